@@ -21,14 +21,14 @@ struct FiredEvent {
 // One thing that happened, in words the model chooses. A state change sets machine/row/from/to;
 // other kinds (an alert, an operation and its outcome) leave them empty.
 struct Record {
-  Time at;
-  std::string kind;    // e.g. "transition", "alert", "operation"
-  std::string entity;  // e.g. "cluster/orders"
-  std::string from, to;
-  std::string cause;
-  std::string machine;  // the transition table's name, for coverage
-  int row = -1;         // the table row that fired, for coverage
-  std::vector<std::pair<std::string, std::string>> fields;
+  Time at{};
+  std::string kind{};    // e.g. "transition", "alert", "operation"
+  std::string entity{};  // e.g. "cluster/orders"
+  std::string from{}, to{};
+  std::string cause{};
+  std::string machine{};  // the transition table's name, for coverage
+  int row = -1;           // the table row that fired, for coverage
+  std::vector<std::pair<std::string, std::string>> fields{};
 };
 
 class Observer {

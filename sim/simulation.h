@@ -83,10 +83,6 @@ class Simulation {
       for (Observer* o : observers_) o->on_fired(e);
     }
     ++fired_;
-    struct Settle {
-      EventSet& set;
-      ~Settle() { set.settle(); }
-    } settle{events_};  // settle even if the action throws
     f.action();
   }
 

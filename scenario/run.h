@@ -1,0 +1,58 @@
+// The scenario layer's public face: load a file into plain structs, then run it on a fresh
+// simulation + model. (Contract between scenario/ and the CLI; see scenario.h for the structs.)
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "models/world.h"
+#include "scenario/input_error.h"
+#include "scenario/scenario.h"
+#include "sim/observer.h"
+#include "sim/simulation.h"
+
+namespace scenario {
+
+// Parse and check a scenario; throws InputError (file:line:column) on any problem.
+Scenario load_file(const std::string& path);
+Scenario parse(std::string_view yaml_text, const std::string& file_label);
+
+struct ExpectationResult {
+  std::string description;  // e.g. "cluster orders stateName == IDLE at 2h"
+  SourceLocation where;     // the expect: entry in the file
+  bool passed = false;
+  sim::Time at;             // simulated time the verdict was reached
+  std::string expected;
+  std::string seen;
+};
+
+struct RunResult {
+  std::uint64_t seed = 0;
+  sim::Time end;
+  std::uint64_t events_fired = 0;
+  std::vector<ExpectationResult> expectations;  // expect:, expect_error: and invariants:, in file order
+  bool passed() const;
+};
+
+class Run {
+ public:
+  explicit Run(const Scenario& s, std::optional<std::uint64_t> seed_override = std::nullopt);
+  ~Run();
+  Run(const Run&) = delete;
+  Run& operator=(const Run&) = delete;
+
+  // Observers see every fired event and every Record (transitions, alerts, operations, verdicts).
+  void add_observer(sim::Observer* o);
+  RunResult execute();  // runs to the horizon
+  const models::World& world() const;
+  sim::Simulation& simulation();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace scenario
