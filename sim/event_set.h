@@ -107,7 +107,10 @@ class EventSet {
   // Takes the next event out. Precondition: !empty().
   Fired take_top() {
     drop_stale_now();
-    if (now_.empty()) advance();
+    while (now_.empty()) {  // advance() moves cancelled keys along too: drop them once they land
+      advance();
+      drop_stale_now();
+    }
     std::pop_heap(now_.begin(), now_.end(), LaterTie{});
     const Key k = now_.back();
     now_.pop_back();
@@ -172,10 +175,16 @@ class EventSet {
     }
   }
 
-  // Smallest live time in the buckets; frees buckets that hold only cancelled events.
+  // Smallest live time in the buckets; frees buckets that hold only cancelled events. Liveness is
+  // checked for the minimum only (one slot lookup), with a full scan only if that one is stale.
   std::uint64_t lowest_live_time() {
     for (;;) {
       while (buckets_[lowest_] == nullptr) ++lowest_;
+      const Key* best = nullptr;
+      for (const Block* b = buckets_[lowest_]; b; b = b->next)
+        for (std::uint32_t i = 0; i < b->count; ++i)
+          if (best == nullptr || b->keys[i].hi < best->hi) best = &b->keys[i];
+      if (live(*best)) return best->hi;
       std::uint64_t m = kUnknown;
       for (const Block* b = buckets_[lowest_]; b; b = b->next)
         for (std::uint32_t i = 0; i < b->count; ++i)
@@ -200,10 +209,10 @@ class EventSet {
     lowest_ = kBuckets;
     for (Block* b = std::exchange(buckets_[from], nullptr); b;) {
       for (std::uint32_t i = 0; i < b->count; ++i) {
-        if (live(b->keys[i]))
-          place(b->keys[i]);
+        if (b->keys[i].hi >= m)
+          place(b->keys[i]);  // live or not: a stale key is dropped when it reaches now_
         else
-          release_slot(slot_of(b->keys[i]));
+          release_slot(slot_of(b->keys[i]));  // earlier than the live minimum: must be stale
       }
       b = free_block(b);
     }

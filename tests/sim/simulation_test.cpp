@@ -133,6 +133,23 @@ TEST_CASE("run_until respects an event cancelled after it was peeked") {
   CHECK(fired == 1);
 }
 
+TEST_CASE("an event cancelled and replaced at the same instant fires once, the replacement") {
+  Simulation s;
+  int fired = 0;
+  const auto a = s.schedule_after(Duration::minutes(5), [&] { fired += 10; });
+  s.cancel(a);
+  s.schedule_after(Duration::minutes(5), [&] { fired += 1; });
+  s.run_until(Time::zero() + Duration::minutes(5));
+  CHECK(fired == 1);
+  // Same, with the cancelled key travelling through a redistribution before it lands.
+  const auto b = s.schedule_after(Duration::hours(3), [&] { fired += 10; });
+  s.schedule_after(Duration::hours(1), [&] { fired += 1; });
+  s.cancel(b);
+  s.schedule_after(Duration::hours(3), [&] { fired += 1; });
+  s.run();
+  CHECK(fired == 3);
+}
+
 TEST_CASE("step fires one event at a time and says when none is left") {
   Simulation s;
   s.schedule_after(Duration::minutes(1), [] {});

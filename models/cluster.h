@@ -1,0 +1,98 @@
+// Cluster (spec §1 "Cluster", §2.7): Atlas fields plus the sim lifecycle runState.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "models/ids.h"
+#include "sim/event_set.h"
+#include "sim/transition_table.h"
+
+namespace models {
+
+// Lifecycle a user sees (spec §2.7; DISABLED_EAR = "disabled due to invalid Encryption at Rest
+// settings", seed 003 §'Validate...'). CREATING/UPDATING/RESTARTING are the transitional states.
+enum class ClusterState : std::uint8_t { CREATING, RUNNING, UPDATING, RESTARTING, DISABLED_EAR, PAUSED, DISABLED_MULTICLOUD };
+enum class ClusterEvent : std::uint8_t {
+  Created,            // cluster_create_duration elapsed
+  ChangeRequested,    // provider change or resize accepted (queued while DISABLED_EAR)
+  ChangeApplied,      // initial sync / resize done
+  Restart,            // user restart / resume / configuration valid again: processes start
+  RestartComplete,    // processes up (KMS usable)
+  RestartFailed,      // processes could not start: KMS unreachable or key invalid
+  Shutdown,           // scheduled check found the key invalid: all mongod/mongos stop
+  ConfigValid,        // a check found the configuration valid: processes restart
+  Pause,              // user pause
+  PauseByAtlas,       // Azure key-access revocation (seed 004)
+  Resume,             // user resume
+  AutoResume,         // 30 days paused
+  MultiCloudDisabled, // Azure PN on (seed 004 §'Limitations')
+  MultiCloudRestored, // PN off again [inferred]
+};
+std::string_view cluster_state_name(ClusterState s);
+std::string_view cluster_event_name(ClusterEvent e);
+const sim::TransitionTable<ClusterState, ClusterEvent>& cluster_table();
+
+// Tiers that cannot use a customer key (seed 004 note; RAWSPEC): M0, M2, M5, Flex, Serverless.
+bool is_tenant_tier(std::string_view instanceSizeName);
+
+struct ClusterRegion {
+  std::string regionName;   // e.g. "US_EAST_1"
+  Provider providerName = Provider::AWS;  // cloud of the nodes in this region
+  std::int64_t nodes = 3;
+};
+
+struct QueuedChange {
+  enum class Kind : std::uint8_t { Resize, SetProvider } kind = Kind::Resize;
+  std::string instanceSizeName;  // Resize: new tier ("" = unchanged)
+  std::int64_t diskSizeGB = 0;   // Resize: new disk (0 = unchanged)
+  Provider provider = Provider::NONE;  // SetProvider
+};
+
+struct Cluster {
+  std::string id;                 // 24-hex
+  std::string name;
+  ProjectIx project = 0;
+  Provider providerName = Provider::AWS;     // cloud of the first region
+  std::string instanceSizeName = "M10";
+  std::int64_t diskSizeGB = 10;
+  std::vector<ClusterRegion> regions;
+  Provider encryptionAtRestProvider = Provider::NONE;
+  bool paused = false;            // Atlas field
+  // sim
+  sim::StateMachine<ClusterState, ClusterEvent> runState{cluster_table(), ""};
+  std::vector<QueuedChange> queuedChanges;  // submitted while DISABLED_EAR (seed 003), applied after restore
+  std::optional<QueuedChange> applying;     // the change UPDATING is applying
+  bool privatePath = false;       // KMS reached through the private endpoints (spec §2.5)
+  bool pausedByAtlas = false;
+  std::int64_t restartNodes = 0;  // nodes the running restart covers (0 = all)
+  std::int64_t nodesDown = 0;     // processes down after a restart during an outage (restart_scope node)
+  sim::Time resumedAt = sim::Time::from_ms(-(std::int64_t{1} << 40));
+  sim::Time pausedAt;
+  sim::EventHandle pending;       // the scheduled end of the current transitional state
+  ClusterEvent pendingEvent = ClusterEvent::Created;
+  sim::EventHandle autoResume;
+  bool billing = true;            // seed 003: billing continues while disabled
+  bool dataLost = false;          // only if the key was destroyed past its recovery window
+
+  ClusterState state() const { return runState.state(); }
+  bool multiCloud() const;
+  std::int64_t totalNodes() const;
+  // Atlas stateName (IDLE, CREATING, UPDATING, REPAIRING): no "disabled" value exists (spec §1).
+  std::string_view stateName() const;
+  // Reads and writes are served: RUNNING or UPDATING with processes up (seed 003: none while disabled).
+  bool servesReadsWrites() const;
+};
+
+struct Snapshot {
+  std::string id;
+  ClusterIx cluster = 0;
+  Provider encryptionAtRestProvider = Provider::NONE;  // key that encrypted it (seed 003 §'Encrypted Backups')
+  std::uint32_t keyVersion = 0;
+  sim::Time createdAt;
+};
+
+}  // namespace models

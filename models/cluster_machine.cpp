@@ -1,0 +1,488 @@
+// The cluster: its table (spec §2.7) and the World's cluster operations.
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "models/alerts.h"
+#include "models/world.h"
+
+namespace models {
+
+std::string_view cluster_state_name(ClusterState s) {
+  switch (s) {
+    case ClusterState::CREATING: return "CREATING";
+    case ClusterState::RUNNING: return "RUNNING";
+    case ClusterState::UPDATING: return "UPDATING";
+    case ClusterState::RESTARTING: return "RESTARTING";
+    case ClusterState::DISABLED_EAR: return "DISABLED_EAR";
+    case ClusterState::PAUSED: return "PAUSED";
+    case ClusterState::DISABLED_MULTICLOUD: return "DISABLED_MULTICLOUD";
+  }
+  return "?";
+}
+
+std::string_view cluster_event_name(ClusterEvent e) {
+  switch (e) {
+    case ClusterEvent::Created: return "created";
+    case ClusterEvent::ChangeRequested: return "change_requested";
+    case ClusterEvent::ChangeApplied: return "change_applied";
+    case ClusterEvent::Restart: return "restart";
+    case ClusterEvent::RestartComplete: return "restart_complete";
+    case ClusterEvent::RestartFailed: return "restart_failed";
+    case ClusterEvent::Shutdown: return "shutdown";
+    case ClusterEvent::ConfigValid: return "config_valid";
+    case ClusterEvent::Pause: return "pause";
+    case ClusterEvent::PauseByAtlas: return "pause_by_atlas";
+    case ClusterEvent::Resume: return "resume";
+    case ClusterEvent::AutoResume: return "auto_resume";
+    case ClusterEvent::MultiCloudDisabled: return "multicloud_disabled";
+    case ClusterEvent::MultiCloudRestored: return "multicloud_restored";
+  }
+  return "?";
+}
+
+const sim::TransitionTable<ClusterState, ClusterEvent>& cluster_table() {
+  using S = ClusterState;
+  using E = ClusterEvent;
+  static const sim::TransitionTable<ClusterState, ClusterEvent> t(
+      "cluster",
+      {S::CREATING, S::RUNNING, S::UPDATING, S::RESTARTING, S::DISABLED_EAR, S::PAUSED, S::DISABLED_MULTICLOUD},
+      S::CREATING, {},
+      {
+          {S::CREATING, E::Created, S::RUNNING, "", "spec §2.7 (stateName CREATING -> IDLE)"},
+          {S::RUNNING, E::ChangeRequested, S::UPDATING, "", "seed 003; spec §2.7 (provider change: initial sync; resize)"},
+          {S::UPDATING, E::ChangeApplied, S::RUNNING, "", "spec §2.7"},
+          {S::DISABLED_EAR, E::ChangeRequested, S::DISABLED_EAR, "", "seed 003 §'Validate...' (updates submitted while disabled are queued)"},
+          {S::RUNNING, E::Shutdown, S::DISABLED_EAR, "", "seed 003 §'Validate...' (shut down on the next scheduled check)"},
+          {S::UPDATING, E::Shutdown, S::DISABLED_EAR, "", "seed 003 §'Validate...' (the change is queued again) [inferred]"},
+          {S::RESTARTING, E::Shutdown, S::DISABLED_EAR, "", "seed 003 §'Validate...' [inferred]"},
+          {S::RUNNING, E::Restart, S::RESTARTING, "", "seed 003 §intro (if you decide to restart your cluster)"},
+          {S::RESTARTING, E::RestartComplete, S::RUNNING, "", "seed 003 §'Validate...' (processes restart)"},
+          {S::RESTARTING, E::RestartFailed, S::DISABLED_EAR, "", "seed 003 §intro (restart without the KMS disables your cluster)"},
+          {S::DISABLED_EAR, E::ConfigValid, S::RESTARTING, "", "seed 003 §'Validate...' (processes restart once the configuration is valid)"},
+          {S::RUNNING, E::Pause, S::PAUSED, "", "DOCS pause-terminate-cluster"},
+          {S::DISABLED_EAR, E::Pause, S::PAUSED, "", "DOCS pause-terminate-cluster [inferred: allowed while disabled]"},
+          {S::RUNNING, E::PauseByAtlas, S::PAUSED, "azure", "seed 004 §'Revoke Access to an Encryption Key' (Atlas pauses your clusters)"},
+          {S::UPDATING, E::PauseByAtlas, S::PAUSED, "azure", "seed 004 §'Revoke Access...'"},
+          {S::RESTARTING, E::PauseByAtlas, S::PAUSED, "azure", "seed 004 §'Revoke Access...'"},
+          {S::DISABLED_EAR, E::PauseByAtlas, S::PAUSED, "azure", "seed 004 §'Revoke Access...'"},
+          {S::PAUSED, E::Resume, S::RESTARTING, "", "DOCS pause-terminate-cluster (processes start)"},
+          {S::PAUSED, E::AutoResume, S::RESTARTING, "", "DOCS pause-terminate-cluster (auto-resume after 30 days)"},
+          {S::RUNNING, E::MultiCloudDisabled, S::DISABLED_MULTICLOUD, "azure", "seed 004 §'Limitations' (multi-cloud clusters disabled)"},
+          {S::DISABLED_MULTICLOUD, E::MultiCloudRestored, S::RUNNING, "azure", "spec §2.7 (recovery not documented) [inferred: PN off]"},
+      },
+      cluster_state_name, cluster_event_name);
+  return t;
+}
+
+bool is_tenant_tier(std::string_view t) {
+  // seed 004 note, RAWSPEC: M0, M2, M5, Flex, Serverless cannot use a customer key.
+  return t == "M0" || t == "M2" || t == "M5" || t == "FLEX" || t == "Flex" || t == "flex" || t == "SERVERLESS" ||
+         t == "Serverless" || t == "serverless";
+}
+
+bool Cluster::multiCloud() const {
+  for (const ClusterRegion& r : regions)
+    if (r.providerName != providerName) return true;
+  return false;
+}
+
+std::int64_t Cluster::totalNodes() const {
+  std::int64_t n = 0;
+  for (const ClusterRegion& r : regions) n += r.nodes;
+  return n;
+}
+
+std::string_view Cluster::stateName() const {
+  switch (state()) {
+    case ClusterState::CREATING: return "CREATING";
+    case ClusterState::UPDATING: return "UPDATING";
+    case ClusterState::RESTARTING: return "REPAIRING";
+    default: return "IDLE";
+  }
+}
+
+bool Cluster::servesReadsWrites() const {
+  return (state() == ClusterState::RUNNING || state() == ClusterState::UPDATING) && nodesDown < totalNodes();
+}
+
+// ---------------------------------------------------------------------------------------------
+
+void World::fire_cluster(ClusterIx c, ClusterEvent ev, std::string_view cause) {
+  Cluster& cl = clusters_[c];
+  cl.runState.fire(sim_, ev, cause, [](std::string_view g) { return g == "azure"; });
+}
+
+void World::schedule_cluster(ClusterIx c, sim::Duration d, ClusterEvent ev) {
+  Cluster& cl = clusters_[c];
+  sim_.cancel(cl.pending);
+  cl.pendingEvent = ev;
+  cl.pending = sim_.schedule_after(d, [this, c] { on_cluster_timer(c); });
+}
+
+void World::on_cluster_timer(ClusterIx c) {
+  Cluster& cl = clusters_[c];
+  cl.pending = {};
+  switch (cl.pendingEvent) {
+    case ClusterEvent::Created:
+      fire_cluster(c, ClusterEvent::Created);
+      start_next_change(c);
+      break;
+    case ClusterEvent::ChangeApplied:
+      apply_change(c);
+      break;
+    case ClusterEvent::RestartComplete:
+      finish_restart(c);
+      break;
+    case ClusterEvent::AutoResume: {
+      if (cl.state() != ClusterState::PAUSED) break;
+      if (settings_.auto_resume_with_invalid_key == AutoResumeWithInvalidKey::stay_paused && !cluster_kms_usable(cl)) break;
+      fire_cluster(c, ClusterEvent::AutoResume);
+      cl.paused = false;
+      cl.pausedByAtlas = false;
+      cl.resumedAt = sim_.now();
+      cl.restartNodes = 0;
+      schedule_cluster(c, sample(settings_.restart_duration), ClusterEvent::RestartComplete);
+      break;
+    }
+    default:
+      break;
+  }
+}
+
+void World::start_restart(ClusterIx c, std::string_view cause) {
+  Cluster& cl = clusters_[c];
+  fire_cluster(c, ClusterEvent::ConfigValid, cause);
+  cl.restartNodes = 0;
+  schedule_cluster(c, sample(settings_.restart_duration), ClusterEvent::RestartComplete);
+}
+
+void World::finish_restart(ClusterIx c) {
+  Cluster& cl = clusters_[c];
+  if (cl.state() != ClusterState::RESTARTING) return;
+  const std::int64_t total = cl.totalNodes();
+  if (cluster_kms_usable(cl)) {
+    fire_cluster(c, ClusterEvent::RestartComplete);
+    cl.nodesDown = 0;
+    start_next_change(c);
+    return;
+  }
+  // seed 003 §intro: a restart without the KMS disables the cluster. restart_scope node: only the
+  // restarted nodes stay down while others serve; the cluster is disabled once all are down.
+  const std::int64_t n = cl.restartNodes == 0 ? total : std::min(cl.restartNodes, total);
+  if (settings_.restart_scope == RestartScope::node && cl.nodesDown + n < total) {
+    fire_cluster(c, ClusterEvent::RestartComplete, "restart_partial_kms_unavailable");
+    cl.nodesDown += n;
+    if (sim_.observed()) {
+      sim::Record r;
+      r.at = sim_.now();
+      r.kind = "effect";
+      r.entity = cluster_entity(c);
+      r.cause = "nodes_down_kms_unavailable";
+      r.fields = {{"nodesDown", std::to_string(cl.nodesDown)}, {"totalNodes", std::to_string(total)}};
+      sim_.record(r);
+    }
+    return;
+  }
+  fire_cluster(c, ClusterEvent::RestartFailed, "kms_unavailable_at_restart");
+  cl.nodesDown = total;
+}
+
+void World::start_next_change(ClusterIx c) {
+  Cluster& cl = clusters_[c];
+  if (cl.state() != ClusterState::RUNNING || cl.queuedChanges.empty()) return;
+  cl.applying = cl.queuedChanges.front();
+  cl.queuedChanges.erase(cl.queuedChanges.begin());
+  fire_cluster(c, ClusterEvent::ChangeRequested, "apply_queued_change");
+  const sim::Distribution& d =
+      cl.applying->kind == QueuedChange::Kind::SetProvider ? settings_.initial_sync : settings_.resize_duration;
+  schedule_cluster(c, sample(d), ClusterEvent::ChangeApplied);
+}
+
+void World::apply_change(ClusterIx c) {
+  Cluster& cl = clusters_[c];
+  if (cl.state() != ClusterState::UPDATING || !cl.applying) return;
+  const QueuedChange ch = *cl.applying;
+  cl.applying.reset();
+  if (ch.kind == QueuedChange::Kind::SetProvider) {
+    cl.encryptionAtRestProvider = ch.provider;
+    cl.privatePath = ch.provider != Provider::NONE && projects_[cl.project].block(ch.provider).privatePath;
+  } else {
+    if (!ch.instanceSizeName.empty()) cl.instanceSizeName = ch.instanceSizeName;
+    if (ch.diskSizeGB > 0) cl.diskSizeGB = ch.diskSizeGB;
+  }
+  fire_cluster(c, ClusterEvent::ChangeApplied);
+  start_next_change(c);
+}
+
+std::optional<AtlasError> World::cluster_provider_guard(ProjectIx p, const Cluster& shape, Provider provider) const {
+  // G-CL (spec §3.1), in the spec's order.
+  const KmsConfig& b = projects_[p].block(provider);
+  if (!b.enabled) return errors::not_enabled(std::string(provider_name(provider)));  // CMK on the project first (seed 003)
+  if (is_tenant_tier(shape.instanceSizeName)) return errors::cannot_use_tenant(shape.instanceSizeName);  // seed 004 note
+  // seed 001 §'Limitations': AKV over private networking is not for AWS/GCP clusters (spec §8.4).
+  if (provider == Provider::AZURE && b.requirePrivateNetworking)
+    for (const ClusterRegion& r : shape.regions)
+      if (r.providerName != Provider::AZURE)
+        return errors::provider_not_supported(
+            "Azure Key Vault over private networking supports only clusters on Azure (seed 001 §'Limitations').");
+  return std::nullopt;
+}
+
+std::optional<AtlasError> World::region_guard(ProjectIx p, const std::vector<ClusterRegion>& regions, Provider provider) const {
+  if (provider == Provider::NONE || provider == Provider::GCP) return std::nullopt;
+  const KmsConfig& b = projects_[p].block(provider);
+  // seed 004 / DOCS AWS steps: once endpoints are approved, new clusters and nodes only in regions
+  // with an approved endpoint; one endpoint per region of a multi-region cluster.
+  if (!b.requirePrivateNetworking || !any_active_endpoint(p, provider)) return std::nullopt;
+  std::vector<std::string> missing;
+  for (const ClusterRegion& r : regions)
+    if (!region_has_active_endpoint(p, provider, r.regionName) &&
+        std::find(missing.begin(), missing.end(), r.regionName) == missing.end())
+      missing.push_back(r.regionName);
+  if (!missing.empty()) return errors::region_without_approved_endpoint(std::move(missing));
+  return std::nullopt;
+}
+
+void World::set_multicloud_disabled(ProjectIx p, bool on) {
+  for (ClusterIx c : project_clusters(p)) {
+    Cluster& cl = clusters_[c];
+    if (!cl.multiCloud()) continue;
+    if (on && cl.state() == ClusterState::RUNNING) {
+      sim_.cancel(cl.pending);
+      fire_cluster(c, ClusterEvent::MultiCloudDisabled, "azure_private_networking_enabled");
+    } else if (!on && cl.state() == ClusterState::DISABLED_MULTICLOUD) {
+      fire_cluster(c, ClusterEvent::MultiCloudRestored, "azure_private_networking_disabled");
+      start_next_change(c);
+    }
+  }
+}
+
+// ---- operations ----
+
+Outcome World::create_cluster(const ClusterSetup& cs) {
+  auto p = find_project(cs.project);
+  if (!p) throw ActionError("create_cluster", "project", fmt::format("unknown project '{}'", cs.project));
+  if (auto err = project_active_guard(*p)) return *err;
+  if (find_cluster(cs.project, cs.name)) return errors::cluster_exists(cs.name);
+  Cluster shape;
+  shape.name = cs.name;
+  shape.instanceSizeName = cs.instanceSizeName;
+  shape.regions = cs.regions;
+  if (shape.regions.empty()) shape.regions.push_back({"US_EAST_1", Provider::AWS, settings_.nodes_per_region});
+  shape.providerName = shape.regions.front().providerName;
+  if (cs.encryptionAtRestProvider != Provider::NONE) {
+    if (auto err = cluster_provider_guard(*p, shape, cs.encryptionAtRestProvider)) return *err;
+    if (auto err = region_guard(*p, shape.regions, cs.encryptionAtRestProvider)) return *err;
+  }
+  // seed 004 §'Limitations': with Azure PN on, multi-cloud clusters are not supported.
+  const KmsConfig& az = projects_[*p].block(Provider::AZURE);
+  if (shape.multiCloud() && az.enabled && az.requirePrivateNetworking)
+    return errors::topology_unsupported("Multi-cloud clusters are not supported with Azure Key Vault over private networking.");
+  ClusterSetup setup = cs;
+  setup.regions = shape.regions;
+  setup.state = ClusterState::CREATING;
+  const ClusterIx c = add_cluster(setup);
+  schedule_cluster(c, sample(settings_.cluster_create_duration), ClusterEvent::Created);
+  return Outcome::success(201).with_created(clusters_[c].id);
+}
+
+Outcome World::enable_cluster_cmk(ClusterIx c, Provider provider) {
+  if (provider == Provider::NONE) return disable_cluster_cmk(c);
+  Cluster& cl = clusters_.at(c);
+  if (auto err = project_active_guard(cl.project)) return *err;
+  if (cl.state() == ClusterState::PAUSED) return errors::cannot_update_paused_cluster(cl.name);  // api-errors
+  // the provider the cluster will have once its queue is applied
+  Provider target = cl.encryptionAtRestProvider;
+  if (cl.applying && cl.applying->kind == QueuedChange::Kind::SetProvider) target = cl.applying->provider;
+  for (const QueuedChange& q : cl.queuedChanges)
+    if (q.kind == QueuedChange::Kind::SetProvider) target = q.provider;
+  if (target == provider) return Outcome::success();
+  if (target != Provider::NONE) return errors::cannot_change_provider();  // spec §2.7: P -> Q refused
+  if (auto err = cluster_provider_guard(cl.project, cl, provider)) return *err;
+  if (auto err = region_guard(cl.project, cl.regions, provider)) return *err;
+  QueuedChange ch;
+  ch.kind = QueuedChange::Kind::SetProvider;
+  ch.provider = provider;
+  cl.queuedChanges.push_back(ch);
+  if (cl.state() == ClusterState::DISABLED_EAR) fire_cluster(c, ClusterEvent::ChangeRequested, "enable_cluster_cmk_queued");
+  start_next_change(c);
+  return Outcome::success();
+}
+
+Outcome World::disable_cluster_cmk(ClusterIx c) {
+  Cluster& cl = clusters_.at(c);
+  if (auto err = project_active_guard(cl.project)) return *err;
+  if (cl.state() == ClusterState::PAUSED) return errors::cannot_update_paused_cluster(cl.name);
+  Provider target = cl.encryptionAtRestProvider;
+  if (cl.applying && cl.applying->kind == QueuedChange::Kind::SetProvider) target = cl.applying->provider;
+  for (const QueuedChange& q : cl.queuedChanges)
+    if (q.kind == QueuedChange::Kind::SetProvider) target = q.provider;
+  if (target == Provider::NONE) return Outcome::success();
+  QueuedChange ch;
+  ch.kind = QueuedChange::Kind::SetProvider;
+  ch.provider = Provider::NONE;
+  cl.queuedChanges.push_back(ch);
+  if (cl.state() == ClusterState::DISABLED_EAR) fire_cluster(c, ClusterEvent::ChangeRequested, "disable_cluster_cmk_queued");
+  start_next_change(c);
+  return Outcome::success();
+}
+
+Outcome World::resize_cluster(ClusterIx c, std::string_view tier, std::int64_t diskSizeGB) {
+  Cluster& cl = clusters_.at(c);
+  if (auto err = project_active_guard(cl.project)) return *err;
+  if (cl.state() == ClusterState::PAUSED) return errors::cannot_update_paused_cluster(cl.name);  // api-errors
+  if (!tier.empty() && is_tenant_tier(tier) && cl.encryptionAtRestProvider != Provider::NONE)
+    return errors::cannot_use_tenant(std::string(tier));
+  QueuedChange ch;
+  ch.kind = QueuedChange::Kind::Resize;
+  ch.instanceSizeName = std::string(tier);
+  ch.diskSizeGB = diskSizeGB;
+  cl.queuedChanges.push_back(ch);
+  // seed 003 §'Validate...': "You can submit updates to disabled clusters, such as disk and
+  // instance size changes. Atlas processes these changes once someone restores your encryption key."
+  if (cl.state() == ClusterState::DISABLED_EAR) fire_cluster(c, ClusterEvent::ChangeRequested, "resize_cluster_queued");
+  start_next_change(c);
+  return Outcome::success();
+}
+
+Outcome World::pause_cluster(ClusterIx c) {
+  Cluster& cl = clusters_.at(c);
+  if (cl.state() == ClusterState::PAUSED) return errors::cluster_already_paused(cl.name);  // api-errors 409
+  if (cl.state() == ClusterState::UPDATING || cl.applying || !cl.queuedChanges.empty() ||
+      cl.state() == ClusterState::CREATING || cl.state() == ClusterState::RESTARTING)
+    return errors::cannot_pause_with_pending_changes(cl.name);  // DOCS pause-terminate-cluster
+  if (sim_.now() - cl.resumedAt < settings_.pause_min_running)
+    return errors::cannot_pause_recently_resumed(cl.name, static_cast<long>(settings_.pause_min_running.ms() / 60'000));
+  if (cl.state() != ClusterState::RUNNING && cl.state() != ClusterState::DISABLED_EAR)
+    return errors::cluster_not_idle(cl.name, std::string(cluster_state_name(cl.state())));
+  fire_cluster(c, ClusterEvent::Pause, "pause_cluster");
+  cl.paused = true;
+  cl.pausedAt = sim_.now();
+  sim_.cancel(cl.autoResume);
+  cl.autoResume = sim_.schedule_after(settings_.pause_auto_resume_after, [this, c] {
+    clusters_[c].pendingEvent = ClusterEvent::AutoResume;
+    on_cluster_timer(c);
+  });
+  return Outcome::success();
+}
+
+Outcome World::resume_cluster(ClusterIx c) {
+  Cluster& cl = clusters_.at(c);
+  if (cl.state() != ClusterState::PAUSED) return errors::cluster_not_paused(cl.name);
+  sim_.cancel(cl.autoResume);
+  fire_cluster(c, ClusterEvent::Resume, "resume_cluster");
+  cl.paused = false;
+  cl.pausedByAtlas = false;
+  cl.resumedAt = sim_.now();
+  cl.restartNodes = 0;
+  schedule_cluster(c, sample(settings_.restart_duration), ClusterEvent::RestartComplete);
+  return Outcome::success();
+}
+
+Outcome World::restart_cluster(ClusterIx c, std::int64_t nodes) {
+  Cluster& cl = clusters_.at(c);
+  if (cl.state() == ClusterState::PAUSED) return errors::cannot_update_paused_cluster(cl.name);
+  if (cl.state() != ClusterState::RUNNING) return errors::cluster_not_idle(cl.name, std::string(cluster_state_name(cl.state())));
+  fire_cluster(c, ClusterEvent::Restart, "restart_cluster");
+  cl.restartNodes = nodes;
+  schedule_cluster(c, sample(settings_.restart_duration), ClusterEvent::RestartComplete);
+  return Outcome::success();
+}
+
+Outcome World::take_snapshot(ClusterIx c) {
+  Cluster& cl = clusters_.at(c);
+  if (!cl.servesReadsWrites()) return errors::cluster_disabled_no_reads(cl.name);
+  Snapshot s;
+  s.id = make_object_id(IdKind::Snapshot, ++idCounter_);
+  s.cluster = c;
+  s.encryptionAtRestProvider = cl.encryptionAtRestProvider;
+  s.keyVersion = cl.encryptionAtRestProvider == Provider::NONE
+                     ? 0
+                     : projects_[cl.project].block(cl.encryptionAtRestProvider).key.version;
+  s.createdAt = sim_.now();
+  snapshots_.push_back(s);
+  if (sim_.observed()) {
+    sim::Record r;
+    r.at = sim_.now();
+    r.kind = "event";
+    r.entity = cluster_entity(c);
+    r.cause = "take_snapshot";
+    r.fields = {{"eventTypeName", "SIM_SNAPSHOT_TAKEN"}, {"snapshotId", s.id},
+                {"encryptionAtRestProvider", std::string(provider_name(s.encryptionAtRestProvider))}};
+    sim_.record(r);
+  }
+  return Outcome::success(202).with_created(s.id);
+}
+
+Outcome World::restore_snapshot(ClusterIx c, std::string_view snapshotId) {
+  Cluster& cl = clusters_.at(c);
+  const Snapshot* snap = nullptr;
+  for (const Snapshot& s : snapshots_)
+    if ((snapshotId.empty() && s.cluster == c) || s.id == snapshotId) snap = &s;  // latest matching
+  if (!snap) return errors::snapshot_not_found(std::string(snapshotId));
+  if (cl.state() == ClusterState::PAUSED) return errors::cannot_update_paused_cluster(cl.name);
+  // seed 003 §'Encrypted Backups': a snapshot needs the key that encrypted it; if that key became
+  // invalid, the restore is impossible.
+  if (snap->encryptionAtRestProvider != Provider::NONE) {
+    const CustomerKey& k = projects_[clusters_[snap->cluster].project].block(snap->encryptionAtRestProvider).key;
+    if (!k.usable()) return errors::snapshot_key_invalid(snap->id);
+  }
+  if (!cl.servesReadsWrites()) return errors::cluster_disabled_no_reads(cl.name);
+  if (sim_.observed()) {
+    sim::Record r;
+    r.at = sim_.now();
+    r.kind = "event";
+    r.entity = cluster_entity(c);
+    r.cause = "restore_snapshot";
+    r.fields = {{"eventTypeName", "SIM_SNAPSHOT_RESTORED"}, {"snapshotId", snap->id}};
+    sim_.record(r);
+  }
+  return Outcome::success(202);
+}
+
+Outcome World::read_write(ClusterIx c) {
+  const Cluster& cl = clusters_.at(c);
+  if (!cl.servesReadsWrites()) return errors::cluster_disabled_no_reads(cl.name);
+  return Outcome::success();
+}
+
+ClusterIx World::add_cluster(const ClusterSetup& cs) {
+  auto p = find_project(cs.project);
+  if (!p) throw std::invalid_argument(fmt::format("add_cluster: unknown project '{}'", cs.project));
+  if (find_cluster(cs.project, cs.name)) throw std::invalid_argument(fmt::format("add_cluster: duplicate cluster '{}'", cs.name));
+  Cluster cl;
+  cl.id = make_object_id(IdKind::Cluster, ++idCounter_);
+  cl.name = cs.name;
+  cl.project = *p;
+  cl.instanceSizeName = cs.instanceSizeName;
+  cl.diskSizeGB = cs.diskSizeGB;
+  cl.regions = cs.regions;
+  if (cl.regions.empty()) cl.regions.push_back({"US_EAST_1", Provider::AWS, settings_.nodes_per_region});
+  cl.providerName = cl.regions.front().providerName;
+  cl.encryptionAtRestProvider = cs.encryptionAtRestProvider;
+  if (cl.encryptionAtRestProvider != Provider::NONE) {
+    if (is_tenant_tier(cl.instanceSizeName))
+      throw std::invalid_argument(fmt::format("add_cluster: {} tier cannot use a customer key", cl.instanceSizeName));
+    const KmsConfig& b = projects_[*p].block(cl.encryptionAtRestProvider);
+    if (!b.enabled) throw std::invalid_argument("add_cluster: the project has no Encryption at Rest for that provider");
+    cl.privatePath = b.privatePath;
+  }
+  if (cs.state != ClusterState::RUNNING && cs.state != ClusterState::PAUSED && cs.state != ClusterState::CREATING)
+    throw std::invalid_argument("add_cluster: a cluster starts RUNNING or PAUSED");
+  cl.runState = sim::StateMachine<ClusterState, ClusterEvent>(
+      cluster_table(), "cluster/" + projects_[*p].name + "/" + cl.name, cs.state);
+  cl.paused = cs.state == ClusterState::PAUSED;
+  const auto c = static_cast<ClusterIx>(clusters_.size());
+  clusterByName_.emplace(projects_[*p].name + '\0' + cl.name, c);
+  clusters_.push_back(std::move(cl));
+  projects_[*p].clusterIxs.push_back(c);
+  if (cs.state == ClusterState::PAUSED)
+    clusters_[c].autoResume = sim_.schedule_after(settings_.pause_auto_resume_after, [this, c] {
+      clusters_[c].pendingEvent = ClusterEvent::AutoResume;
+      on_cluster_timer(c);
+    });
+  return c;
+}
+
+}  // namespace models

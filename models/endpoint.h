@@ -1,0 +1,59 @@
+// Encryption at Rest private endpoint (RAWSPEC EARPrivateEndpoint; spec §1, §2.1-2.3).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "models/ids.h"
+#include "sim/event_set.h"
+#include "sim/machine_description.h"
+#include "sim/transition_table.h"
+
+namespace models {
+
+// NONE = no record yet (spec's ∅); DELETED = gone, GET answers 404 (spec: "no DELETED status").
+enum class EndpointStatus : std::uint8_t { NONE, INITIATING, PENDING_ACCEPTANCE, ACTIVE, FAILED, PENDING_RECREATION, DELETING, DELETED };
+enum class EndpointEvent : std::uint8_t {
+  Create,                    // POST {regionName}, 202
+  Provisioned,               // T_aws_prov / T_az_prov elapsed
+  CreationFailed,            // fault: FAILED + errorMessage
+  ApprovalReflected,         // approved in the cloud, visible after T_reflect (<= 3 min)
+  ConnectionRemoved,         // ACTIVE connection rejected/removed in the cloud console
+  PendingConnectionRemoved,  // PENDING_ACCEPTANCE connection rejected/removed
+  RecreationStarts,          // same_record: back to INITIATING
+  ReplacementReady,          // new_record: old record goes once the replacement left INITIATING
+  Delete,                    // DELETE, 204
+  DeletionDone,              // T_delete elapsed: 404
+  DeletionFailed,            // fault
+};
+std::string_view endpoint_status_name(EndpointStatus s);  // Atlas values; NONE -> "none", DELETED -> "deleted"
+std::string_view endpoint_event_name(EndpointEvent e);
+// Guards: "aws", "azure", "aws_replacement_requires_approval", "same_record", "new_record",
+// "fault", "delete_while_initiating_accept", "delete_while_pending_recreation_accept",
+// "delete_failed_allowed", "pending_removal_no_change", "pending_removal_failed", "pending_removal_recreate".
+const sim::TransitionTable<EndpointStatus, EndpointEvent>& endpoint_table();
+
+struct PrivateEndpoint {
+  std::string id;                 // 24-hex
+  Provider cloudProvider = Provider::AWS;  // AWS | AZURE only
+  std::string regionName;
+  std::string errorMessage;
+  std::string privateEndpointConnectionName;  // Azure: connection to approve; AWS: endpoint resource id
+  sim::StateMachine<EndpointStatus, EndpointEvent> status{endpoint_table(), ""};
+  // sim
+  ProjectIx project = 0;
+  bool replacement = false;                  // created by Atlas after reject/remove
+  std::optional<EndpointIx> replacesIx;      // the PENDING_RECREATION record it replaces (new_record)
+  std::optional<EndpointIx> replacedByIx;
+  bool approvedInCloud = false;              // cloudConnection approved, waiting for T_reflect
+  sim::Time statusSince;
+  sim::EventHandle pending;                  // the one scheduled transition, if any
+  EndpointEvent pendingEvent = EndpointEvent::Provisioned;
+  bool gone() const { return status.state() == EndpointStatus::DELETED; }
+  EndpointStatus state() const { return status.state(); }
+  std::string_view statusName() const { return endpoint_status_name(status.state()); }
+};
+
+}  // namespace models

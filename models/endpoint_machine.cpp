@@ -1,0 +1,412 @@
+// The EAR private endpoint: its table (spec §2.1-2.3) and the World's endpoint operations.
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "models/alerts.h"
+#include "models/world.h"
+
+namespace models {
+
+std::string_view endpoint_status_name(EndpointStatus s) {
+  switch (s) {
+    case EndpointStatus::NONE: return "none";
+    case EndpointStatus::INITIATING: return "INITIATING";
+    case EndpointStatus::PENDING_ACCEPTANCE: return "PENDING_ACCEPTANCE";
+    case EndpointStatus::ACTIVE: return "ACTIVE";
+    case EndpointStatus::FAILED: return "FAILED";
+    case EndpointStatus::PENDING_RECREATION: return "PENDING_RECREATION";
+    case EndpointStatus::DELETING: return "DELETING";
+    case EndpointStatus::DELETED: return "deleted";
+  }
+  return "?";
+}
+
+std::string_view endpoint_event_name(EndpointEvent e) {
+  switch (e) {
+    case EndpointEvent::Create: return "create";
+    case EndpointEvent::Provisioned: return "provisioned";
+    case EndpointEvent::CreationFailed: return "creation_failed";
+    case EndpointEvent::ApprovalReflected: return "approval_reflected";
+    case EndpointEvent::ConnectionRemoved: return "connection_removed";
+    case EndpointEvent::PendingConnectionRemoved: return "pending_connection_removed";
+    case EndpointEvent::RecreationStarts: return "recreation_starts";
+    case EndpointEvent::ReplacementReady: return "replacement_ready";
+    case EndpointEvent::Delete: return "delete";
+    case EndpointEvent::DeletionDone: return "deletion_done";
+    case EndpointEvent::DeletionFailed: return "deletion_failed";
+  }
+  return "?";
+}
+
+const sim::TransitionTable<EndpointStatus, EndpointEvent>& endpoint_table() {
+  using S = EndpointStatus;
+  using E = EndpointEvent;
+  static const sim::TransitionTable<EndpointStatus, EndpointEvent> t(
+      "endpoint",
+      {S::NONE, S::INITIATING, S::PENDING_ACCEPTANCE, S::ACTIVE, S::FAILED, S::PENDING_RECREATION, S::DELETING, S::DELETED},
+      S::NONE, {S::DELETED},
+      {
+          {S::NONE, E::Create, S::INITIATING, "", "seed 000/004 §'Enable and Set up Private Endpoint Connections' (POST, 202)"},
+          {S::INITIATING, E::Provisioned, S::PENDING_ACCEPTANCE, "aws_replacement_requires_approval",
+           "seed 000 §'Reject or Remove...' (You must approve the new private endpoint)"},
+          {S::INITIATING, E::Provisioned, S::ACTIVE, "aws", "spec §2.2: AWS reaches ACTIVE without approval (TF basicTestCaseAWS) [observed]"},
+          {S::INITIATING, E::Provisioned, S::PENDING_ACCEPTANCE, "azure", "seed 004 §'Enable and Set up...'; spec §2.3"},
+          {S::INITIATING, E::CreationFailed, S::FAILED, "fault", "seed 004 §'View Private Endpoints and their Statuses' (FAILED + errorMessage)"},
+          {S::INITIATING, E::Delete, S::DELETING, "delete_while_initiating_accept", "spec §5 delete_while_initiating=accept (CLOUDP-344647)"},
+          {S::PENDING_ACCEPTANCE, E::ApprovalReflected, S::ACTIVE, "", "seed 004 §'Enable and Set up...' (up to three minutes)"},
+          {S::PENDING_ACCEPTANCE, E::PendingConnectionRemoved, S::PENDING_ACCEPTANCE, "pending_removal_no_change", "spec §2.3, PR #2512 [observed]"},
+          {S::PENDING_ACCEPTANCE, E::PendingConnectionRemoved, S::FAILED, "pending_removal_failed", "spec §5 pending_removal_effect"},
+          {S::PENDING_ACCEPTANCE, E::PendingConnectionRemoved, S::PENDING_RECREATION, "pending_removal_recreate", "spec §5 pending_removal_effect"},
+          {S::ACTIVE, E::ConnectionRemoved, S::PENDING_RECREATION, "", "seed 000/004 §'Reject or Remove Private Endpoint Connections'"},
+          {S::PENDING_RECREATION, E::RecreationStarts, S::INITIATING, "same_record", "spec §2.1, PR #2544 [observed]"},
+          {S::PENDING_RECREATION, E::ReplacementReady, S::DELETED, "new_record", "spec §2.1 recreation_old_record [inferred]"},
+          {S::PENDING_ACCEPTANCE, E::Delete, S::DELETING, "", "seed 000/004 §'Reject or Remove...' (DELETE, 204)"},
+          {S::ACTIVE, E::Delete, S::DELETING, "", "seed 000/004 §'Reject or Remove...'"},
+          {S::FAILED, E::Delete, S::DELETING, "delete_failed_allowed", "seed 000 (regardless of their state) [inferred]"},
+          {S::PENDING_RECREATION, E::Delete, S::DELETING, "delete_while_pending_recreation_accept", "spec §5 [inferred]"},
+          {S::DELETING, E::DeletionDone, S::DELETED, "", "seed 000/004 §'Reject or Remove...'; TF ab237ab5d (not immediate)"},
+          {S::DELETING, E::DeletionFailed, S::FAILED, "fault", "spec §2.1 [inferred]"},
+      },
+      endpoint_status_name, endpoint_event_name);
+  return t;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+void World::fire_endpoint(EndpointIx e, EndpointEvent ev, std::string_view cause) {
+  PrivateEndpoint& ep = endpoints_[e];
+  const Settings& s = settings_;
+  auto holds = [&ep, &s](std::string_view g) {
+    if (g == "aws") return ep.cloudProvider == Provider::AWS;
+    if (g == "azure") return ep.cloudProvider == Provider::AZURE;
+    if (g == "aws_replacement_requires_approval")
+      return ep.cloudProvider == Provider::AWS && ep.replacement && s.aws_replacement_requires_approval;
+    if (g == "fault") return true;
+    if (g == "same_record") return s.recreation_mode == RecreationMode::same_record;
+    if (g == "new_record") return s.recreation_mode == RecreationMode::new_record;
+    if (g == "delete_while_initiating_accept") return s.delete_while_initiating == DeleteWhileInitiating::accept;
+    if (g == "delete_while_pending_recreation_accept")
+      return s.delete_while_pending_recreation == DeleteWhilePendingRecreation::accept;
+    if (g == "delete_failed_allowed") return s.delete_failed_allowed;
+    if (g == "pending_removal_no_change") return s.pending_removal_effect == PendingRemovalEffect::no_change;
+    if (g == "pending_removal_failed") return s.pending_removal_effect == PendingRemovalEffect::failed;
+    if (g == "pending_removal_recreate") return s.pending_removal_effect == PendingRemovalEffect::recreate;
+    return false;
+  };
+  ep.status.fire(sim_, ev, cause, holds);
+  ep.statusSince = sim_.now();
+}
+
+void World::schedule_endpoint(EndpointIx e, sim::Duration d, EndpointEvent ev) {
+  PrivateEndpoint& ep = endpoints_[e];
+  sim_.cancel(ep.pending);
+  ep.pendingEvent = ev;
+  ep.pending = sim_.schedule_after(d, [this, e] { on_endpoint_timer(e); });
+}
+
+EndpointIx World::new_endpoint(ProjectIx p, Provider cloud, std::string_view region, bool replacement) {
+  PrivateEndpoint ep;
+  ep.id = make_object_id(IdKind::Endpoint, ++idCounter_);
+  ep.cloudProvider = cloud;
+  ep.regionName = std::string(region);
+  ep.project = p;
+  ep.replacement = replacement;
+  ep.status = sim::StateMachine<EndpointStatus, EndpointEvent>(endpoint_table(), "endpoint/" + ep.id);
+  ep.statusSince = sim_.now();
+  // AWS: the interface endpoint resource id is known at once (spec §1); Azure: set when the
+  // connection request reaches the vault (PENDING_ACCEPTANCE).
+  if (cloud == Provider::AWS) ep.privateEndpointConnectionName = fmt::format("vpce-{:017x}", idCounter_);
+  const auto e = static_cast<EndpointIx>(endpoints_.size());
+  endpointById_.emplace(ep.id, e);
+  endpoints_.push_back(std::move(ep));
+  projects_[p].endpointIxs.push_back(e);
+  return e;
+}
+
+void World::start_provisioning(EndpointIx e) {
+  const PrivateEndpoint& ep = endpoints_[e];
+  const sim::Duration d = sample(ep.cloudProvider == Provider::AWS ? settings_.t_aws_prov : settings_.t_az_prov);
+  auto& rng = sim_.random();
+  // spec §6: FAILED and stuck creations are rare faults; draw only when enabled (keeps streams stable).
+  if (settings_.endpoint_fail_prob > 0 && rng.bernoulli(settings_.endpoint_fail_prob)) {
+    schedule_endpoint(e, d, EndpointEvent::CreationFailed);
+  } else if (settings_.endpoint_stuck_prob > 0 && rng.bernoulli(settings_.endpoint_stuck_prob)) {
+    // stays INITIATING (spec §6 #1: 3 h and more)
+  } else {
+    schedule_endpoint(e, d, EndpointEvent::Provisioned);
+  }
+}
+
+void World::on_endpoint_timer(EndpointIx e) {
+  PrivateEndpoint& ep = endpoints_[e];
+  const EndpointEvent ev = ep.pendingEvent;
+  ep.pending = {};
+  switch (ev) {
+    case EndpointEvent::Provisioned: {
+      fire_endpoint(e, ev);
+      ep.errorMessage.clear();
+      if (ep.cloudProvider == Provider::AZURE && ep.privateEndpointConnectionName.empty())
+        ep.privateEndpointConnectionName = fmt::format("atlas-ear-pe-{}-{}", ep.regionName, ep.id.substr(16));
+      if (ep.state() == EndpointStatus::ACTIVE) on_endpoint_active(e);
+      // new_record: the old PENDING_RECREATION record goes once its replacement left INITIATING.
+      if (ep.replacesIx && settings_.recreation_old_record == RecreationOldRecord::remove_when_replacement_ready) {
+        const EndpointIx old = *ep.replacesIx;
+        if (endpoints_[old].state() == EndpointStatus::PENDING_RECREATION) {
+          sim_.cancel(endpoints_[old].pending);
+          fire_endpoint(old, EndpointEvent::ReplacementReady, "replacement_provisioned");
+        }
+      }
+      break;
+    }
+    case EndpointEvent::CreationFailed:
+      fire_endpoint(e, ev);
+      ep.errorMessage = "Failed to create the private endpoint.";
+      break;
+    case EndpointEvent::ApprovalReflected:
+      fire_endpoint(e, ev);
+      ep.approvedInCloud = false;
+      ep.errorMessage.clear();
+      on_endpoint_active(e);
+      break;
+    case EndpointEvent::RecreationStarts:
+      fire_endpoint(e, ev);
+      ep.errorMessage.clear();  // PR #2544: errorMessage cleared
+      ep.replacement = true;
+      ep.approvedInCloud = false;
+      if (ep.cloudProvider == Provider::AZURE) ep.privateEndpointConnectionName.clear();
+      start_provisioning(e);
+      break;
+    case EndpointEvent::DeletionDone:
+      fire_endpoint(e, ev);
+      alert("event", alerts::kPrivateEndpointDeleted, "endpoint/" + ep.id,
+            {{"regionName", ep.regionName}, {"cloudProvider", std::string(provider_name(ep.cloudProvider))}});
+      break;
+    case EndpointEvent::DeletionFailed:
+      fire_endpoint(e, ev);
+      ep.errorMessage = "Failed to delete the private endpoint.";
+      break;
+    case EndpointEvent::ReplacementReady:  // not timer-driven: spawn of the replacement (new_record)
+      spawn_replacement(e);
+      break;
+    default:
+      fire_endpoint(e, ev);
+      break;
+  }
+}
+
+void World::spawn_replacement(EndpointIx old) {
+  const PrivateEndpoint& o = endpoints_[old];
+  if (o.state() != EndpointStatus::PENDING_RECREATION) return;
+  const EndpointIx e = new_endpoint(o.project, o.cloudProvider, o.regionName, /*replacement=*/true);
+  endpoints_[e].replacesIx = old;
+  endpoints_[old].replacedByIx = e;
+  fire_endpoint(e, EndpointEvent::Create, "atlas_recreates");
+  if (settings_.endpoint_event_emit == EndpointEventEmit::on_request)
+    alert("event", alerts::kPrivateEndpointCreated, "endpoint/" + endpoints_[e].id,
+          {{"regionName", endpoints_[e].regionName}, {"replaces", endpoints_[old].id}});
+  start_provisioning(e);
+}
+
+void World::on_endpoint_active(EndpointIx e) {
+  const PrivateEndpoint& ep = endpoints_[e];
+  if (settings_.endpoint_event_emit == EndpointEventEmit::on_active)
+    alert("event", alerts::kPrivateEndpointCreated, "endpoint/" + ep.id, {{"regionName", ep.regionName}});
+  KmsConfig& b = projects_[ep.project].block(ep.cloudProvider);
+  if (b.privatePath) return;
+  // seed 004 §'Enable and Set up...': once an endpoint is approved, all CMK clusters, even ones on
+  // the public internet, move to the private endpoint (after migration_delay).
+  auto migrate = [this, p = ep.project, cloud = ep.cloudProvider] {
+    KmsConfig& blk = projects_[p].block(cloud);
+    if (!blk.enabled || !blk.requirePrivateNetworking) return;
+    blk.privatePath = true;
+    for (ClusterIx c : project_clusters(p))
+      if (clusters_[c].encryptionAtRestProvider == cloud) clusters_[c].privatePath = true;
+    if (sim_.observed()) {
+      sim::Record r;
+      r.at = sim_.now();
+      r.kind = "effect";
+      r.entity = block_entity(p, cloud);
+      r.cause = "migrate_to_private_endpoint";
+      sim_.record(r);
+    }
+  };
+  const sim::Duration d = sample(settings_.migration_delay);
+  if (d == sim::Duration{}) migrate();
+  else sim_.schedule_after(d, migrate);
+}
+
+bool World::endpoint_blocks(const PrivateEndpoint& ep, ProjectIx p, Provider provider) const {
+  if (ep.gone() || ep.project != p) return false;
+  return settings_.endpoint_guard_scope == EndpointGuardScope::project || ep.cloudProvider == provider;
+}
+
+bool World::region_has_active_endpoint(ProjectIx p, Provider cloud, const std::string& region) const {
+  for (EndpointIx e : projects_[p].endpointIxs) {
+    const PrivateEndpoint& ep = endpoints_[e];
+    if (ep.cloudProvider == cloud && ep.regionName == region && ep.state() == EndpointStatus::ACTIVE) return true;
+  }
+  return false;
+}
+
+bool World::any_active_endpoint(ProjectIx p, Provider cloud) const {
+  for (EndpointIx e : projects_[p].endpointIxs)
+    if (endpoints_[e].cloudProvider == cloud && endpoints_[e].state() == EndpointStatus::ACTIVE) return true;
+  return false;
+}
+
+// ---- operations ----
+
+Outcome World::create_endpoint(ProjectIx p, Provider cloud, std::string_view region) {
+  // G-EP-C (spec §3.1), in this order [inferred]:
+  if (auto err = project_active_guard(p)) return *err;  // seed 000/004 §'Limitations' (ACTIVE projects)
+  if (cloud != Provider::AWS && cloud != Provider::AZURE)  // spec §2.4: no GCP private endpoints
+    return errors::unsupported_pe_provider(std::string(provider_name(cloud)));
+  const KmsConfig& b = projects_[p].block(cloud);
+  if (!b.enabled || !b.requirePrivateNetworking)  // seed 004: PATCH requirePrivateNetworking precedes POST
+    return errors::pn_not_enabled(std::string(provider_name(cloud)));
+  if (settings_.duplicate_region_endpoint == DuplicateRegionEndpoint::reject_409)
+    for (EndpointIx ix : projects_[p].endpointIxs)
+      if (const PrivateEndpoint& ep = endpoints_[ix]; ep.cloudProvider == cloud && ep.regionName == region && !ep.gone() &&
+          ep.state() != EndpointStatus::PENDING_RECREATION && ep.state() != EndpointStatus::DELETING)
+        return errors::duplicate_region_endpoint(std::string(region));
+  // spec §6 #5: transient 500 on POST [observed]
+  if (settings_.api_500_rate > 0 && sim_.random().bernoulli(settings_.api_500_rate)) return errors::unexpected_error();
+  const EndpointIx e = new_endpoint(p, cloud, region, false);
+  fire_endpoint(e, EndpointEvent::Create, "create_endpoint");
+  if (settings_.endpoint_event_emit == EndpointEventEmit::on_request)
+    alert("event", alerts::kPrivateEndpointCreated, "endpoint/" + endpoints_[e].id, {{"regionName", std::string(region)}});
+  start_provisioning(e);
+  return Outcome::success(202).with_created(endpoints_[e].id);
+}
+
+Outcome World::delete_endpoint(EndpointIx e) {
+  if (e >= endpoints_.size() || endpoints_[e].gone())
+    return errors::endpoint_not_found(e < endpoints_.size() ? endpoints_[e].id : std::string("?"));
+  PrivateEndpoint& ep = endpoints_[e];
+  switch (ep.state()) {
+    case EndpointStatus::INITIATING:  // G-EP-D [observed CIREP]
+      if (settings_.delete_while_initiating == DeleteWhileInitiating::reject_400)
+        return errors::endpoint_delete_blocked_during_provisioning(ep.id);
+      break;
+    case EndpointStatus::PENDING_RECREATION:  // spec §5 [inferred]
+      if (settings_.delete_while_pending_recreation == DeleteWhilePendingRecreation::reject_400)
+        return errors::endpoint_delete_blocked_during_provisioning(ep.id);
+      break;
+    case EndpointStatus::DELETING:  // spec §5 [inferred]
+      if (settings_.delete_while_deleting == DeleteWhileDeleting::accept_204_noop) return Outcome::success(204);
+      return errors::endpoint_already_deleting(ep.id);
+    case EndpointStatus::FAILED:
+      if (!settings_.delete_failed_allowed) return errors::endpoint_delete_blocked_during_provisioning(ep.id);
+      break;
+    default:
+      break;
+  }
+  sim_.cancel(ep.pending);
+  ep.pending = {};
+  ep.approvedInCloud = false;
+  fire_endpoint(e, EndpointEvent::Delete, "delete_endpoint");
+  const sim::Duration d = sample(settings_.t_delete);
+  const bool fail = settings_.endpoint_delete_fail_prob > 0 && sim_.random().bernoulli(settings_.endpoint_delete_fail_prob);
+  schedule_endpoint(e, d, fail ? EndpointEvent::DeletionFailed : EndpointEvent::DeletionDone);
+  return Outcome::success(204);
+}
+
+Outcome World::approve_endpoint(EndpointIx e) {
+  if (e >= endpoints_.size() || endpoints_[e].gone()) return errors::endpoint_not_found("?");
+  PrivateEndpoint& ep = endpoints_[e];
+  if (ep.state() != EndpointStatus::PENDING_ACCEPTANCE)
+    return errors::endpoint_not_pending_acceptance(ep.id, std::string(ep.statusName()));
+  if (ep.approvedInCloud) return Outcome::success();
+  ep.approvedInCloud = true;
+  // seed 004: "it can take Atlas up to three minutes to reflect the current status" (t_reflect).
+  schedule_endpoint(e, sample(settings_.t_reflect), EndpointEvent::ApprovalReflected);
+  return Outcome::success();
+}
+
+void World::connection_removed(EndpointIx e, std::string_view cause) {
+  PrivateEndpoint& ep = endpoints_[e];
+  sim_.cancel(ep.pending);
+  ep.pending = {};
+  const bool wasActive = ep.state() == EndpointStatus::ACTIVE;
+  fire_endpoint(e, wasActive ? EndpointEvent::ConnectionRemoved : EndpointEvent::PendingConnectionRemoved, cause);
+  ep.approvedInCloud = false;
+  if (ep.state() == EndpointStatus::FAILED) {
+    ep.errorMessage = "The private endpoint connection was removed in the cloud provider.";
+  } else if (ep.state() == EndpointStatus::PENDING_RECREATION) {
+    ep.errorMessage = "The private endpoint connection was rejected or removed; Atlas is recreating it.";
+    const sim::Duration d = sample(settings_.t_recreate);
+    if (settings_.recreation_mode == RecreationMode::same_record) {
+      schedule_endpoint(e, d, EndpointEvent::RecreationStarts);
+    } else {
+      // seed 000/004: a new endpoint INITIATING beside the old one (timer reuses ReplacementReady tag)
+      schedule_endpoint(e, d, EndpointEvent::ReplacementReady);
+    }
+  }
+}
+
+Outcome World::reject_endpoint(EndpointIx e) {
+  if (e >= endpoints_.size() || endpoints_[e].gone()) return errors::endpoint_not_found("?");
+  const PrivateEndpoint& ep = endpoints_[e];
+  if (ep.state() != EndpointStatus::ACTIVE && ep.state() != EndpointStatus::PENDING_ACCEPTANCE)
+    return errors::endpoint_not_active(ep.id, std::string(ep.statusName()));
+  connection_removed(e, "reject_endpoint");
+  return Outcome::success();
+}
+
+Outcome World::remove_endpoint_connection(EndpointIx e) {
+  if (e >= endpoints_.size() || endpoints_[e].gone()) return errors::endpoint_not_found("?");
+  const PrivateEndpoint& ep = endpoints_[e];
+  if (ep.state() != EndpointStatus::ACTIVE && ep.state() != EndpointStatus::PENDING_ACCEPTANCE)
+    return errors::endpoint_not_active(ep.id, std::string(ep.statusName()));
+  connection_removed(e, "remove_endpoint_connection");
+  return Outcome::success();
+}
+
+Outcome World::fail_endpoint_creation(EndpointIx e) {
+  if (e >= endpoints_.size() || endpoints_[e].gone()) return errors::endpoint_not_found("?");
+  PrivateEndpoint& ep = endpoints_[e];
+  if (ep.state() != EndpointStatus::INITIATING) return errors::endpoint_not_initiating(ep.id, std::string(ep.statusName()));
+  sim_.cancel(ep.pending);
+  ep.pending = {};
+  fire_endpoint(e, EndpointEvent::CreationFailed, "fail_endpoint_creation");
+  ep.errorMessage = "Failed to create the private endpoint.";
+  return Outcome::success();
+}
+
+Outcome World::fail_endpoint_deletion(EndpointIx e) {
+  if (e >= endpoints_.size() || endpoints_[e].gone()) return errors::endpoint_not_found("?");
+  PrivateEndpoint& ep = endpoints_[e];
+  if (ep.state() != EndpointStatus::DELETING) return errors::endpoint_already_deleting(ep.id);
+  sim_.cancel(ep.pending);
+  ep.pending = {};
+  fire_endpoint(e, EndpointEvent::DeletionFailed, "fail_endpoint_deletion");
+  ep.errorMessage = "Failed to delete the private endpoint.";
+  return Outcome::success();
+}
+
+EndpointIx World::add_endpoint(std::string_view project, Provider cloud, std::string_view regionName, EndpointStatus status) {
+  auto p = find_project(project);
+  if (!p) throw std::invalid_argument(fmt::format("add_endpoint: unknown project '{}'", project));
+  if (cloud != Provider::AWS && cloud != Provider::AZURE)
+    throw std::invalid_argument("add_endpoint: EAR private endpoints exist for AWS and AZURE only");
+  if (status != EndpointStatus::ACTIVE && status != EndpointStatus::PENDING_ACCEPTANCE)
+    throw std::invalid_argument("add_endpoint: a pre-existing endpoint is ACTIVE or PENDING_ACCEPTANCE");
+  const KmsConfig& b = projects_[*p].block(cloud);
+  if (!b.enabled || !b.requirePrivateNetworking)
+    throw std::invalid_argument("add_endpoint: the project's block needs enabled and requirePrivateNetworking");
+  const EndpointIx e = new_endpoint(*p, cloud, regionName, false);
+  PrivateEndpoint& ep = endpoints_[e];
+  ep.status = sim::StateMachine<EndpointStatus, EndpointEvent>(endpoint_table(), "endpoint/" + ep.id, status);
+  if (cloud == Provider::AZURE)
+    ep.privateEndpointConnectionName = fmt::format("atlas-ear-pe-{}-{}", ep.regionName, ep.id.substr(16));
+  if (status == EndpointStatus::ACTIVE) {
+    KmsConfig& blk = projects_[*p].block(cloud);
+    blk.privatePath = true;
+    for (ClusterIx c : project_clusters(*p))
+      if (clusters_[c].encryptionAtRestProvider == cloud) clusters_[c].privatePath = true;
+  }
+  return e;
+}
+
+}  // namespace models

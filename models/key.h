@@ -1,0 +1,65 @@
+// The customer's key in the cloud KMS, and what Atlas needs to use it: external world, changed by
+// the customer (cloud console) or by faults, read by the validator (spec §2.8).
+#pragma once
+
+#include <cstdint>
+#include <set>
+#include <string>
+#include <string_view>
+
+#include "models/ids.h"
+#include "sim/time.h"
+#include "sim/transition_table.h"
+
+namespace models {
+
+// Key state in AWS KMS / Azure Key Vault / Google Cloud KMS (spec §2.8).
+enum class KeyState : std::uint8_t { ENABLED, DISABLED, PENDING_DELETION, DELETED, DESTROYED };
+enum class KeyEvent : std::uint8_t { Disable, Enable, ScheduleDeletion, CancelDeletion, WaitingPeriodEnds, Delete, Restore, RecoveryWindowEnds };
+std::string_view key_state_name(KeyState s);
+std::string_view key_event_name(KeyEvent e);
+const sim::TransitionTable<KeyState, KeyEvent>& key_table();
+
+// Credentials Atlas uses: AWS IAM role (PROPAGATING until IAM catches up, spec §2.8 [observed]),
+// Azure client secret (EXPIRED after at most 2 years), GCP service account.
+enum class CredentialState : std::uint8_t { PROPAGATING, VALID, EXPIRED, INVALID };
+enum class CredentialEvent : std::uint8_t { Propagated, Expire, Invalidate, Update };
+std::string_view credential_state_name(CredentialState s);
+std::string_view credential_event_name(CredentialEvent e);
+const sim::TransitionTable<CredentialState, CredentialEvent>& credential_table();
+
+// Atlas's access to the key (Azure key-vault access policy / RBAC, AWS key policy, GCP IAM).
+enum class AccessState : std::uint8_t { GRANTED, REVOKED };
+enum class AccessEvent : std::uint8_t { Revoke, Grant };
+std::string_view access_state_name(AccessState s);
+std::string_view access_event_name(AccessEvent e);
+const sim::TransitionTable<AccessState, AccessEvent>& access_table();
+
+struct CustomerKey {
+  Provider provider = Provider::NONE;
+  sim::StateMachine<KeyState, KeyEvent> keyState{key_table(), ""};
+  sim::StateMachine<CredentialState, CredentialEvent> credentials{credential_table(), ""};
+  sim::StateMachine<AccessState, AccessEvent> access{access_table(), ""};
+  // KMS reachability: a whole-provider outage, or outages of single regions (spec §2.8 REACHABLE).
+  bool outage = false;
+  std::set<std::string> unreachableRegions;
+  // Rotation: version counter and when the current version was created (rotation alert clock).
+  std::uint32_t version = 1;
+  sim::Time rotatedAt;             // may be "before" zero via keyAgeAtStart
+  sim::Duration keyAgeAtStart;     // age of the key version at time zero
+  bool rotationAlertSent = false;
+  // Azure: secret expiry (<= 2 years, DOCS security-azure-kms); Time::never() when none.
+  sim::Time secretExpiresAt = sim::Time::never();
+  // Azure public network: the vault's IP access list blocks the Atlas control plane (spec §8.2).
+  bool ipAccessListBlocksControlPlane = false;
+  // Pending scheduled transitions (deletion waiting period, recovery window).
+  std::uint64_t keyTimerGeneration = 0;
+
+  bool usable() const {
+    return keyState.state() == KeyState::ENABLED && credentials.state() == CredentialState::VALID &&
+           access.state() == AccessState::GRANTED;
+  }
+  bool reachable(const std::string& region) const { return !outage && !unreachableRegions.contains(region); }
+};
+
+}  // namespace models

@@ -1,0 +1,83 @@
+// Project and its Encryption at Rest configuration (spec §1 "Project", "Project EAR config", §2.6).
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "models/ids.h"
+#include "models/key.h"
+#include "sim/event_set.h"
+#include "sim/transition_table.h"
+
+namespace models {
+
+// Project state (spec §1): ACTIVE / INACTIVE.
+enum class ProjectState : std::uint8_t { ACTIVE, INACTIVE };
+enum class ProjectEvent : std::uint8_t { Deactivate, Reactivate };
+std::string_view project_state_name(ProjectState s);
+std::string_view project_event_name(ProjectEvent e);
+const sim::TransitionTable<ProjectState, ProjectEvent>& project_table();
+
+// The Encryption at Rest machine of one provider block (spec §2.6).
+enum class EarState : std::uint8_t { OFF, ON_VALID, ON_INVALID, ON_UNREACHABLE };
+enum class EarEvent : std::uint8_t { Enable, Disable, CheckValid, CheckInvalid, CheckUnreachable, UpdateFields, RotateKey };
+std::string_view ear_state_name(EarState s);
+std::string_view ear_event_name(EarEvent e);
+const sim::TransitionTable<EarState, EarEvent>& ear_table();
+
+// requirePrivateNetworking (spec §2.6 "PN=false -> PN=true in place", G-PN). Guards "aws"/"azure":
+// GCP has no PN (spec §2.4).
+enum class PnState : std::uint8_t { OFF, ON };
+enum class PnEvent : std::uint8_t { Require, Release };
+std::string_view pn_state_name(PnState s);
+std::string_view pn_event_name(PnEvent e);
+const sim::TransitionTable<PnState, PnEvent>& pn_table();
+
+// One block of EncryptionAtRest: awsKms / azureKeyVault / googleCloudKms (RAWSPEC field names).
+struct KmsConfig {
+  bool enabled = false;
+  bool valid = false;                     // read-only; only validation sets it (seed 002 §'Response')
+  bool requirePrivateNetworking = false;  // AWS and Azure only (RAWSPEC)
+  // AWS
+  std::string customerMasterKeyID, region, roleId;
+  // Azure
+  std::string azureEnvironment, clientID, tenantID, subscriptionID, resourceGroupName, keyVaultName, keyIdentifier;
+  // GCP
+  std::string keyVersionResourceID;
+  // sim: the KMS region used for reachability (AWS region, Azure vault region, GCP key location).
+  std::string kmsRegion;
+  // sim: machines
+  sim::StateMachine<EarState, EarEvent> ear{ear_table(), ""};
+  sim::StateMachine<PnState, PnEvent> pn{pn_table(), ""};
+  // sim: CMK clusters of this provider use the private endpoints (spec §2.5 "first endpoint ACTIVE").
+  bool privatePath = false;
+  bool networkAccessDenied = false;  // last validation could not reach the KMS (alert raised)
+  bool pauseOnNextTick = false;      // Azure revocation pending (revocation_pause_timing = next_tick)
+  CustomerKey key;                   // the customer's key and credentials in the cloud
+};
+
+struct Project {
+  std::string id;    // 24-hex group id
+  std::string name;
+  sim::StateMachine<ProjectState, ProjectEvent> state{project_table(), ""};
+  bool backupCompliancePolicy = false;
+  std::array<KmsConfig, kBlockCount> blocks;  // index block_index(Provider)
+  // sim: validation schedule
+  sim::Duration validationPhase;  // offset of the first scheduled check
+  sim::EventHandle nextTick;
+  std::uint64_t scheduledChecks = 0;
+  std::vector<std::uint32_t> clusterIxs;   // sim: the project's clusters (indices into World::clusters())
+  std::vector<std::uint32_t> endpointIxs;  // sim: the project's endpoints, gone ones too
+
+  KmsConfig& block(Provider p) { return blocks[block_index(p)]; }
+  const KmsConfig& block(Provider p) const { return blocks[block_index(p)]; }
+  const KmsConfig& awsKms() const { return blocks[0]; }
+  const KmsConfig& azureKeyVault() const { return blocks[1]; }
+  const KmsConfig& googleCloudKms() const { return blocks[2]; }
+  bool active() const { return state.state() == ProjectState::ACTIVE; }
+};
+
+}  // namespace models

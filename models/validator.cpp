@@ -1,0 +1,263 @@
+// The validator (seed 003 §'Validate your KMS Configuration'; spec §2.9): when credentials are
+// added or updated, on demand (GET encryptionAtRest, Try Again) and every 15 minutes per project.
+#include <fmt/format.h>
+
+#include "models/alerts.h"
+#include "models/world.h"
+
+namespace models {
+
+namespace {
+// The KMS code naming why a key is unusable (spec §3.2 key/credential codes).
+std::string key_code(Provider p, KeyState s) {
+  switch (p) {
+    case Provider::AWS:
+      if (s == KeyState::DISABLED) return "AWS_KMS_CUSTOMER_MASTER_KEY_NOT_ENABLED";
+      if (s == KeyState::PENDING_DELETION) return "AWS_KMS_CUSTOMER_MASTER_KEY_PENDING_DELETION";
+      return "AWS_CUSTOMER_MASTER_KEY_NOT_FOUND";
+    case Provider::AZURE:
+      if (s == KeyState::DISABLED) return "AZURE_KEY_VAULT_KEY_NOT_ENABLED";
+      if (s == KeyState::PENDING_DELETION) return "AZURE_KEY_VAULT_KEY_NOT_ACTIVE";
+      return "AZURE_KEY_VAULT_KEY_NOT_FOUND";
+    case Provider::GCP:
+      if (s == KeyState::DISABLED) return "GOOGLE_CLOUD_KMS_KEY_VERSION_DISABLED";
+      if (s == KeyState::PENDING_DELETION) return "GOOGLE_CLOUD_KMS_KEY_VERSION_DESTROY_SCHEDULED";
+      if (s == KeyState::DESTROYED) return "GOOGLE_CLOUD_KMS_KEY_VERSION_DESTROYED";
+      return "GOOGLE_CLOUD_KMS_KEY_VERSION_NOT_FOUND";
+    default:
+      return "MISSING_ENCRYPTION_AT_REST_PROVIDER";
+  }
+}
+std::string credential_code(Provider p, CredentialState s) {
+  if (p == Provider::AWS) return s == CredentialState::PROPAGATING ? "CANNOT_ASSUME_ROLE" : "INVALID_AWS_CREDENTIALS";
+  if (p == Provider::AZURE) return "INVALID_AZURE_CREDENTIALS";
+  return "INVALID_GOOGLE_CLOUD_CREDENTIALS";
+}
+}  // namespace
+
+World::BlockVerdict World::assess(const Project& pr, Provider provider) const {
+  const KmsConfig& b = pr.block(provider);
+  const CustomerKey& k = b.key;
+  // Reachability first: when Atlas can't connect it cannot tell anything else (seed 003).
+  if (!k.reachable(b.kmsRegion)) return {Verdict::unreachable, "SIM_KMS_UNREACHABLE"};
+  if (b.privatePath) {
+    // spec §2.5: without an ACTIVE endpoint the private path is cut (endpoint_loss_semantics).
+    bool anyActive = false;
+    for (EndpointIx e : pr.endpointIxs)
+      if (endpoints_[e].cloudProvider == provider && endpoints_[e].state() == EndpointStatus::ACTIVE) anyActive = true;
+    if (!anyActive) {
+      if (settings_.endpoint_loss_semantics == EndpointLossSemantics::unreachable)
+        return {Verdict::unreachable, "SIM_KMS_UNREACHABLE"};
+      return {Verdict::invalid, "SIM_PRIVATE_ENDPOINT_UNAVAILABLE"};
+    }
+  }
+  if (k.credentials.state() != CredentialState::VALID) return {Verdict::invalid, credential_code(provider, k.credentials.state())};
+  if (k.access.state() != AccessState::GRANTED) return {Verdict::invalid, "NO_PERMISSION_TO_ENCRYPT_DECRYPT"};
+  if (k.keyState.state() != KeyState::ENABLED) return {Verdict::invalid, key_code(provider, k.keyState.state())};
+  return {Verdict::valid, {}};
+}
+
+bool World::cluster_kms_usable(const Cluster& c) const {
+  if (c.encryptionAtRestProvider == Provider::NONE) return true;
+  const Project& pr = projects_[c.project];
+  const KmsConfig& b = pr.block(c.encryptionAtRestProvider);
+  if (!b.enabled) return true;  // not reachable in practice: G-DIS keeps CMK on while clusters use it
+  if (!b.key.usable() || !b.key.reachable(b.kmsRegion)) return false;
+  if (c.privatePath && c.encryptionAtRestProvider != Provider::GCP)
+    for (const ClusterRegion& r : c.regions)  // spec §2.5: per region, an ACTIVE endpoint
+      if (!region_has_active_endpoint(c.project, c.encryptionAtRestProvider, r.regionName)) return false;
+  return true;
+}
+
+void World::schedule_tick(ProjectIx p, sim::Time at) {
+  // Priority late: at a boundary instant, faults/user actions scheduled for that same instant
+  // are seen by the check (a key disabled at 15:00 exactly is found at the 15:00 check).
+  projects_[p].nextTick = sim_.schedule_at(at, sim::Priority::late(), [this, p] { on_tick(p); });
+}
+
+sim::Time World::next_validation(ProjectIx p) const {
+  // the tick grid: phase + k * interval
+  const Project& pr = projects_.at(p);
+  const std::int64_t iv = settings_.validation_interval.ms();
+  const std::int64_t t0 = pr.validationPhase.ms();
+  const std::int64_t now = sim_.now().ms();
+  if (now <= t0) return sim::Time::from_ms(t0);
+  const std::int64_t k = (now - t0 + iv - 1) / iv;
+  return sim::Time::from_ms(t0 + k * iv);
+}
+
+void World::on_tick(ProjectIx p) {
+  schedule_tick(p, sim_.now() + settings_.validation_interval);
+  Project& pr = projects_[p];
+  ++pr.scheduledChecks;
+  for (std::size_t i = 0; i < kBlockCount; ++i) {
+    if (!pr.blocks[i].enabled) continue;
+    validate_block(p, block_provider(i), CheckKind::scheduled);
+    check_rotation_alert(p, block_provider(i));
+  }
+}
+
+void World::validate_project(ProjectIx p, CheckKind kind) {
+  for (std::size_t i = 0; i < kBlockCount; ++i)
+    if (projects_[p].blocks[i].enabled) validate_block(p, block_provider(i), kind);
+}
+
+void World::validate_block(ProjectIx p, Provider provider, CheckKind kind) {
+  ++validations_;
+  Project& pr = projects_[p];
+  KmsConfig& b = pr.block(provider);
+  const BlockVerdict v = assess(pr, provider);
+  const std::string entity = sim_.observed() ? block_entity(p, provider) : std::string();
+  const EarState before = b.ear.state();
+  const bool scheduled = kind == CheckKind::scheduled;
+  if (!scheduled)
+    alert("event", v.verdict == Verdict::valid ? alerts::kValidationSucceeded : alerts::kValidationFailed, entity,
+          {{"reason", v.reasonCode}});
+
+  if (v.verdict != Verdict::unreachable && b.networkAccessDenied) {
+    b.networkAccessDenied = false;
+    alert("alert", alerts::kKmsNetworkAccessRestored, entity);
+  }
+  switch (v.verdict) {
+    case Verdict::valid:
+      b.valid = true;
+      if (before != EarState::ON_VALID) {
+        b.ear.fire(sim_, EarEvent::CheckValid, "validation");
+        if (before == EarState::ON_INVALID) {
+          alert("alert", alerts::key_valid(provider), entity);
+          alert("alert", alerts::kConfigIsValid, entity);
+        }
+      }
+      // seed 003: "All mongod and mongos processes restart after Atlas determines your
+      // configuration to be valid" — at any check (Try Again, on-demand, tick).
+      recover_clusters(p, provider);
+      break;
+    case Verdict::invalid: {
+      b.valid = false;
+      if (before != EarState::ON_INVALID) {
+        b.ear.fire(sim_, EarEvent::CheckInvalid, "validation");
+        alert("alert", alerts::key_invalid(provider), entity, {{"reason", v.reasonCode}});
+        alert("alert", alerts::kConfigNoLongerValid, entity, {{"reason", v.reasonCode}});
+      }
+      // seed 003: shut down "on the next scheduled validity check" (shutdown_on_unscheduled_check).
+      if (!scheduled && !settings_.shutdown_on_unscheduled_check) break;
+      const CustomerKey& k = b.key;
+      const bool revoked = k.access.state() == AccessState::REVOKED && k.credentials.state() == CredentialState::VALID;
+      const bool pauseInstead = provider == Provider::AZURE && revoked &&
+                                settings_.azure_revocation_effect == AzureRevocationEffect::pause &&
+                                !(settings_.azure_ip_list_blocks_pause && k.ipAccessListBlocksControlPlane);
+      if (pauseInstead) pause_clusters_for_revocation(p);  // seed 004 §'Revoke Access...'
+      else shut_down_clusters(p, provider, v.reasonCode);
+      break;
+    }
+    case Verdict::unreachable:
+      // seed 003: "If Atlas can't connect to your key management provider, Atlas doesn't shut down
+      // your processes." Only the network-access alert (on by default, DOCS KMS page).
+      if (before == EarState::ON_VALID) b.ear.fire(sim_, EarEvent::CheckUnreachable, "validation");
+      if (settings_.valid_when_unreachable == ValidWhenUnreachable::invalid) b.valid = false;
+      if (!b.networkAccessDenied) {
+        b.networkAccessDenied = true;
+        alert("alert", alerts::kKmsNetworkAccessDenied, entity);
+      }
+      break;
+  }
+}
+
+void World::shut_down_clusters(ProjectIx p, Provider provider, const std::string& reason) {
+  std::vector<std::string> names;
+  for (ClusterIx c : projects_[p].clusterIxs) {
+    Cluster& cl = clusters_[c];
+    if (cl.encryptionAtRestProvider != provider) continue;
+    const ClusterState s = cl.state();
+    if (s != ClusterState::RUNNING && s != ClusterState::UPDATING && s != ClusterState::RESTARTING) continue;
+    sim_.cancel(cl.pending);
+    cl.pending = {};
+    if (cl.applying) {  // the interrupted change waits for the key, like any queued one
+      cl.queuedChanges.insert(cl.queuedChanges.begin(), *cl.applying);
+      cl.applying.reset();
+    }
+    fire_cluster(c, ClusterEvent::Shutdown, "scheduled_check_key_invalid");
+    cl.nodesDown = cl.totalNodes();
+    names.push_back(cl.name);
+  }
+  if (!names.empty() && sim_.observed()) {
+    std::string list;
+    for (const std::string& n : names) list += (list.empty() ? "" : ",") + n;
+    // seed 003: "Atlas sends an email to the Project Owner listing all affected clusters."
+    alert("email", alerts::kClustersShutDownEmail, project_entity(p),
+          {{"to", "Project Owner"}, {"clusters", list}, {"reason", reason}});
+  }
+}
+
+void World::pause_clusters_for_revocation(ProjectIx p) {
+  for (ClusterIx c : projects_[p].clusterIxs) {
+    Cluster& cl = clusters_[c];
+    if (cl.encryptionAtRestProvider != Provider::AZURE) continue;
+    const ClusterState s = cl.state();
+    if (s != ClusterState::RUNNING && s != ClusterState::UPDATING && s != ClusterState::RESTARTING &&
+        s != ClusterState::DISABLED_EAR)
+      continue;
+    sim_.cancel(cl.pending);
+    cl.pending = {};
+    if (cl.applying) {
+      cl.queuedChanges.insert(cl.queuedChanges.begin(), *cl.applying);
+      cl.applying.reset();
+    }
+    fire_cluster(c, ClusterEvent::PauseByAtlas, "azure_key_access_revoked");
+    cl.paused = true;
+    cl.pausedByAtlas = true;
+    cl.pausedAt = sim_.now();
+    alert("event", alerts::kClusterPausedByAtlas, cluster_entity(c));
+    sim_.cancel(cl.autoResume);
+    cl.autoResume = sim_.schedule_after(settings_.pause_auto_resume_after, [this, c] {
+      clusters_[c].pendingEvent = ClusterEvent::AutoResume;
+      on_cluster_timer(c);
+    });
+  }
+}
+
+void World::recover_clusters(ProjectIx p, Provider provider) {
+  for (ClusterIx c : projects_[p].clusterIxs) {
+    Cluster& cl = clusters_[c];
+    if (cl.encryptionAtRestProvider != provider) continue;
+    if (cl.state() == ClusterState::DISABLED_EAR) {
+      start_restart(c, "configuration_valid");
+    } else if (cl.state() == ClusterState::RUNNING && cl.nodesDown > 0 && cluster_kms_usable(cl)) {
+      // restart_scope node: the nodes that could not start come back once the KMS is usable [inferred]
+      cl.nodesDown = 0;
+      if (sim_.observed()) {
+        sim::Record r;
+        r.at = sim_.now();
+        r.kind = "effect";
+        r.entity = cluster_entity(c);
+        r.cause = "nodes_restarted";
+        sim_.record(r);
+      }
+    }
+  }
+}
+
+void World::check_rotation_alert(ProjectIx p, Provider provider) {
+  KmsConfig& b = projects_[p].block(provider);
+  CustomerKey& k = b.key;
+  if (k.rotationAlertSent) return;
+  const sim::Duration age = k.keyAgeAtStart + (sim_.now() - k.rotatedAt);
+  // seed 003 §intro: "Atlas creates a 90-day key rotation alert" (rotation_alert_days; seed 002: 365).
+  if (age >= sim::Duration::days(settings_.rotation_alert_days)) {
+    k.rotationAlertSent = true;
+    alert("alert", alerts::key_needs_rotation(provider), block_entity(p, provider),
+          {{"keyAgeDays", std::to_string(age.ms() / 86'400'000)}, {"thresholdDays", std::to_string(settings_.rotation_alert_days)}});
+  }
+}
+
+void World::schedule_master_key_rotation(ProjectIx p, sim::Time at) {
+  sim_.schedule_at(at, [this, p] {
+    // DOCS fact-atlas-key-rotation: Atlas rotates its master keys at most every 90 days.
+    bool any = false;
+    for (const KmsConfig& b : projects_[p].blocks) any = any || b.enabled;
+    if (any) alert("event", alerts::kMasterKeyRotated, project_entity(p));
+    schedule_master_key_rotation(p, sim_.now() + settings_.master_key_rotation_interval);
+  });
+}
+
+}  // namespace models

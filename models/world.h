@@ -1,0 +1,220 @@
+// World: the Atlas facade. Owns projects, customer keys, private endpoints, clusters and
+// snapshots; exposes one method per user / cloud-console / fault action (each returns Outcome),
+// the generic perform(ActionRequest), and read-only access to every entity.
+//
+// Everything is deterministic: randomness only from sim.random(). Every state change fires a
+// StateMachine (a "transition" Record with table row); alerts/emails are Records kind "alert" /
+// "email" / "event" with field eventTypeName; operations are Records kind "operation" with field
+// "outcome" (OK or the error code). Nothing is recorded when !sim.observed().
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "models/actions.h"
+#include "models/cluster.h"
+#include "models/endpoint.h"
+#include "models/errors.h"
+#include "models/ids.h"
+#include "models/key.h"
+#include "models/project.h"
+#include "models/settings.h"
+#include "sim/simulation.h"
+
+namespace models {
+
+// ---- setup at time zero ----
+struct KmsSetup {
+  Provider provider = Provider::AWS;
+  bool enabled = true;
+  bool requirePrivateNetworking = false;
+  std::string region = "US_EAST_1";  // KMS region (AWS region / vault region / key location)
+  std::string keyId;                 // customerMasterKeyID / keyIdentifier / keyVersionResourceID; generated if empty
+  KeyState keyState = KeyState::ENABLED;
+  CredentialState credentials = CredentialState::VALID;
+  AccessState access = AccessState::GRANTED;
+  sim::Duration keyAge;              // age of the key version at time zero (rotation alert clock)
+  std::optional<sim::Duration> secretExpiresIn;  // Azure client secret expiry (capped at 2 years)
+  bool ipAccessListBlocksControlPlane = false;   // Azure public network (spec §8.2)
+  bool unreachable = false;          // KMS outage at time zero
+  bool accessKeyAuth = false;        // AWS legacy accessKeyID/secretAccessKey (seed 002); refused unless aws_allow_credentials_auth
+};
+
+struct ProjectSetup {
+  std::string name;
+  ProjectState state = ProjectState::ACTIVE;
+  bool backupCompliancePolicy = false;
+  std::vector<KmsSetup> kms;                       // enabled blocks
+  std::optional<sim::Duration> validationPhase;    // overrides Settings phase for this project
+};
+
+struct ClusterSetup {
+  std::string project;   // project name
+  std::string name;
+  std::string instanceSizeName = "M10";
+  std::int64_t diskSizeGB = 10;
+  std::vector<ClusterRegion> regions;  // empty: one AWS US_EAST_1 region
+  Provider encryptionAtRestProvider = Provider::NONE;
+  ClusterState state = ClusterState::RUNNING;  // RUNNING or PAUSED at setup
+};
+
+class World {
+ public:
+  World(sim::Simulation& sim, Settings settings = {});
+  World(const World&) = delete;
+  World& operator=(const World&) = delete;
+
+  // ---- setup (time zero; throws std::invalid_argument on inconsistent setup) ----
+  ProjectIx add_project(const ProjectSetup& p);
+  ClusterIx add_cluster(const ClusterSetup& c);  // existing cluster, no CREATING phase
+  // A pre-existing endpoint (status ACTIVE or PENDING_ACCEPTANCE); marks CMK clusters private-path if ACTIVE.
+  EndpointIx add_endpoint(std::string_view project, Provider cloud, std::string_view regionName,
+                          EndpointStatus status = EndpointStatus::ACTIVE);
+
+  // ---- user API: project Encryption at Rest (PATCH/GET /groups/{g}/encryptionAtRest) ----
+  Outcome enable_cmk(ProjectIx p, const KmsSetup& block);                // PATCH {<block>: {enabled: true, ...}}
+  Outcome disable_cmk(ProjectIx p, Provider provider);                   // PATCH {<block>: {enabled: false}}
+  Outcome update_credentials(ProjectIx p, Provider provider);            // PATCH changed credentials: validation
+  Outcome rotate_key(ProjectIx p, Provider provider, std::string newKeyId = {});  // PATCH new key id/version
+  Outcome set_require_private_networking(ProjectIx p, Provider provider, bool on);
+  Outcome get_encryption_at_rest(ProjectIx p);                           // GET: on-demand validation
+  Outcome try_again(ProjectIx p);                                        // Atlas UI "Try Again"
+  // ---- user API: private endpoints ----
+  Outcome create_endpoint(ProjectIx p, Provider cloud, std::string_view regionName);  // 202 + createdId
+  Outcome delete_endpoint(EndpointIx e);                                 // 204
+  // ---- cloud console: endpoints ----
+  Outcome approve_endpoint(EndpointIx e);
+  Outcome reject_endpoint(EndpointIx e);
+  Outcome remove_endpoint_connection(EndpointIx e);
+  // ---- faults: endpoints ----
+  Outcome fail_endpoint_creation(EndpointIx e);
+  Outcome fail_endpoint_deletion(EndpointIx e);
+  // ---- user API: clusters ----
+  Outcome create_cluster(const ClusterSetup& c);
+  Outcome enable_cluster_cmk(ClusterIx c, Provider provider);
+  Outcome disable_cluster_cmk(ClusterIx c);
+  Outcome resize_cluster(ClusterIx c, std::string_view instanceSizeName, std::int64_t diskSizeGB = 0);
+  Outcome pause_cluster(ClusterIx c);
+  Outcome resume_cluster(ClusterIx c);
+  Outcome restart_cluster(ClusterIx c, std::int64_t nodes = 0);  // 0 = all nodes (rolling restart)
+  Outcome take_snapshot(ClusterIx c);                            // createdId = snapshot id
+  Outcome restore_snapshot(ClusterIx c, std::string_view snapshotId = {});  // {} = latest of the cluster
+  Outcome read_write(ClusterIx c);                               // a client read/write: refused while disabled
+  // ---- cloud console / faults: the customer key and credentials ----
+  Outcome disable_key(ProjectIx p, Provider provider);
+  Outcome enable_key(ProjectIx p, Provider provider);
+  Outcome schedule_key_deletion(ProjectIx p, Provider provider);
+  Outcome delete_key(ProjectIx p, Provider provider);
+  Outcome restore_key(ProjectIx p, Provider provider);
+  Outcome destroy_key(ProjectIx p, Provider provider);        // past the recovery window: data lost
+  Outcome revoke_key_access(ProjectIx p, Provider provider);
+  Outcome grant_key_access(ProjectIx p, Provider provider);
+  Outcome expire_credentials(ProjectIx p, Provider provider);
+  Outcome invalidate_credentials(ProjectIx p, Provider provider);
+  Outcome fix_credentials(ProjectIx p, Provider provider);    // customer fixes credentials in the cloud (no PATCH)
+  Outcome kms_outage_start(ProjectIx p, Provider provider, std::string_view region = {});  // {} = whole KMS
+  Outcome kms_outage_end(ProjectIx p, Provider provider, std::string_view region = {});
+  Outcome deactivate_project(ProjectIx p);
+  Outcome reactivate_project(ProjectIx p);
+
+  // Generic dispatcher over actions(): resolves names, parses params, calls the typed method, and
+  // records the operation. Throws ActionError for scenario mistakes (unknown action/name/param).
+  Outcome perform(const ActionRequest& a);
+
+  // ---- queries ----
+  const Settings& settings() const { return settings_; }
+  sim::Simulation& simulation() { return sim_; }
+  const std::vector<Project>& projects() const { return projects_; }
+  const std::vector<Cluster>& clusters() const { return clusters_; }
+  const std::vector<PrivateEndpoint>& endpoints() const { return endpoints_; }  // gone ones included
+  const std::vector<Snapshot>& snapshots() const { return snapshots_; }
+  const Project& project(ProjectIx p) const { return projects_.at(p); }
+  const Cluster& cluster(ClusterIx c) const { return clusters_.at(c); }
+  const PrivateEndpoint& endpoint(EndpointIx e) const { return endpoints_.at(e); }
+  std::optional<ProjectIx> find_project(std::string_view name) const;
+  std::optional<ClusterIx> find_cluster(std::string_view project, std::string_view name) const;
+  std::optional<EndpointIx> find_endpoint(std::string_view id) const;  // gone ones too
+  // Live (not gone) endpoints of a project and cloud, in creation order (GET .../privateEndpoints).
+  std::vector<EndpointIx> list_endpoints(ProjectIx p, Provider cloud) const;
+  std::vector<ClusterIx> project_clusters(ProjectIx p) const;
+  // Next scheduled validation of a project.
+  sim::Time next_validation(ProjectIx p) const;
+  // Counters for benches/reports.
+  std::uint64_t validations_run() const { return validations_; }
+
+ private:
+  friend struct WorldAccess;  // tests
+
+  // validator.cpp
+  enum class CheckKind { scheduled, on_demand, credential_change };
+  enum class Verdict { valid, invalid, unreachable };
+  struct BlockVerdict {
+    Verdict verdict = Verdict::valid;
+    std::string reasonCode;  // KMS code when invalid
+  };
+  void schedule_tick(ProjectIx p, sim::Time at);
+  void on_tick(ProjectIx p);
+  void validate_project(ProjectIx p, CheckKind kind);
+  void validate_block(ProjectIx p, Provider provider, CheckKind kind);
+  BlockVerdict assess(const Project& pr, Provider provider) const;
+  bool cluster_kms_usable(const Cluster& c) const;  // KMS reachable & key usable for this cluster
+  void shut_down_clusters(ProjectIx p, Provider provider, const std::string& reason);
+  void pause_clusters_for_revocation(ProjectIx p);
+  void recover_clusters(ProjectIx p, Provider provider);
+  void check_rotation_alert(ProjectIx p, Provider provider);
+  void schedule_master_key_rotation(ProjectIx p, sim::Time at);
+  // endpoints (endpoint_machine.cpp)
+  EndpointIx new_endpoint(ProjectIx p, Provider cloud, std::string_view region, bool replacement);
+  void fire_endpoint(EndpointIx e, EndpointEvent ev, std::string_view cause = {});
+  void schedule_endpoint(EndpointIx e, sim::Duration d, EndpointEvent ev);
+  void on_endpoint_timer(EndpointIx e);
+  void start_provisioning(EndpointIx e);
+  void on_endpoint_active(EndpointIx e);
+  void spawn_replacement(EndpointIx old);
+  void finish_restart(ClusterIx c);
+  void connection_removed(EndpointIx e, std::string_view cause);
+  bool endpoint_blocks(const PrivateEndpoint& ep, ProjectIx p, Provider provider) const;
+  bool region_has_active_endpoint(ProjectIx p, Provider cloud, const std::string& region) const;
+  bool any_active_endpoint(ProjectIx p, Provider cloud) const;
+  // clusters (cluster_machine.cpp)
+  void fire_cluster(ClusterIx c, ClusterEvent ev, std::string_view cause = {});
+  void schedule_cluster(ClusterIx c, sim::Duration d, ClusterEvent ev);
+  void on_cluster_timer(ClusterIx c);
+  void start_next_change(ClusterIx c);
+  void apply_change(ClusterIx c);
+  void start_restart(ClusterIx c, std::string_view cause);
+  std::optional<AtlasError> cluster_provider_guard(ProjectIx p, const Cluster& shape, Provider provider) const;
+  std::optional<AtlasError> region_guard(ProjectIx p, const std::vector<ClusterRegion>& regions, Provider provider) const;
+  void set_multicloud_disabled(ProjectIx p, bool on);
+  // key transitions
+  void fire_key(ProjectIx p, Provider provider, KeyEvent ev, std::string_view cause = {});
+  void on_key_timer(ProjectIx p, Provider provider, std::uint64_t generation, KeyEvent ev);
+  Outcome key_action(ProjectIx p, Provider provider, KeyEvent ev, std::string_view what);
+  void external_record(ProjectIx p, Provider provider, std::string_view what);
+  // records
+  void alert(std::string_view kind, std::string_view eventTypeName, std::string entity,
+             std::vector<std::pair<std::string, std::string>> fields = {});
+  void record_operation(const ActionRequest& a, const Outcome& o);
+  std::string project_entity(ProjectIx p) const;
+  std::string cluster_entity(ClusterIx c) const;
+  std::string block_entity(ProjectIx p, Provider provider) const;
+  sim::Duration sample(const sim::Distribution& d) { return d.sample(sim_.random()); }
+  std::optional<AtlasError> project_active_guard(ProjectIx p) const;
+
+  sim::Simulation& sim_;
+  Settings settings_;
+  std::vector<Project> projects_;
+  std::vector<Cluster> clusters_;
+  std::vector<PrivateEndpoint> endpoints_;
+  std::vector<Snapshot> snapshots_;
+  std::unordered_map<std::string, ProjectIx> projectByName_;
+  std::unordered_map<std::string, ClusterIx> clusterByName_;  // key: project + '\0' + name
+  std::unordered_map<std::string, EndpointIx> endpointById_;
+  std::uint64_t idCounter_ = 0;
+  std::uint64_t validations_ = 0;
+};
+
+}  // namespace models

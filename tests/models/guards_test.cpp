@@ -1,0 +1,269 @@
+// Guard rules and their exact codes: spec §3.1, §3.2.
+#include <doctest/doctest.h>
+
+#include "helpers.h"
+
+using namespace models;
+using namespace testing;
+
+TEST_CASE("G-DIS (1) seed 000/004 §Disable CMK: any endpoint in any status blocks -> CANNOT_DISABLE_ENCRYPTION_AT_REST_DUE_TO_PRIVATE_ENDPOINTS 400") {
+  Env env;
+  const ProjectIx p = env.project("p", Provider::AZURE, true);
+  const EndpointIx e = env.w->add_endpoint("p", Provider::AZURE, "EASTUS2", EndpointStatus::ACTIVE);
+  Outcome o = env.w->disable_cmk(p, Provider::AZURE);
+  CHECK(o.code() == "CANNOT_DISABLE_ENCRYPTION_AT_REST_DUE_TO_PRIVATE_ENDPOINTS");
+  CHECK(o.httpStatus() == 400);
+  CHECK(o.error().message == "Encryption at Rest cannot be disabled when private endpoints are present.");
+  env.w->delete_endpoint(e);  // DELETING still blocks
+  CHECK(env.w->disable_cmk(p, Provider::AZURE).code() == "CANNOT_DISABLE_ENCRYPTION_AT_REST_DUE_TO_PRIVATE_ENDPOINTS");
+}
+
+TEST_CASE("G-PN [observed]: PN=false while endpoints exist -> ..._WHILE_PRIVATE_ENDPOINTS_EXIST naming the regions") {
+  Env env;
+  const ProjectIx p = env.project("p", Provider::AWS, true);
+  env.w->add_endpoint("p", Provider::AWS, "US_WEST_2", EndpointStatus::ACTIVE);
+  const EndpointIx e = env.w->add_endpoint("p", Provider::AWS, "US_EAST_1", EndpointStatus::ACTIVE);
+  env.w->delete_endpoint(e);  // DELETING counts (spec §6 #4)
+  const Outcome o = env.w->set_require_private_networking(p, Provider::AWS, false);
+  CHECK(o.code() == "CANNOT_DISABLE_ENCRYPTION_AT_REST_REQUIRE_PRIVATE_NETWORKING_WHILE_PRIVATE_ENDPOINTS_EXIST");
+  CHECK(o.httpStatus() == 400);
+  CHECK(o.error().params == std::vector<std::string>{"US_EAST_1", "US_WEST_2"});
+  CHECK(o.error().message ==
+        "Cannot disable requirePrivateNetworking field when there are private endpoints. Remove private endpoints in "
+        "region(s) US_EAST_1, US_WEST_2 to disable requirePrivateNetworking.");
+}
+
+TEST_CASE("G-DIS (2)-(4): clusters on the key 409, Backup Compliance Policy 400, invalid key ENCRYPTION_AT_REST_SETTINGS_INVALID") {
+  Env env;
+  const ProjectIx p = env.project("p", Provider::AWS);
+  const ClusterIx c = env.cluster("p", "orders", Provider::AWS);
+  Outcome o = env.w->disable_cmk(p, Provider::AWS);
+  CHECK(o.code() == "CANNOT_DISABLE_ENCRYPTION_AT_REST");
+  CHECK(o.httpStatus() == 409);
+  // seed 003 / spec §6 #7: clusters to NONE first, then the project
+  REQUIRE(env.w->disable_cluster_cmk(c).ok());
+  CHECK(env.state(c) == ClusterState::UPDATING);
+  CHECK(env.w->disable_cmk(p, Provider::AWS).code() == "CANNOT_DISABLE_ENCRYPTION_AT_REST");  // still syncing
+  env.run_for(min(30));  // initial_sync
+  CHECK(env.w->cluster(c).encryptionAtRestProvider == Provider::NONE);
+  env.w->disable_key(p, Provider::AWS);
+  env.w->try_again(p);
+  o = env.w->disable_cmk(p, Provider::AWS);
+  CHECK(o.code() == "ENCRYPTION_AT_REST_SETTINGS_INVALID");
+  CHECK(o.httpStatus() == 400);
+  env.w->enable_key(p, Provider::AWS);
+  env.w->try_again(p);
+  CHECK(env.w->disable_cmk(p, Provider::AWS).ok());
+  const KmsConfig& b = env.w->project(p).awsKms();
+  CHECK_FALSE(b.enabled);
+  CHECK_FALSE(b.valid);  // seed 002: the block is erased
+  CHECK(b.customerMasterKeyID.empty());
+
+  ProjectSetup ps;
+  ps.name = "bcp";
+  ps.backupCompliancePolicy = true;
+  ps.kms.push_back(KmsSetup{});
+  const ProjectIx q = env.w->add_project(ps);
+  CHECK(env.w->disable_cmk(q, Provider::AWS).code() == "CANNOT_DISABLE_ENCRYPTION_AT_REST_WITH_BACKUP_COMPLIANCE_POLICY");
+}
+
+TEST_CASE("seed 003 warning: changing the key without a valid one -> ENCRYPTION_AT_REST_SETTINGS_INVALID; disabled CMK -> CANNOT_ROTATE_KEY_ENCRYPTION_DISABLED") {
+  Env env;
+  const ProjectIx p = env.project("p", Provider::AZURE);
+  env.w->delete_key(p, Provider::AZURE);
+  env.w->get_encryption_at_rest(p);
+  const Outcome o = env.w->rotate_key(p, Provider::AZURE, "https://v.vault.azure.net/keys/k/2");
+  CHECK(o.code() == "ENCRYPTION_AT_REST_SETTINGS_INVALID");
+  CHECK(o.error().message.find("unable to access your encryption key") != std::string::npos);
+  CHECK(env.w->rotate_key(p, Provider::GCP).code() == "CANNOT_ROTATE_KEY_ENCRYPTION_DISABLED");
+}
+
+TEST_CASE("G-CL spec §3.1: CMK must be on the project first; tenant tiers refused; Azure-PN pairing; provider change refused") {
+  Env env;
+  const ProjectIx p = env.project("p", Provider::AWS);
+  const ClusterIx c = env.cluster("p", "orders", Provider::NONE);
+  Outcome o = env.w->enable_cluster_cmk(c, Provider::GCP);
+  CHECK(o.code() == "ENCRYPTION_AT_REST_NOT_ENABLED");
+  CHECK(o.httpStatus() == 400);
+  for (const char* tier : {"M0", "M2", "M5", "FLEX", "SERVERLESS"}) {
+    ClusterSetup cs;
+    cs.project = "p";
+    cs.name = std::string("t") + tier;
+    cs.instanceSizeName = tier;
+    cs.encryptionAtRestProvider = Provider::AWS;
+    CHECK(env.w->create_cluster(cs).code() == "CANNOT_USE_ENCRYPTION_AT_REST_TENANT");
+  }
+  ClusterSetup ok;
+  ok.project = "p";
+  ok.name = "m10";
+  ok.instanceSizeName = "M10";
+  ok.encryptionAtRestProvider = Provider::AWS;
+  CHECK(env.w->create_cluster(ok).ok());
+  CHECK(env.w->create_cluster(ok).code() == "SIM_DUPLICATE_CLUSTER_NAME");
+  REQUIRE(env.w->enable_cluster_cmk(c, Provider::AWS).ok());
+  CHECK(env.state(c) == ClusterState::UPDATING);  // initial sync
+  env.run_for(min(30));
+  CHECK(env.w->cluster(c).encryptionAtRestProvider == Provider::AWS);
+  // P -> Q refused (spec §2.7)
+  KmsSetup g;
+  g.provider = Provider::GCP;
+  REQUIRE(env.w->enable_cmk(p, g).ok());
+  o = env.w->enable_cluster_cmk(c, Provider::GCP);
+  CHECK(o.code() == "CANNOT_CHANGE_ENCRYPTION_AT_REST_PROVIDER");
+  CHECK(o.httpStatus() == 409);
+
+  // seed 001 §Limitations: AKV over private networking not for AWS clusters
+  env.project("az", Provider::AZURE, true);
+  ClusterSetup aws;
+  aws.project = "az";
+  aws.name = "on-aws";
+  aws.encryptionAtRestProvider = Provider::AZURE;
+  CHECK(env.w->create_cluster(aws).code() == "ENCRYPTION_AT_REST_PROVIDER_NOT_SUPPORTED");
+}
+
+TEST_CASE("api-errors: CANNOT_UPDATE_PAUSED_CLUSTER, CLUSTER_ALREADY_PAUSED, CANNOT_PAUSE_RECENTLY_RESUMED_CLUSTER, CANNOT_PAUSE_CLUSTER_WITH_PENDING_CHANGES") {
+  Env env;
+  env.project("p", Provider::AWS);
+  const ClusterIx c = env.cluster("p", "orders", Provider::AWS);
+  env.run_to(min(61));
+  REQUIRE(env.w->pause_cluster(c).ok());
+  CHECK(env.w->pause_cluster(c).code() == "CLUSTER_ALREADY_PAUSED");
+  CHECK(env.w->pause_cluster(c).httpStatus() == 409);
+  CHECK(env.w->enable_cluster_cmk(c, Provider::NONE).code() == "CANNOT_UPDATE_PAUSED_CLUSTER");
+  CHECK(env.w->resize_cluster(c, "M20").code() == "CANNOT_UPDATE_PAUSED_CLUSTER");
+  REQUIRE(env.w->resume_cluster(c).ok());
+  CHECK(env.w->resume_cluster(c).code() == "SIM_CLUSTER_NOT_PAUSED");
+  env.run_for(min(6));
+  const Outcome o = env.w->pause_cluster(c);
+  CHECK(o.code() == "CANNOT_PAUSE_RECENTLY_RESUMED_CLUSTER");
+  CHECK(o.httpStatus() == 400);
+  CHECK(o.error().params.at(1) == "60");
+  env.run_for(min(60));
+  REQUIRE(env.w->resize_cluster(c, "M20").ok());
+  CHECK(env.w->pause_cluster(c).code() == "CANNOT_PAUSE_CLUSTER_WITH_PENDING_CHANGES");
+}
+
+TEST_CASE("G-EP-C: GCP refused, PN off refused, project must be ACTIVE, duplicate region 409") {
+  Env env;
+  const ProjectIx g = env.project("g", Provider::GCP);
+  CHECK(env.w->create_endpoint(g, Provider::GCP, "CENTRAL_US").code() == "SIM_UNSUPPORTED_EAR_PE_PROVIDER");
+  CHECK(env.w->set_require_private_networking(g, Provider::GCP, true).code() == "SIM_UNSUPPORTED_EAR_PE_PROVIDER");
+  const ProjectIx a = env.project("a", Provider::AWS);
+  CHECK(env.w->create_endpoint(a, Provider::AWS, "US_EAST_1").code() == "SIM_PRIVATE_NETWORKING_NOT_ENABLED");
+  REQUIRE(env.w->set_require_private_networking(a, Provider::AWS, true).ok());
+  CHECK(env.w->project(a).awsKms().pn.state() == PnState::ON);
+  REQUIRE(env.w->create_endpoint(a, Provider::AWS, "US_EAST_1").ok());
+  const Outcome dup = env.w->create_endpoint(a, Provider::AWS, "US_EAST_1");
+  CHECK(dup.code() == "SIM_DUPLICATE_REGION_ENDPOINT");
+  CHECK(dup.httpStatus() == 409);
+  env.w->deactivate_project(a);
+  CHECK(env.w->create_endpoint(a, Provider::AWS, "US_WEST_2").code() == "SIM_PROJECT_NOT_ACTIVE");
+  CHECK(env.w->disable_cmk(a, Provider::AWS).code() == "SIM_PROJECT_NOT_ACTIVE");
+  env.w->reactivate_project(a);
+  CHECK(env.w->create_endpoint(a, Provider::AWS, "US_WEST_2").ok());
+}
+
+TEST_CASE("api-errors / CIREP: enabling CMK validates: MISSING provider, key codes, CANNOT_ASSUME_ROLE then OK after T_iam, access keys deprecated") {
+  Env env;
+  ProjectSetup ps;
+  ps.name = "p";
+  KmsSetup dis;
+  dis.provider = Provider::AWS;
+  dis.enabled = false;
+  dis.keyState = KeyState::DISABLED;
+  ps.kms.push_back(dis);
+  KmsSetup bad;
+  bad.provider = Provider::AZURE;
+  bad.enabled = false;
+  bad.credentials = CredentialState::INVALID;
+  ps.kms.push_back(bad);
+  const ProjectIx p = env.w->add_project(ps);
+  KmsSetup none;
+  none.provider = Provider::NONE;
+  CHECK(env.w->enable_cmk(p, none).code() == "MISSING_ENCRYPTION_AT_REST_PROVIDER");
+  KmsSetup aws;
+  aws.provider = Provider::AWS;
+  CHECK(env.w->enable_cmk(p, aws).code() == "AWS_KMS_CUSTOMER_MASTER_KEY_NOT_ENABLED");
+  CHECK_FALSE(env.w->project(p).awsKms().enabled);  // no change
+  aws.accessKeyAuth = true;
+  CHECK(env.w->enable_cmk(p, aws).code() == "AWS_KMS_CREDENTIALS_AUTH_DEPRECATED");
+  KmsSetup az;
+  az.provider = Provider::AZURE;
+  CHECK(env.w->enable_cmk(p, az).code() == "INVALID_AZURE_CREDENTIALS");
+  // AWS role: enabled with a good key, credentials later invalid, a new role propagates (T_iam 20 s)
+  env.w->enable_key(p, Provider::AWS);
+  aws.accessKeyAuth = false;
+  REQUIRE(env.w->enable_cmk(p, aws).ok());
+  env.w->invalidate_credentials(p, Provider::AWS);
+  const Outcome o = env.w->update_credentials(p, Provider::AWS);
+  CHECK(o.code() == "CANNOT_ASSUME_ROLE");
+  CHECK(env.w->update_credentials(p, Provider::AWS).code() == "CANNOT_ASSUME_ROLE");
+  env.run_for(sec(21));
+  CHECK(env.w->update_credentials(p, Provider::AWS).ok());
+}
+
+TEST_CASE("spec §2.5 / seed 004: new clusters only in regions with an approved endpoint; one per region of a multi-region cluster") {
+  Env env;
+  env.project("p", Provider::AWS, true);
+  env.w->add_endpoint("p", Provider::AWS, "US_EAST_1", EndpointStatus::ACTIVE);
+  ClusterSetup cs;
+  cs.project = "p";
+  cs.name = "multi";
+  cs.encryptionAtRestProvider = Provider::AWS;
+  cs.regions = {{"US_EAST_1", Provider::AWS, 3}, {"US_WEST_2", Provider::AWS, 2}, {"EU_WEST_1", Provider::AWS, 2}};
+  const Outcome o = env.w->create_cluster(cs);
+  CHECK(o.code() == "SIM_REGION_WITHOUT_APPROVED_ENDPOINT");
+  CHECK(o.error().params == std::vector<std::string>{"US_WEST_2", "EU_WEST_1"});
+  env.w->add_endpoint("p", Provider::AWS, "US_WEST_2", EndpointStatus::ACTIVE);
+  env.w->add_endpoint("p", Provider::AWS, "EU_WEST_1", EndpointStatus::ACTIVE);
+  const Outcome ok = env.w->create_cluster(cs);
+  REQUIRE(ok.ok());
+  const ClusterIx c = *env.w->find_cluster("p", "multi");
+  CHECK(env.state(c) == ClusterState::CREATING);
+  env.run_for(min(10));
+  CHECK(env.state(c) == ClusterState::RUNNING);
+  CHECK(env.w->cluster(c).privatePath);
+}
+
+TEST_CASE("seed 004 §Limitations: enabling Azure PN disables the project's multi-cloud clusters; PN off restores them") {
+  Env env;
+  const ProjectIx p = env.project("p", Provider::AZURE);
+  const ClusterIx mc = env.cluster("p", "mc", Provider::NONE, {{"EASTUS2", Provider::AZURE, 3}, {"US_EAST_1", Provider::AWS, 2}});
+  const ClusterIx sc = env.cluster("p", "sc", Provider::AZURE, {{"EASTUS2", Provider::AZURE, 3}});
+  REQUIRE(env.w->set_require_private_networking(p, Provider::AZURE, true).ok());
+  CHECK(env.state(mc) == ClusterState::DISABLED_MULTICLOUD);
+  CHECK(env.state(sc) == ClusterState::RUNNING);
+  REQUIRE(env.w->set_require_private_networking(p, Provider::AZURE, false).ok());
+  CHECK(env.state(mc) == ClusterState::RUNNING);
+}
+
+TEST_CASE("seed 004 §Enable and Set up: after approval, CMK clusters (even public ones) migrate to the private endpoint") {
+  Env env;
+  const ProjectIx p = env.project("p", Provider::AZURE, true);
+  const ClusterIx c = env.cluster("p", "orders", Provider::AZURE, {{"EASTUS2", Provider::AZURE, 3}});
+  CHECK_FALSE(env.w->cluster(c).privatePath);
+  const EndpointIx e = env.ep(env.w->create_endpoint(p, Provider::AZURE, "EASTUS2"));
+  env.run_for(min(3));
+  env.w->approve_endpoint(e);
+  CHECK_FALSE(env.w->cluster(c).privatePath);
+  env.run_for(min(3));
+  CHECK(env.status(e) == EndpointStatus::ACTIVE);
+  CHECK(env.w->cluster(c).privatePath);
+  CHECK(env.w->project(p).azureKeyVault().privatePath);
+}
+
+TEST_CASE("Procedure (seed 000/004 §Disable): remove endpoints, then PN off, clusters to NONE, then the project") {
+  Env env;
+  const ProjectIx p = env.project("p", Provider::AWS, true);
+  const ClusterIx c = env.cluster("p", "orders", Provider::AWS);
+  const EndpointIx e = env.w->add_endpoint("p", Provider::AWS, "US_EAST_1", EndpointStatus::ACTIVE);
+  CHECK_FALSE(env.w->disable_cmk(p, Provider::AWS).ok());
+  CHECK(env.w->delete_endpoint(e).ok());
+  env.run_for(sim::Duration::hours(1));
+  CHECK(env.w->set_require_private_networking(p, Provider::AWS, false).ok());
+  CHECK(env.w->disable_cmk(p, Provider::AWS).code() == "CANNOT_DISABLE_ENCRYPTION_AT_REST");
+  CHECK(env.w->disable_cluster_cmk(c).ok());
+  env.run_for(min(30));
+  CHECK(env.w->disable_cmk(p, Provider::AWS).ok());
+  CHECK(env.w->project(p).awsKms().ear.state() == EarState::OFF);
+}

@@ -1,0 +1,151 @@
+// The operations API: actions() as data, perform(), records, determinism, ids.
+#include <doctest/doctest.h>
+
+#include <set>
+
+#include "helpers.h"
+#include "models/actions.h"
+#include "models/alerts.h"
+
+using namespace models;
+using namespace testing;
+
+TEST_CASE("actions(): unique snake_case names, each with a source, each dispatched by perform") {
+  std::set<std::string_view> names;
+  for (const ActionInfo& a : actions()) {
+    CHECK(names.insert(a.name).second);
+    CHECK_FALSE(a.source.empty());
+    CHECK_FALSE(a.description.empty());
+    for (char ch : a.name) CHECK(((ch >= 'a' && ch <= 'z') || ch == '_'));
+  }
+  CHECK(names.size() >= 35);
+  // Every listed action reaches its typed method (no "not dispatched" logic_error).
+  for (const ActionInfo& a : actions()) {
+    Env env;
+    env.project("p", Provider::AWS, true);
+    env.cluster("p", "c", Provider::AWS);
+    env.w->add_endpoint("p", Provider::AWS, "US_EAST_1", EndpointStatus::ACTIVE);
+    ActionRequest r;
+    r.name = std::string(a.name);
+    r.project = "p";
+    r.cluster = "c";
+    r.provider = "AWS";
+    r.region = "US_EAST_1";
+    if (a.name == "set_require_private_networking") r.params["value"] = "true";
+    if (a.name == "create_cluster") r.cluster = "new";
+    if (a.name == "create_endpoint") r.region = "US_WEST_2";
+    CHECK_NOTHROW(env.w->perform(r));
+  }
+}
+
+TEST_CASE("perform(): scenario mistakes are ActionError naming the parameter; Atlas errors are Outcomes; operations recorded") {
+  Env env;
+  env.project("p", Provider::AWS, true);
+  CHECK_THROWS_AS(env.w->perform(ActionRequest{"no_such_action", "p", "", "", "", "", {}}), ActionError);
+  try {
+    env.w->perform(ActionRequest{"create_endpoint", "nope", "", "", "US_EAST_1", "AWS", {}});
+    FAIL("expected ActionError");
+  } catch (const ActionError& e) {
+    CHECK(e.param() == "project");
+  }
+  try {
+    env.w->perform(ActionRequest{"create_endpoint", "p", "", "", "US_EAST_1", "AWS", {{"colour", "red"}}});
+    FAIL("expected ActionError");
+  } catch (const ActionError& e) {
+    CHECK(e.param() == "colour");
+  }
+  const Outcome o = env.w->perform(ActionRequest{"create_endpoint", "p", "", "", "US_EAST_1", "aws", {}});
+  CHECK(o.httpStatus() == 202);
+  const Outcome d = env.w->perform(ActionRequest{"delete_endpoint", "p", "", o.createdId(), "", "", {}});
+  CHECK(d.code() == "ENCRYPTION_AT_REST_PRIVATE_ENDPOINT_DELETE_BLOCKED_DURING_PROVISIONING");
+  std::vector<sim::Record> ops;
+  for (const auto& r : env.rec.records)
+    if (r.kind == "operation") ops.push_back(r);
+  REQUIRE(ops.size() == 2);
+  CHECK(ops[1].cause == "delete_endpoint");
+  CHECK(Recorder::field(ops[1], "outcome") == "ENCRYPTION_AT_REST_PRIVATE_ENDPOINT_DELETE_BLOCKED_DURING_PROVISIONING");
+  CHECK(Recorder::field(ops[0], "outcome") == "OK");
+  // region-based endpoint lookup
+  env.run_for(min(30));
+  const Outcome del = env.w->perform(ActionRequest{"delete_endpoint", "p", "", "", "US_EAST_1", "AWS", {}});
+  CHECK(del.httpStatus() == 204);
+}
+
+TEST_CASE("perform(create_cluster): regions REGION:CLOUD:NODES") {
+  Env env;
+  env.project("p", Provider::AZURE);
+  const Outcome o = env.w->perform(
+      ActionRequest{"create_cluster", "p", "mc", "", "", "", {{"regions", "EASTUS2:AZURE:3, US_EAST_1:AWS:2"}, {"tier", "M30"}}});
+  REQUIRE(o.ok());
+  const Cluster& c = env.w->cluster(*env.w->find_cluster("p", "mc"));
+  CHECK(c.multiCloud());
+  CHECK(c.totalNodes() == 5);
+  CHECK(c.instanceSizeName == "M30");
+  CHECK_THROWS_AS(env.w->perform(ActionRequest{"create_cluster", "p", "x", "", "", "", {{"regions", "EASTUS2:MARS"}}}), ActionError);
+}
+
+TEST_CASE("determinism: same seed, same ids, states and record stream") {
+  auto run = [](std::uint64_t seed) {
+    Settings s;
+    s.validation_phase = ValidationPhase::random;
+    Env env(s, seed);
+    for (int i = 0; i < 5; ++i) {
+      const ProjectIx p = env.project("p" + std::to_string(i), i % 2 ? Provider::AZURE : Provider::AWS, true);
+      env.w->create_endpoint(p, i % 2 ? Provider::AZURE : Provider::AWS, "R1");
+    }
+    env.run_to(sim::Duration::hours(2));
+    std::string out;
+    for (const auto& r : env.rec.records) out += std::to_string(r.at.ms()) + r.kind + r.entity + r.to + ";";
+    for (const auto& e : env.w->endpoints()) out += e.id + std::string(e.statusName());
+    return out;
+  };
+  CHECK(run(5) == run(5));
+  CHECK(run(5) != run(6));
+}
+
+TEST_CASE("spec §1: ids are 24 hex digits, deterministic, unique") {
+  std::set<std::string> ids;
+  for (std::uint64_t i = 0; i < 100; ++i) {
+    const std::string id = make_object_id(IdKind::Endpoint, i);
+    CHECK(id.size() == 24);
+    CHECK(id.find_first_not_of("0123456789abcdef") == std::string::npos);
+    ids.insert(id);
+  }
+  CHECK(ids.size() == 100);
+}
+
+TEST_CASE("RAWSPEC event types: the alerts emitted carry eventTypeName and the alert/event kind") {
+  Env env;
+  const ProjectIx p = env.project("p", Provider::AWS);
+  env.cluster("p", "c", Provider::AWS);
+  env.w->disable_key(p, Provider::AWS);
+  env.run_to(min(1));
+  auto inv = env.rec.named("AWS_ENCRYPTION_KEY_INVALID");
+  REQUIRE(inv.size() == 1);
+  CHECK(inv[0].kind == "alert");
+  CHECK(alerts::is_alertable("AWS_ENCRYPTION_KEY_INVALID"));
+  CHECK(alerts::is_alertable("GCP_ENCRYPTION_KEY_NEEDS_ROTATION"));
+  CHECK_FALSE(alerts::is_alertable(alerts::kPrivateEndpointCreated));
+}
+
+TEST_CASE("queries: find by name, list endpoints, next validation on the 15-minute grid with the phase setting") {
+  Settings s;
+  s.set("validation_phase_offset", "7m");
+  Env env(s);
+  const ProjectIx p = env.project("p", Provider::AWS);
+  CHECK(env.w->find_project("p") == p);
+  CHECK_FALSE(env.w->find_project("q"));
+  env.run_to(min(8));
+  CHECK(env.w->next_validation(p) == at(min(22)));
+  CHECK(env.w->project(p).scheduledChecks == 1);
+  env.run_to(min(22));
+  CHECK(env.w->project(p).scheduledChecks == 2);
+}
+
+TEST_CASE("IllegalTransition is typed: firing an event a state does not allow throws") {
+  sim::Simulation sim;
+  sim::StateMachine<EndpointStatus, EndpointEvent> m(endpoint_table(), "endpoint/x");
+  CHECK_THROWS_AS(m.fire(sim, EndpointEvent::Delete), sim::IllegalTransition);
+  sim::StateMachine<ClusterState, ClusterEvent> c(cluster_table(), "cluster/x", ClusterState::PAUSED);
+  CHECK_THROWS_AS(c.fire(sim, ClusterEvent::Shutdown), sim::IllegalTransition);
+}
