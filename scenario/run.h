@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -39,6 +40,8 @@ struct RunResult {
 
 class Run {
  public:
+  // Builds the world at time zero and schedules the timeline; throws InputError (at the entry)
+  // when the model refuses the setup. execute() throws InputError when the event limit is hit.
   explicit Run(const Scenario& s, std::optional<std::uint64_t> seed_override = std::nullopt);
   ~Run();
   Run(const Run&) = delete;
@@ -49,6 +52,8 @@ class Run {
   RunResult execute();  // runs to the horizon
   const models::World& world() const;
   sim::Simulation& simulation();
+  // Stop with InputError once this many events have fired (default limits::kMaxFiredEvents).
+  void set_event_limit(std::uint64_t limit);
 
  private:
   struct Impl;

@@ -1,0 +1,88 @@
+#include "report/catalog.h"
+
+#include <stdexcept>
+
+#include <fmt/format.h>
+
+#include "models/actions.h"
+#include "models/machines.h"
+#include "models/settings.h"
+#include "sim/machine_description.h"
+
+namespace report {
+
+nlohmann::ordered_json actions_json() {
+  using nlohmann::ordered_json;
+  ordered_json all = ordered_json::array();
+  for (const models::ActionInfo& a : models::actions()) {
+    ordered_json j;
+    j["name"] = std::string(a.name);
+    j["actor"] = std::string(models::actor_name(a.actor));
+    ordered_json params = ordered_json::array();
+    for (const models::ActionParam& p : a.params) {
+      ordered_json pj;
+      pj["name"] = std::string(p.name);
+      pj["required"] = p.required;
+      pj["description"] = std::string(p.description);
+      params.push_back(std::move(pj));
+    }
+    j["params"] = std::move(params);
+    j["description"] = std::string(a.description);
+    j["source"] = std::string(a.source);
+    all.push_back(std::move(j));
+  }
+  return all;
+}
+
+void write_actions_text(std::ostream& out) {
+  bool first = true;
+  for (const models::ActionInfo& a : models::actions()) {
+    if (!first) out << '\n';
+    first = false;
+    out << fmt::format("{}  ({})\n", a.name, models::actor_name(a.actor));
+    std::string params;
+    for (const models::ActionParam& p : a.params) {
+      if (!params.empty()) params += ", ";
+      params += p.required ? std::string(p.name) : fmt::format("[{}]", p.name);
+    }
+    out << fmt::format("    params: {}\n", params.empty() ? "(none)" : params);
+    out << fmt::format("    {}\n", a.description);
+    if (!a.source.empty()) out << fmt::format("    source: {}\n", a.source);
+  }
+}
+
+nlohmann::ordered_json settings_json() {
+  using nlohmann::ordered_json;
+  ordered_json all = ordered_json::array();
+  for (const models::SettingInfo& s : models::setting_names()) {
+    ordered_json j;
+    j["name"] = std::string(s.name);
+    j["kind"] = std::string(models::setting_kind_name(s.kind));
+    j["default"] = s.default_text;
+    ordered_json allowed = ordered_json::array();
+    for (std::string_view v : s.allowed) allowed.push_back(std::string(v));
+    j["allowed"] = std::move(allowed);
+    j["description"] = std::string(s.description);
+    all.push_back(std::move(j));
+  }
+  return all;
+}
+
+void write_settings_text(std::ostream& out) {
+  bool first = true;
+  for (const models::SettingInfo& s : models::setting_names()) {
+    if (!first) out << '\n';
+    first = false;
+    out << fmt::format("{}  {} = {}\n", s.name, models::setting_kind_name(s.kind), s.default_text);
+    out << fmt::format("    {}\n", s.description);
+    if (!s.allowed.empty()) out << fmt::format("    values: {}\n", fmt::join(s.allowed, " | "));
+  }
+}
+
+std::string machine_dot(std::string_view name, std::optional<models::Provider> cloud) {
+  std::optional<sim::MachineDescription> m = models::machine(name, cloud);
+  if (!m) throw std::invalid_argument(fmt::format("unknown state machine '{}' (one of: {})", name, fmt::join(models::machine_names(), ", ")));
+  return sim::to_dot(*m);
+}
+
+}  // namespace report

@@ -1,0 +1,36 @@
+// The model's vocabulary as tables: the actions a scenario can name, every setting with its
+// default, and the state machines as Graphviz DOT. Text for people, JSON for programs.
+#pragma once
+
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "models/ids.h"
+
+namespace report {
+
+// [{"name", "actor", "params": [{"name", "required", "description"}], "description", "source"}]
+nlohmann::ordered_json actions_json();
+// One block per action:
+//   enable_cmk  (user API)
+//       params: project, provider, [region]      (optional ones in brackets)
+//       PATCH {<block>: {enabled: true}} ...
+//       source: seed 003 ...
+void write_actions_text(std::ostream& out);
+
+// [{"name", "kind", "default", "allowed": [...], "description"}]
+nlohmann::ordered_json settings_json();
+//   validation_interval  duration = 15m
+//       Every 15 minutes [documented] ...
+//       values: a | b                              (enumerations only)
+void write_settings_text(std::ostream& out);
+
+// The named machine (models::machine_names()) as DOT; with a cloud, the endpoint machine keeps
+// only that cloud's rows. Throws std::invalid_argument for an unknown name.
+std::string machine_dot(std::string_view name, std::optional<models::Provider> cloud = std::nullopt);
+
+}  // namespace report

@@ -1,0 +1,182 @@
+// check(): what needs the whole file. Names unique and defined before use, the only project filled
+// in where a step or expectation leaves it out, endpoints only for AWS and Azure (spec §2.4), times
+// within the horizon, a setup the model accepts (tenant tiers, blocks the clusters use).
+#include <algorithm>
+#include <set>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include "models/cluster.h"
+#include "scenario/fields.h"
+#include "scenario/scenario.h"
+#include "scenario/suggest.h"
+#include "sim/duration_text.h"
+
+namespace scenario {
+
+namespace {
+
+[[noreturn]] void fail(const SourceLocation& w, const std::string& m) { throw InputError(w, m); }
+
+// The earliest value a distribution can draw (so a step that must fall past the horizon is refused).
+sim::Duration earliest(const sim::Distribution& d) {
+  sim::Duration low;
+  if (const auto* f = std::get_if<sim::Fixed>(&d.shape())) low = f->value;
+  if (const auto* u = std::get_if<sim::Uniform>(&d.shape())) low = u->low;
+  if (d.cap() && *d.cap() < low) low = *d.cap();
+  return low;
+}
+
+struct Names {
+  std::map<std::string, std::vector<std::string>> clusters;  // project -> cluster names
+  std::set<std::string> endpointLabels, snapshotLabels;
+  std::vector<std::string> projects;
+};
+
+std::string resolve_project(const Scenario& s, const Names& n, std::string& project, const SourceLocation& where,
+                            std::string_view what) {
+  if (project.empty()) {
+    if (s.projects.size() != 1)
+      fail(where, fmt::format("{} needs 'project:' (the scenario has {} projects: {})", what, s.projects.size(), fmt::join(n.projects, ", ")));
+    project = s.projects[0].name;
+    return project;
+  }
+  if (std::find(n.projects.begin(), n.projects.end(), project) == n.projects.end())
+    fail(where, fmt::format("{} names project '{}', which the scenario does not define{}", what, project, suggestion(project, n.projects)));
+  return project;
+}
+
+void check_world(Scenario& s, Names& n) {
+  for (ProjectSpec& p : s.projects) {
+    if (std::find(n.projects.begin(), n.projects.end(), p.name) != n.projects.end())
+      fail(p.where, fmt::format("duplicate project name '{}'", p.name));
+    n.projects.push_back(p.name);
+    std::set<models::Provider> seen;
+    for (const KmsSpec& k : p.kms) {
+      if (!seen.insert(k.provider).second)
+        fail(k.where, fmt::format("project '{}' has two kms entries for {}; a project has one block per provider", p.name,
+                                  models::provider_name(k.provider)));
+      if (k.requirePrivateNetworking && k.provider == models::Provider::GCP)
+        fail(k.where, "requirePrivateNetworking is for AWS and AZURE keys only; googleCloudKms has no such field (spec §2.4)");
+      if (k.accessKeyAuth && k.provider != models::Provider::AWS)
+        fail(k.where, "accessKeyID/secretAccessKey are AWS credentials (seed 002); found them on the " +
+                          std::string(models::provider_name(k.provider)) + " key");
+      if (k.secretGiven && k.provider != models::Provider::AZURE)
+        fail(k.where, "secret is the Azure client secret (DOCS security-azure-kms); found it on the " +
+                          std::string(models::provider_name(k.provider)) + " key");
+    }
+    auto enabled = [&](models::Provider prov) {
+      for (const KmsSpec& k : p.kms)
+        if (k.provider == prov && k.enabled) return &k;
+      return static_cast<const KmsSpec*>(nullptr);
+    };
+    auto& clusters = n.clusters[p.name];
+    for (ClusterSpec& c : p.clusters) {
+      if (std::find(clusters.begin(), clusters.end(), c.name) != clusters.end())
+        fail(c.where, fmt::format("duplicate cluster name '{}' in project '{}'", c.name, p.name));
+      clusters.push_back(c.name);
+      if (c.cmk_project_provider) {
+        std::vector<models::Provider> on;
+        for (const KmsSpec& k : p.kms)
+          if (k.enabled) on.push_back(k.provider);
+        if (on.size() != 1)
+          fail(c.cmk_where, fmt::format("cmk: true needs exactly one enabled kms entry in project '{}', found {}; write the provider "
+                                        "(cmk: AWS, AZURE or GCP)", p.name, on.size()));
+        c.encryptionAtRestProvider = on[0];
+      }
+      if (c.encryptionAtRestProvider != models::Provider::NONE) {
+        if (models::is_tenant_tier(c.tier))
+          fail(c.cmk_where, fmt::format("cluster '{}' is {}: tenant tiers (M0, M2, M5, Flex, Serverless) cannot use a customer key "
+                                        "(seed 004 note); use M10 or larger", c.name, c.tier));
+        if (!enabled(c.encryptionAtRestProvider))
+          fail(c.cmk_where, fmt::format("cluster '{}' has cmk: {}, but project '{}' has no enabled {} kms entry", c.name,
+                                        models::provider_name(c.encryptionAtRestProvider), p.name,
+                                        models::provider_name(c.encryptionAtRestProvider)));
+      }
+    }
+    for (const EndpointSpec& e : p.endpoints) {
+      const KmsSpec* k = enabled(e.cloud);
+      if (!k || !k->requirePrivateNetworking)
+        fail(e.where, fmt::format("an endpoint at time zero needs project '{}' to have an enabled {} kms entry with "
+                                  "requirePrivateNetworking: true (seed 000/004 §'Enable and Set up...')",
+                                  p.name, models::provider_name(e.cloud)));
+      if (!e.label.empty() && !n.endpointLabels.insert(e.label).second)
+        fail(e.where, fmt::format("duplicate endpoint name '{}'", e.label));
+    }
+  }
+}
+
+void check_steps(Scenario& s, Names& n) {
+  bool anyAbsolute = false;
+  sim::Duration previous;
+  for (Step& st : s.steps) {
+    // Time: relative steps count from the previous step (its earliest possible time, here).
+    if (st.relative && !anyAbsolute)
+      fail(st.time_where, "the first timed step must use 'at:' ('after:' counts from the previous step, and there is none)");
+    anyAbsolute = true;
+    const sim::Duration t = (st.relative ? previous : sim::Duration()) + earliest(st.time);
+    if (t > s.horizon)
+      fail(st.time_where, fmt::format("this step happens at {} or later, past the horizon ({})", sim::format_duration(t),
+                                      sim::format_duration(s.horizon)));
+    previous = t;
+    models::ActionRequest& rq = st.request;
+    const SourceLocation where = st.param_where.contains("project") ? st.param_where["project"] : st.where;
+    resolve_project(s, n, rq.project, where, fmt::format("step '{}'", rq.name));
+    auto& clusters = n.clusters[rq.project];
+    if (!rq.cluster.empty()) {
+      const bool known = std::find(clusters.begin(), clusters.end(), rq.cluster) != clusters.end();
+      if (rq.name == "create_cluster") {
+        if (known) fail(st.param_where["cluster"], fmt::format("duplicate cluster name '{}' in project '{}'", rq.cluster, rq.project));
+        clusters.push_back(rq.cluster);
+      } else if (!known) {
+        fail(st.param_where["cluster"], fmt::format("step '{}' names cluster '{}', which project '{}' does not have (yet){}", rq.name,
+                                                    rq.cluster, rq.project, suggestion(rq.cluster, clusters)));
+      }
+    }
+    if (rq.provider == "GCP" && rq.name.find("endpoint") != std::string::npos)
+      fail(st.param_where["provider"], "private endpoints for Encryption at Rest exist for AWS and AZURE only, found GCP (spec §2.4)");
+    if (!st.endpoint_label.empty() && !n.endpointLabels.contains(st.endpoint_label)) {
+      std::vector<std::string> labels(n.endpointLabels.begin(), n.endpointLabels.end());
+      fail(st.param_where["endpoint"], fmt::format("step '{}' names endpoint '{}', which no endpoint 'name:' or earlier "
+                                                   "create_endpoint 'as:' defines{}", rq.name, st.endpoint_label,
+                                                   suggestion(st.endpoint_label, labels)));
+    }
+    if (auto it = rq.params.find("snapshot"); it != rq.params.end() && !n.snapshotLabels.contains(it->second))
+      fail(st.param_where["snapshot"], fmt::format("step '{}' names snapshot '{}', which no earlier take_snapshot 'as:' defines",
+                                                   rq.name, it->second));
+    if (!st.label.empty()) {
+      auto& labels = rq.name == "create_endpoint" ? n.endpointLabels : n.snapshotLabels;
+      if (!labels.insert(st.label).second) fail(st.where, fmt::format("duplicate name '{}' (as:)", st.label));
+    }
+  }
+}
+
+void check_expectation(Scenario& s, Names& n, Expectation& x) {
+  Target& t = x.target;
+  if (t.kind != Target::Kind::alert || t.project_given)
+    resolve_project(s, n, t.project, t.where, fmt::format("this {}", t.kind == Target::Kind::alert ? "alert" : "expectation"));
+  if (t.kind == Target::Kind::cluster) {
+    const auto& clusters = n.clusters[t.project];
+    if (std::find(clusters.begin(), clusters.end(), t.cluster) == clusters.end())
+      fail(t.where, fmt::format("expectation on cluster '{}', which project '{}' never has{}", t.cluster, t.project,
+                                suggestion(t.cluster, clusters)));
+  }
+  if (t.kind == Target::Kind::endpoint && !t.endpoint_label.empty() && !n.endpointLabels.contains(t.endpoint_label)) {
+    std::vector<std::string> labels(n.endpointLabels.begin(), n.endpointLabels.end());
+    fail(t.where, fmt::format("expectation on endpoint '{}', which no endpoint 'name:' or create_endpoint 'as:' defines{}",
+                              t.endpoint_label, suggestion(t.endpoint_label, labels)));
+  }
+}
+
+}  // namespace
+
+void check(Scenario& s) {
+  Names n;
+  check_world(s, n);
+  check_steps(s, n);
+  for (Expectation& x : s.expectations) check_expectation(s, n, x);
+  for (Expectation& x : s.invariants) check_expectation(s, n, x);
+}
+
+}  // namespace scenario

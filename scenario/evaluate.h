@@ -1,0 +1,36 @@
+// Evaluating one expectation against the observable state: report::state_json(world) for
+// projects, blocks, clusters and endpoints; the alerts the run has recorded so far for alerts.
+#pragma once
+
+#include <map>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "scenario/scenario.h"
+
+namespace scenario {
+
+// eventTypeName -> project name -> how many were raised so far ("" = not tied to a project).
+using AlertCounts = std::map<std::string, std::map<std::string, std::uint64_t>>;
+
+struct Observed {
+  const nlohmann::json& state;                          // report::state_json(world)
+  const AlertCounts& alerts;
+  const std::map<std::string, std::string>& endpointIds;  // label -> endpoint id
+};
+
+// The field's current value as text ("true", "IDLE", "3"), or "absent" when the target or field
+// does not exist at this moment (a deleted endpoint, a cluster not created yet).
+std::string seen_value(const Target& t, const FieldCheck& c, const Observed& o);
+bool holds(const FieldCheck& c, const std::string& seen);
+std::string expected_text(const FieldCheck& c);  // "DISABLED_EAR", "not RUNNING", "one of [A, B]", ">= 1"
+std::string describe_target(const Target& t);     // "cluster shop/orders", "endpoint east", ...
+
+struct Verdict {
+  bool holds = false;
+  std::string expected, seen;  // "runState=DISABLED_EAR, paused=false" / "runState=RUNNING, paused=false"
+};
+Verdict evaluate(const Expectation& x, const Observed& o);
+
+}  // namespace scenario

@@ -1,0 +1,465 @@
+// parse(): YAML text -> Scenario structs, one function per part of the format (FORMAT.md). Only
+// shapes and values are checked here; cross-references are check.cpp's job.
+#include <cctype>
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
+
+#include "scenario/fields.h"
+#include "scenario/limits.h"
+#include "scenario/run.h"
+#include "scenario/steps.h"
+#include "scenario/suggest.h"
+#include "scenario/yaml_reader.h"
+#include "sim/duration_text.h"
+
+namespace scenario {
+
+namespace {
+
+using Entries = std::vector<YamlReader::Entry>;
+
+const std::vector<std::string> kProviders = {"AWS", "AZURE", "GCP"};
+
+models::Provider provider(const YamlReader& r, const YAML::Node& n, std::string_view what) {
+  return *models::parse_provider(r.one_of(n, what, kProviders));
+}
+
+template <class E, class F>
+E enum_value(const YamlReader& r, const YAML::Node& n, std::string_view what, E last, F name) {
+  std::vector<std::string> all;
+  for (int i = 0; i <= static_cast<int>(last); ++i) all.emplace_back(name(static_cast<E>(i)));
+  const std::string s = r.one_of(n, what, all);
+  for (int i = 0; i <= static_cast<int>(last); ++i)
+    if (all[static_cast<std::size_t>(i)] == s) return static_cast<E>(i);
+  return last;
+}
+
+// ---- the world at time zero ----
+
+KmsSpec parse_kms(const YamlReader& r, const YAML::Node& n) {
+  static const std::vector<std::string> keys = {
+      "provider", "enabled", "requirePrivateNetworking", "region", "keyId", "keyState", "credentials", "access", "keyAge",
+      "secretExpiresIn", "ipAccessListBlocksControlPlane", "unreachable", "accessKeyID", "secretAccessKey", "secret"};
+  KmsSpec k;
+  k.where = r.at(n);
+  const Entries es = r.mapping(n, "a kms entry", keys);
+  r.require(n, es, "provider", "a kms entry");
+  for (const auto& e : es) {
+    const std::string& key = e.key;
+    if (key == "provider") k.provider = provider(r, e.value, "kms provider");
+    else if (key == "enabled") k.enabled = r.boolean(e.value, "enabled");
+    else if (key == "requirePrivateNetworking") k.requirePrivateNetworking = r.boolean(e.value, "requirePrivateNetworking");
+    else if (key == "region") k.region = r.name(e.value, "region");
+    else if (key == "keyId") k.keyId = r.name(e.value, "keyId");
+    else if (key == "keyState") k.keyState = enum_value(r, e.value, "key state", models::KeyState::DESTROYED, models::key_state_name);
+    else if (key == "credentials")
+      k.credentials = enum_value(r, e.value, "credential state", models::CredentialState::INVALID, models::credential_state_name);
+    else if (key == "access") k.access = enum_value(r, e.value, "key access", models::AccessState::REVOKED, models::access_state_name);
+    else if (key == "keyAge") k.keyAge = r.distribution(e.value, "keyAge");
+    else if (key == "secretExpiresIn") k.secretExpiresIn = r.distribution(e.value, "secretExpiresIn");
+    else if (key == "ipAccessListBlocksControlPlane") k.ipAccessListBlocksControlPlane = r.boolean(e.value, key);
+    else if (key == "unreachable") k.unreachable = r.boolean(e.value, "unreachable");
+    else if (key == "accessKeyID" || key == "secretAccessKey") {
+      (void)r.text(e.value, key);  // read and dropped: only the fact is kept (secrets never reach output)
+      k.accessKeyAuth = true;
+    } else if (key == "secret") {
+      (void)r.text(e.value, "secret");
+      k.secretGiven = true;
+    }
+  }
+  return k;
+}
+
+RegionSpec parse_region(const YamlReader& r, const YAML::Node& n, models::Provider cloud) {
+  RegionSpec rs;
+  rs.where = r.at(n);
+  rs.cloud = cloud;
+  if (n.IsScalar()) {
+    rs.regionName = r.name(n, "region");
+    return rs;
+  }
+  const Entries es = r.mapping(n, "a region", {"region", "provider", "nodes"});
+  r.require(n, es, "region", "a region");
+  for (const auto& e : es) {
+    if (e.key == "region") rs.regionName = r.name(e.value, "region");
+    else if (e.key == "provider") rs.cloud = provider(r, e.value, "region provider");
+    else rs.nodes = r.integer(e.value, "nodes", 1, 50);
+  }
+  return rs;
+}
+
+ClusterSpec parse_cluster(const YamlReader& r, const YAML::Node& n) {
+  ClusterSpec c;
+  c.where = r.at(n);
+  const Entries es = r.mapping(n, "a cluster", {"name", "tier", "diskSizeGB", "provider", "regions", "cmk", "paused"});
+  r.require(n, es, "name", "a cluster");
+  models::Provider cloud = models::Provider::AWS;
+  for (const auto& e : es)
+    if (e.key == "provider") cloud = provider(r, e.value, "cluster provider");
+  for (const auto& e : es) {
+    if (e.key == "name") c.name = r.name(e.value, "cluster name");
+    else if (e.key == "tier") c.tier = r.name(e.value, "tier");
+    else if (e.key == "diskSizeGB") c.diskSizeGB = r.integer(e.value, "diskSizeGB", 1, 1 << 20);
+    else if (e.key == "regions") {
+      for (const YAML::Node& x : r.sequence(e.value, "regions", 50)) c.regions.push_back(parse_region(r, x, cloud));
+      if (c.regions.empty()) r.fail(e.value, "regions must list at least one region, found an empty list");
+    } else if (e.key == "cmk") {
+      // cmk: false | true (the project's only key provider, filled in by check()) | AWS | AZURE | GCP
+      const std::string v = r.one_of(e.value, "cmk value", {"true", "false", "AWS", "AZURE", "GCP"});
+      c.cmk_where = r.at(e.value);
+      c.cmk_project_provider = v == "true";
+      if (v != "true" && v != "false") c.encryptionAtRestProvider = *models::parse_provider(v);
+    } else if (e.key == "paused") c.paused = r.boolean(e.value, "paused");
+  }
+  if (c.regions.empty()) c.regions.push_back(RegionSpec{c.where, "US_EAST_1", cloud, std::nullopt});
+  return c;
+}
+
+EndpointSpec parse_endpoint(const YamlReader& r, const YAML::Node& n) {
+  EndpointSpec ep;
+  ep.where = r.at(n);
+  const Entries es = r.mapping(n, "an endpoint", {"name", "provider", "region", "status"});
+  r.require(n, es, "provider", "an endpoint");
+  r.require(n, es, "region", "an endpoint");
+  for (const auto& e : es) {
+    if (e.key == "name") ep.label = r.name(e.value, "endpoint name");
+    else if (e.key == "provider") {
+      ep.cloud = provider(r, e.value, "endpoint provider");
+      if (ep.cloud == models::Provider::GCP)
+        r.fail(e.value, "private endpoints for Encryption at Rest exist for AWS and AZURE only, found GCP (spec §2.4)");
+    } else if (e.key == "region") ep.region = r.name(e.value, "region");
+    else {
+      const std::string s = r.one_of(e.value, "endpoint status at time zero", {"ACTIVE", "PENDING_ACCEPTANCE"});
+      ep.status = s == "ACTIVE" ? models::EndpointStatus::ACTIVE : models::EndpointStatus::PENDING_ACCEPTANCE;
+    }
+  }
+  return ep;
+}
+
+ProjectSpec parse_project(const YamlReader& r, const YAML::Node& n) {
+  ProjectSpec p;
+  p.where = r.at(n);
+  const Entries es =
+      r.mapping(n, "a project", {"name", "state", "backupCompliancePolicy", "validationPhase", "kms", "clusters", "endpoints"});
+  r.require(n, es, "name", "a project");
+  for (const auto& e : es) {
+    if (e.key == "name") p.name = r.name(e.value, "project name");
+    else if (e.key == "state") p.state = enum_value(r, e.value, "project state", models::ProjectState::INACTIVE, models::project_state_name);
+    else if (e.key == "backupCompliancePolicy") p.backupCompliancePolicy = r.boolean(e.value, "backupCompliancePolicy");
+    else if (e.key == "validationPhase") p.validationPhase = r.distribution(e.value, "validationPhase");
+    else if (e.key == "kms") {
+      for (const YAML::Node& x : r.sequence(e.value, "kms", 3)) p.kms.push_back(parse_kms(r, x));
+    } else if (e.key == "clusters") {
+      for (const YAML::Node& x : r.sequence(e.value, "clusters", limits::kMaxEntities)) p.clusters.push_back(parse_cluster(r, x));
+    } else if (e.key == "endpoints") {
+      for (const YAML::Node& x : r.sequence(e.value, "endpoints", limits::kMaxEntities)) p.endpoints.push_back(parse_endpoint(r, x));
+    }
+  }
+  return p;
+}
+
+// ---- settings ----
+
+void parse_settings(const YamlReader& r, const YAML::Node& n, Scenario& s) {
+  std::vector<std::string> names;
+  for (const models::SettingInfo& i : models::setting_names()) names.emplace_back(i.name);
+  for (const auto& e : r.mapping(n, "settings", names)) {
+    const models::SettingInfo* info = models::find_setting(e.key);
+    try {
+      switch (info->kind) {
+        case models::SettingKind::distribution: s.settings.set(e.key, r.distribution(e.value, e.key)); break;
+        case models::SettingKind::duration: s.settings.set(e.key, r.duration(e.value, e.key)); break;
+        default: s.settings.set(e.key, std::string_view(r.text(e.value, e.key))); break;
+      }
+    } catch (const models::SettingError& err) {
+      std::string msg = err.what();  // names the setting and the value
+      if (!info->allowed.empty()) {
+        std::vector<std::string> allowed(info->allowed.begin(), info->allowed.end());
+        msg += suggestion(e.value.IsScalar() ? e.value.Scalar() : "", allowed);
+      }
+      r.fail(e.value, msg);
+    }
+    s.settings_given.emplace_back(e.key, r.at(e.key_node));
+  }
+  try {
+    s.settings.check();
+  } catch (const std::exception& err) {
+    r.fail(n, fmt::format("settings are inconsistent: {}", err.what()));
+  }
+}
+
+// ---- timeline ----
+
+Step parse_step(const YamlReader& r, const YAML::Node& n) {
+  Step st;
+  st.where = r.at(n);
+  const Entries all = r.any_mapping(n, "a timeline step");
+  const YamlReader::Entry* doEntry = nullptr;
+  for (const auto& e : all)
+    if (e.key == "do") doEntry = &e;
+  if (!doEntry) r.fail(n, "a timeline step needs 'do: <action>', found no such key");
+  std::vector<std::string> actionNames;
+  for (const models::ActionInfo& a : models::actions()) actionNames.emplace_back(a.name);
+  const std::string action = r.one_of(doEntry->value, "action", actionNames);
+  const models::ActionInfo* info = models::find_action(action);
+  st.request.name = action;
+  st.action_where = r.at(doEntry->value);
+
+  std::vector<std::string> keys = {"at", "after", "do", "expect_error", "for", "as", "note"};
+  for (const models::ActionParam& p : info->params) keys.emplace_back(p.name);
+  const Entries es = r.mapping(n, fmt::format("a '{}' step", action), keys);
+  bool timed = false;
+  for (const auto& e : es) {
+    const std::string& key = e.key;
+    if (key == "at" || key == "after") {
+      if (timed) r.fail(e.key_node, "a step has either 'at:' or 'after:', found both");
+      timed = true;
+      st.relative = key == "after";
+      st.time = r.distribution(e.value, key);
+      st.time_where = r.at(e.value);
+    } else if (key == "do") {
+    } else if (key == "expect_error") {
+      const std::string code = r.name(e.value, "expect_error");
+      for (char c : code)
+        if (!(std::isupper(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '_'))
+          r.fail(e.value, fmt::format("expect_error must be an Atlas error code in capitals, such as "
+                                      "CANNOT_DISABLE_ENCRYPTION_AT_REST, found '{}'", code));
+      st.expect_error = code;
+      st.expect_error_where = r.at(e.value);
+    } else if (key == "for") {
+      const std::string* undo = undo_action(action);
+      if (!undo)
+        r.fail(e.key_node, fmt::format("'for:' needs an action that can be undone ({}), found '{}'", undoable_actions(), action));
+      st.for_ = r.distribution(e.value, "for");
+      st.for_where = r.at(e.value);
+      st.undo = *undo;
+    } else if (key == "as") {
+      if (action != "create_endpoint" && action != "take_snapshot")
+        r.fail(e.key_node, fmt::format("'as:' names what create_endpoint or take_snapshot creates, found it on '{}'", action));
+      st.label = r.name(e.value, "as");
+    } else if (key == "note") {
+      st.note = r.text(e.value, "note");
+    } else {
+      st.param_where[key] = r.at(e.value);
+      std::string v;
+      if (key == "regions" && e.value.IsSequence()) {
+        for (const YAML::Node& x : r.sequence(e.value, "regions", 50)) v += (v.empty() ? "" : ",") + r.name(x, "region");
+      } else {
+        v = r.name(e.value, key);
+      }
+      if (key == "provider") v = std::string(models::provider_name(provider(r, e.value, "provider")));
+      if (key == "require_private_networking" || key == "value") (void)r.boolean(e.value, key);
+      if (key == "nodes" || key == "disk_gb") (void)r.integer(e.value, key, 0, 1 << 20);
+      if (key == "project") st.request.project = v;
+      else if (key == "cluster") st.request.cluster = v;
+      else if (key == "endpoint") st.endpoint_label = v;
+      else if (key == "region") st.request.region = v;
+      else if (key == "provider") st.request.provider = v;
+      else st.request.params[key] = v;
+    }
+  }
+  if (!timed) r.fail(n, "a timeline step needs 'at: <time>' or 'after: <duration>', found neither");
+  for (const models::ActionParam& p : info->params)
+    if (p.required && p.name != "project") {
+      bool given = false;
+      for (const auto& e : es) given = given || e.key == p.name;
+      if (!given) r.fail(n, fmt::format("action '{}' needs '{}' ({}), found no such key", action, p.name, p.description));
+    }
+  return st;
+}
+
+// ---- expectations ----
+
+FieldCheck parse_check(const YamlReader& r, const YamlReader::Entry& e, Target::Kind kind) {
+  FieldCheck c;
+  c.where = r.at(e.key_node);
+  c.field = e.key;
+  if (kind == Target::Kind::alert) {
+    c.field = "count";
+    c.op = e.key == "count" ? FieldCheck::Op::equals : e.key == "at_least" ? FieldCheck::Op::at_least : FieldCheck::Op::at_most;
+    c.values.push_back(std::to_string(r.integer(e.value, e.key, 0, 1'000'000'000)));
+    return c;
+  }
+  const std::vector<std::string> allowed = field_values(kind, e.key);
+  auto value = [&](const YAML::Node& v) {
+    const std::string s = r.text(v, e.key);
+    if (!allowed.empty()) (void)r.one_of(v, fmt::format("value for {}", e.key), allowed);
+    return s;
+  };
+  if (e.value.IsMap()) {
+    const Entries ops = r.mapping(e.value, fmt::format("the check on {}", e.key), {"not", "in"});
+    if (ops.size() != 1) r.fail(e.value, fmt::format("the check on {} needs exactly one of not:, in:", e.key));
+    if (ops[0].key == "not") {
+      c.op = FieldCheck::Op::not_equals;
+      c.values.push_back(value(ops[0].value));
+    } else {
+      c.op = FieldCheck::Op::one_of;
+      for (const YAML::Node& v : r.sequence(ops[0].value, "in", 100)) c.values.push_back(value(v));
+      if (c.values.empty()) r.fail(ops[0].value, "in: needs at least one value, found an empty list");
+    }
+  } else {
+    c.values.push_back(value(e.value));
+  }
+  return c;
+}
+
+Expectation parse_expectation(const YamlReader& r, const YAML::Node& n, bool invariant, sim::Duration horizon) {
+  Expectation x;
+  x.where = r.at(n);
+  x.when = invariant ? Expectation::When::always : Expectation::When::at;
+  const std::string what = invariant ? "an invariant" : "an expectation";
+  const Entries all = r.any_mapping(n, what);
+  // The target decides which fields are allowed.
+  std::vector<std::string> targets;
+  Target& t = x.target;
+  t.where = x.where;
+  t.kind = Target::Kind::project;
+  for (const auto& e : all) {
+    if (e.key == "alert") t.kind = Target::Kind::alert;
+    else if (e.key == "endpoint") t.kind = Target::Kind::endpoint;
+    else if (e.key == "cluster") t.kind = Target::Kind::cluster;
+    else if (e.key == "kms") t.kind = Target::Kind::kms;
+    else continue;
+    targets.push_back(e.key);
+    t.where = r.at(e.value);
+  }
+  if (targets.size() > 1)
+    r.fail(n, fmt::format("{} looks at one thing: found both '{}' and '{}'", what, targets[0], targets[1]));
+  for (const auto& e : all)
+    if (e.key == "kms") t.provider = provider(r, e.value, "kms provider");
+  if (invariant)
+    for (const auto& e : all)
+      if (e.key == "at" || e.key == "within")
+        r.fail(e.key_node, fmt::format("an invariant holds after every event, so it takes no '{}:'; move it to expect: for a "
+                                       "check at a time", e.key));
+  std::vector<std::string> keys = invariant ? std::vector<std::string>{"name", "project"}
+                                            : std::vector<std::string>{"at", "within", "name", "project"};
+  if (t.kind != Target::Kind::project) keys.emplace_back(target_kind_name(t.kind));
+  for (const std::string& f : target_fields(t.kind, t.provider)) keys.push_back(f);
+  const Entries es = r.mapping(n, fmt::format("{} on a {}", what, target_kind_name(t.kind)), keys);
+  bool timed = false;
+  for (const auto& e : es) {
+    const std::string& key = e.key;
+    if (key == "at" || key == "within") {
+      if (timed) r.fail(e.key_node, "an expectation has either 'at:' or 'within:', found both");
+      timed = true;
+      if (key == "at") {
+        x.at = sim::Time::zero() + r.duration(e.value, "at");
+        if (x.at.since_start() > horizon)
+          r.fail(e.value, fmt::format("at: {} is past the horizon ({})", e.value.Scalar(), sim::format_duration(horizon)));
+      } else {
+        x.when = Expectation::When::within;
+        if (!e.value.IsSequence() || e.value.size() != 2)
+          r.fail(e.value, fmt::format("within must be a list of two times [from, to], found {}", YamlReader::describe(e.value)));
+        x.from = sim::Time::zero() + r.duration(e.value[0], "within from");
+        x.to = sim::Time::zero() + r.duration(e.value[1], "within to");
+        if (x.from > x.to) r.fail(e.value, "within: [from, to] needs from <= to");
+        if (x.to.since_start() > horizon)
+          r.fail(e.value[1], fmt::format("within ends at {}, past the horizon ({})", e.value[1].Scalar(), sim::format_duration(horizon)));
+      }
+    } else if (key == "name") {
+      x.name = r.text(e.value, "name");
+    } else if (key == "project") {
+      t.project = r.name(e.value, "project");
+      t.project_given = true;
+      if (t.kind == Target::Kind::project) t.where = r.at(e.value);
+    } else if (key == "cluster") {
+      t.cluster = r.name(e.value, "cluster");
+    } else if (key == "kms") {
+    } else if (key == "alert") {
+      t.alert = r.one_of(e.value, "alert", alert_names());
+    } else if (key == "endpoint") {
+      if (e.value.IsMap()) {
+        const Entries sel = r.mapping(e.value, "an endpoint selector", {"region", "provider"});
+        r.require(e.value, sel, "region", "an endpoint selector");
+        for (const auto& s : sel) {
+          if (s.key == "region") t.region = r.name(s.value, "region");
+          else {
+            t.provider = provider(r, s.value, "endpoint provider");
+            if (t.provider == models::Provider::GCP) r.fail(s.value, "private endpoints exist for AWS and AZURE only, found GCP (spec §2.4)");
+          }
+        }
+      } else {
+        t.endpoint_label = r.name(e.value, "endpoint");
+      }
+    } else {
+      x.checks.push_back(parse_check(r, e, t.kind));
+    }
+  }
+  if (!invariant && !timed) r.fail(n, "an expectation needs 'at: <time>' or 'within: [from, to]', found neither");
+  if (x.checks.empty()) {
+    const auto& f = target_fields(t.kind, t.provider);
+    r.fail(n, fmt::format("{} on a {} needs at least one field to check (such as {}), found none", what, target_kind_name(t.kind),
+                          t.kind == Target::Kind::alert ? "count: 1" : f[f.size() > 2 ? 2 : 0] + ": ..."));
+  }
+  return x;
+}
+
+}  // namespace
+
+Scenario parse(std::string_view yaml_text, const std::string& file_label) {
+  YamlReader r(file_label, yaml_text);
+  const YAML::Node root = r.load();
+  Scenario s;
+  s.file = file_label;
+  if (!root.IsDefined() || root.IsNull())
+    r.fail(SourceLocation{file_label, 1, 1}, "expected a scenario starting with 'cmksim: 1', found an empty file");
+  const Entries es = r.mapping(root, "the scenario",
+                               {"cmksim", "name", "description", "seed", "horizon", "settings", "projects", "timeline", "expect", "invariants"});
+  auto find = [&](std::string_view key) -> const YamlReader::Entry* {
+    for (const auto& e : es)
+      if (e.key == key) return &e;
+    return nullptr;
+  };
+  const auto* version = find("cmksim");
+  if (!version) r.fail(root, "missing 'cmksim: 1' (the format version) at the top of the scenario");
+  if (!version->value.IsScalar() || version->value.Scalar() != "1")
+    r.fail(version->value, fmt::format("unsupported format version {}; this cmksim reads 'cmksim: 1'", YamlReader::describe(version->value)));
+  r.require(root, es, "name", "the scenario");
+  r.require(root, es, "horizon", "the scenario");
+  // Horizon first: times elsewhere are checked against it.
+  const auto* h = find("horizon");
+  s.horizon = r.duration(h->value, "horizon");
+  if (s.horizon > limits::kMaxHorizon)
+    r.fail(h->value, fmt::format("horizon {} is longer than the limit of {}", h->value.Scalar(), sim::format_duration(limits::kMaxHorizon)));
+  if (s.horizon <= sim::Duration()) r.fail(h->value, "horizon must be longer than 0s");
+  for (const auto& e : es) {
+    if (e.key == "name") s.name = r.name(e.value, "name");
+    else if (e.key == "description") s.description = r.text(e.value, "description");
+    else if (e.key == "seed") s.seed = r.unsigned_integer(e.value, "seed");
+    else if (e.key == "settings") parse_settings(r, e.value, s);
+    else if (e.key == "projects") {
+      for (const YAML::Node& p : r.sequence(e.value, "projects", limits::kMaxEntities)) s.projects.push_back(parse_project(r, p));
+    } else if (e.key == "timeline") {
+      for (const YAML::Node& st : r.sequence(e.value, "timeline", limits::kMaxSteps)) s.steps.push_back(parse_step(r, st));
+    } else if (e.key == "expect") {
+      for (const YAML::Node& x : r.sequence(e.value, "expect", limits::kMaxExpectations))
+        s.expectations.push_back(parse_expectation(r, x, false, s.horizon));
+    } else if (e.key == "invariants") {
+      for (const YAML::Node& x : r.sequence(e.value, "invariants", limits::kMaxExpectations))
+        s.invariants.push_back(parse_expectation(r, x, true, s.horizon));
+    }
+  }
+  check(s);
+  return s;
+}
+
+Scenario load_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError(SourceLocation{path, 0, 0}, "cannot open the scenario file (expected a readable YAML file)");
+  in.seekg(0, std::ios::end);
+  const std::streamoff size = in.tellg();
+  if (size < 0) throw InputError(SourceLocation{path, 0, 0}, "cannot read the scenario file (expected a regular file)");
+  if (static_cast<std::size_t>(size) > limits::kMaxFileBytes)
+    throw InputError(SourceLocation{path, 0, 0},
+                     fmt::format("file is {} bytes; the limit is {} bytes (1 MiB)", size, limits::kMaxFileBytes));
+  in.seekg(0);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return parse(text.str(), path);
+}
+
+}  // namespace scenario

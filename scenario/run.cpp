@@ -1,0 +1,312 @@
+// Run: builds the world a Scenario describes on a fresh Simulation, schedules its timeline, and
+// checks its expectations while the simulation runs to the horizon.
+//
+// When things are checked (FORMAT.md "Expectations"): the Run is an Observer; each time the kernel
+// is about to fire an event at time T, every event before it has finished, so the current state
+// holds from the previous event until T. That is when `at:` checks before T are decided, `within:`
+// windows overlapping that stretch are tried, and invariants are checked. No extra events are
+// scheduled for checking, so the event stream is the model's alone.
+#include "scenario/run.h"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "report/state_json.h"
+#include "scenario/evaluate.h"
+#include "scenario/limits.h"
+#include "scenario/steps.h"
+#include "sim/duration_text.h"
+
+namespace scenario {
+
+bool RunResult::passed() const {
+  return std::all_of(expectations.begin(), expectations.end(), [](const ExpectationResult& r) { return r.passed; });
+}
+
+struct Run::Impl : sim::Observer {
+  Scenario s;
+  std::uint64_t seed;
+  sim::Simulation sim;
+  models::World world;
+  std::uint64_t eventLimit = limits::kMaxFiredEvents;
+  bool executed = false;
+
+  AlertCounts alerts;
+  std::map<std::string, std::string> endpointIds, snapshotIds;  // label -> id
+  std::vector<ExpectationResult> results;
+
+  struct Check {
+    const Expectation* x;
+    bool decided = false;
+    std::string lastSeen;
+  };
+  std::vector<Check> ats, windows, invariants;  // ats sorted by time
+  std::size_t nextAt = 0;
+  sim::Time stateSince;  // time of the last fired event: the current state holds from here
+
+  Impl(const Scenario& scn, std::uint64_t sd) : s(scn), seed(sd), sim(sd), world(sim, s.settings) {
+    sim.add_observer(this);
+    build();
+    plan_checks();
+    schedule_steps();
+  }
+
+  // ---- the world at time zero ----
+  void build() {
+    for (const ProjectSpec& p : s.projects) {
+      models::ProjectSetup ps;
+      ps.name = p.name;
+      ps.state = p.state;
+      ps.backupCompliancePolicy = p.backupCompliancePolicy;
+      if (p.validationPhase) ps.validationPhase = p.validationPhase->sample(sim.random());
+      for (const KmsSpec& k : p.kms) {
+        models::KmsSetup ks;
+        ks.provider = k.provider;
+        ks.enabled = k.enabled;
+        ks.requirePrivateNetworking = k.requirePrivateNetworking;
+        ks.region = k.region;
+        ks.keyId = k.keyId;
+        ks.keyState = k.keyState;
+        ks.credentials = k.credentials;
+        ks.access = k.access;
+        if (k.keyAge) ks.keyAge = k.keyAge->sample(sim.random());
+        if (k.secretExpiresIn) ks.secretExpiresIn = k.secretExpiresIn->sample(sim.random());
+        ks.ipAccessListBlocksControlPlane = k.ipAccessListBlocksControlPlane;
+        ks.unreachable = k.unreachable;
+        ks.accessKeyAuth = k.accessKeyAuth;
+        ps.kms.push_back(ks);
+      }
+      setup(p.where, [&] { world.add_project(ps); });
+      for (const ClusterSpec& c : p.clusters) {
+        models::ClusterSetup cs;
+        cs.project = p.name;
+        cs.name = c.name;
+        cs.instanceSizeName = c.tier;
+        cs.diskSizeGB = c.diskSizeGB;
+        for (const RegionSpec& r : c.regions)
+          cs.regions.push_back({r.regionName, r.cloud, r.nodes.value_or(s.settings.nodes_per_region)});
+        cs.encryptionAtRestProvider = c.encryptionAtRestProvider;
+        cs.state = c.paused ? models::ClusterState::PAUSED : models::ClusterState::RUNNING;
+        setup(c.where, [&] { world.add_cluster(cs); });
+      }
+      for (const EndpointSpec& e : p.endpoints)
+        setup(e.where, [&] {
+          const models::EndpointIx ix = world.add_endpoint(p.name, e.cloud, e.region, e.status);
+          if (!e.label.empty()) endpointIds[e.label] = world.endpoint(ix).id;
+        });
+    }
+  }
+
+  // The model refuses an inconsistent setup with std::invalid_argument: bad input, at its entry.
+  template <class F>
+  void setup(const SourceLocation& where, F f) {
+    try {
+      f();
+    } catch (const std::invalid_argument& e) {
+      throw InputError(where, fmt::format("the model refuses this setup: {}", e.what()));
+    }
+  }
+
+  // ---- results and verdict records ----
+  void verdict(const SourceLocation& where, std::string description, bool passed, sim::Time at, std::string expected,
+               std::string seen, std::string entity) {
+    sim::Record r;
+    r.at = at;
+    r.kind = "expectation";
+    r.entity = std::move(entity);
+    r.from = expected;
+    r.to = seen;
+    r.cause = description;
+    r.fields = {{"verdict", passed ? "passed" : "failed"}, {"line", std::to_string(where.line)}, {"column", std::to_string(where.column)}};
+    sim.record(r);
+    results.push_back(ExpectationResult{std::move(description), where, passed, at, std::move(expected), std::move(seen)});
+  }
+
+  // ---- timeline ----
+  void schedule_steps() {
+    sim::Time previous;
+    for (const Step& st : s.steps) {
+      const sim::Duration d = st.time.sample(sim.random());
+      const sim::Time t = (st.relative ? previous : sim::Time::zero()) + d;
+      previous = t;
+      if (t.since_start() > s.horizon) {
+        verdict(st.where, describe_request(st.request, st.endpoint_label), false, sim::Time::zero() + s.horizon, "runs before the horizon",
+                fmt::format("drawn time {} is past the horizon", sim::format_time(t)), "scenario");
+        continue;
+      }
+      sim.schedule_at(t, [this, &st] { perform(st); });
+    }
+  }
+
+  void perform(const Step& st) {
+    const std::string what = describe_request(st.request, st.endpoint_label);
+    models::ActionRequest rq = st.request;
+    const std::string expected = st.expect_error.value_or("OK");
+    const SourceLocation& where = st.expect_error ? st.expect_error_where : st.action_where;
+    if (!st.endpoint_label.empty()) {
+      auto it = endpointIds.find(st.endpoint_label);
+      if (it == endpointIds.end()) {
+        verdict(where, what, false, sim.now(), expected, fmt::format("not performed: endpoint '{}' was never created", st.endpoint_label),
+                "scenario");
+        return;
+      }
+      rq.endpoint = it->second;
+    }
+    if (auto sn = rq.params.find("snapshot"); sn != rq.params.end()) {
+      auto it = snapshotIds.find(sn->second);
+      if (it == snapshotIds.end()) {
+        verdict(where, what, false, sim.now(), expected, fmt::format("not performed: snapshot '{}' was never taken", sn->second), "scenario");
+        return;
+      }
+      sn->second = it->second;
+    }
+    models::Outcome o;
+    try {
+      o = world.perform(rq);
+    } catch (const models::ActionError& e) {
+      verdict(where, what, false, sim.now(), expected, fmt::format("not performed: {}", e.what()), "scenario");
+      return;
+    }
+    verdict(where, what, o.code() == expected, sim.now(), expected, o.code(), "operation/" + rq.name);
+    if (!o.ok()) return;
+    if (!st.label.empty()) (rq.name == "create_endpoint" ? endpointIds : snapshotIds)[st.label] = o.createdId();
+    if (st.for_) {
+      models::ActionRequest undo;
+      undo.name = st.undo;
+      undo.project = rq.project;
+      undo.provider = rq.provider;
+      undo.region = rq.region;
+      const sim::Duration d = st.for_->sample(sim.random());
+      sim.schedule_after(d, [this, undo, &st] {
+        models::Outcome u;
+        try {
+          u = world.perform(undo);
+        } catch (const models::ActionError& e) {
+          verdict(st.for_where, describe_request(undo), false, sim.now(), "OK", fmt::format("not performed: {}", e.what()), "scenario");
+          return;
+        }
+        verdict(st.for_where, describe_request(undo) + " (end of for:)", u.ok(), sim.now(), "OK", u.code(), "operation/" + undo.name);
+      });
+    }
+  }
+
+  // ---- expectations ----
+  void plan_checks() {
+    for (const Expectation& x : s.expectations) (x.when == Expectation::When::at ? ats : windows).push_back(Check{&x, false, {}});
+    for (const Expectation& x : s.invariants) invariants.push_back(Check{&x, false, {}});
+    std::stable_sort(ats.begin(), ats.end(), [](const Check& a, const Check& b) { return a.x->at < b.x->at; });
+  }
+
+  std::string describe(const Expectation& x) const {
+    std::string when;
+    if (x.when == Expectation::When::at) when = "at " + sim::format_time(x.at);
+    else if (x.when == Expectation::When::within) when = fmt::format("within [{}, {}]", sim::format_time(x.from), sim::format_time(x.to));
+    else when = "always";
+    std::string out = x.name.empty() ? "" : x.name + ": ";
+    return out + fmt::format("{} {}", describe_target(x.target), when);
+  }
+
+  // The current state holds over [stateSince, next): decide what that stretch decides.
+  void settle(sim::Time next) {
+    std::optional<nlohmann::json> state;
+    auto observed = [&]() -> Observed {
+      if (!state) state = report::state_json(world);
+      return Observed{*state, alerts, endpointIds};
+    };
+    for (; nextAt < ats.size() && ats[nextAt].x->at < next; ++nextAt) {
+      const Expectation& x = *ats[nextAt].x;
+      const Verdict v = evaluate(x, observed());
+      verdict(x.where, describe(x), v.holds, x.at, v.expected, v.seen, describe_target(x.target));
+    }
+    for (Check& w : windows) {
+      if (w.decided) continue;
+      const Expectation& x = *w.x;
+      const bool overlaps = (x.from < next || x.from <= stateSince) && x.to >= stateSince;
+      if (overlaps) {
+        const Verdict v = evaluate(x, observed());
+        w.lastSeen = v.seen;
+        if (v.holds) {
+          w.decided = true;
+          verdict(x.where, describe(x), true, std::max(x.from, stateSince), v.expected, v.seen, describe_target(x.target));
+          continue;
+        }
+      }
+      if (x.to < next) {
+        w.decided = true;
+        const Verdict v = evaluate(x, observed());
+        verdict(x.where, describe(x), false, x.to, v.expected, w.lastSeen.empty() ? v.seen : w.lastSeen, describe_target(x.target));
+      }
+    }
+    for (Check& inv : invariants) {
+      if (inv.decided) continue;
+      const Verdict v = evaluate(*inv.x, observed());
+      if (!v.holds) {
+        inv.decided = true;
+        verdict(inv.x->where, describe(*inv.x), false, stateSince, v.expected, v.seen, describe_target(inv.x->target));
+      }
+    }
+  }
+
+  // ---- Observer ----
+  void on_fired(const sim::FiredEvent& e) override {
+    if (e.index >= eventLimit)
+      throw InputError(SourceLocation{s.file, 0, 0},
+                       fmt::format("the run fired {} events before {} without reaching the horizon ({}); the limit is {} events",
+                                   e.index, sim::format_time(e.at), sim::format_duration(s.horizon), eventLimit));
+    settle(e.at);
+    stateSince = e.at;
+  }
+
+  void on_record(const sim::Record& r) override {
+    if (r.kind != "alert" && r.kind != "email" && r.kind != "event") return;
+    for (const auto& [k, v] : r.fields)
+      if (k == "eventTypeName") alerts[v][project_of(r.entity)]++;
+  }
+
+  // "project/shop/awsKms" -> shop, "cluster/shop/orders" -> shop, "endpoint/<id>" -> its project.
+  std::string project_of(const std::string& entity) const {
+    const auto slash = entity.find('/');
+    if (slash == std::string::npos) return "";
+    const std::string kind = entity.substr(0, slash);
+    const std::string rest = entity.substr(slash + 1);
+    if (kind == "project" || kind == "cluster") return rest.substr(0, rest.find('/'));
+    if (kind == "endpoint")
+      if (auto ix = world.find_endpoint(rest)) return world.project(world.endpoint(*ix).project).name;
+    return "";
+  }
+
+  RunResult execute() {
+    if (executed) throw std::logic_error("Run::execute() runs a scenario once");
+    executed = true;
+    const sim::Time horizon = sim::Time::zero() + s.horizon;
+    sim.run_until(horizon);
+    settle(horizon + sim::Duration::milliseconds(1));
+    for (Check& inv : invariants)
+      if (!inv.decided) {
+        std::string expected;
+        for (const FieldCheck& c : inv.x->checks) expected += (expected.empty() ? "" : ", ") + c.field + "=" + expected_text(c);
+        verdict(inv.x->where, describe(*inv.x), true, horizon, expected, "held after every event", describe_target(inv.x->target));
+      }
+    RunResult out;
+    out.seed = seed;
+    out.end = sim.now();
+    out.events_fired = sim.fired_count();
+    out.expectations = results;
+    std::stable_sort(out.expectations.begin(), out.expectations.end(), [](const ExpectationResult& a, const ExpectationResult& b) {
+      return std::tie(a.where.line, a.where.column) < std::tie(b.where.line, b.where.column);
+    });
+    return out;
+  }
+};
+
+Run::Run(const Scenario& s, std::optional<std::uint64_t> seed_override)
+    : impl_(std::make_unique<Impl>(s, seed_override.value_or(s.seed))) {}
+Run::~Run() = default;
+void Run::add_observer(sim::Observer* o) { impl_->sim.add_observer(o); }
+RunResult Run::execute() { return impl_->execute(); }
+const models::World& Run::world() const { return impl_->world; }
+sim::Simulation& Run::simulation() { return impl_->sim; }
+void Run::set_event_limit(std::uint64_t limit) { impl_->eventLimit = limit; }
+
+}  // namespace scenario

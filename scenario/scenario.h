@@ -1,0 +1,157 @@
+// A scenario as plain data: what parse() reads from a `cmksim: 1` file and check() completes,
+// before anything is built. Every struct keeps the SourceLocation of its YAML node so later
+// messages (bad input, failed expectations) can point into the file. FORMAT.md is the reference.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "models/actions.h"
+#include "models/cluster.h"
+#include "models/endpoint.h"
+#include "models/ids.h"
+#include "models/key.h"
+#include "models/project.h"
+#include "models/settings.h"
+#include "scenario/input_error.h"
+#include "sim/distribution.h"
+#include "sim/time.h"
+
+namespace scenario {
+
+// One `kms:` entry of a project: a customer key, its credentials, and the Encryption at Rest
+// block that uses it. Secrets (Azure `secret`, AWS `accessKeyID`/`secretAccessKey`) are parsed
+// and dropped: only the fact that they were given is kept.
+struct KmsSpec {
+  SourceLocation where;
+  models::Provider provider = models::Provider::AWS;
+  bool enabled = true;
+  bool requirePrivateNetworking = false;
+  std::string region = "US_EAST_1";
+  std::string keyId;
+  models::KeyState keyState = models::KeyState::ENABLED;
+  models::CredentialState credentials = models::CredentialState::VALID;
+  models::AccessState access = models::AccessState::GRANTED;
+  std::optional<sim::Distribution> keyAge;
+  std::optional<sim::Distribution> secretExpiresIn;
+  bool ipAccessListBlocksControlPlane = false;
+  bool unreachable = false;
+  bool accessKeyAuth = false;  // accessKeyID + secretAccessKey were given (values dropped)
+  bool secretGiven = false;    // an Azure client secret was given (value dropped)
+};
+
+struct RegionSpec {
+  SourceLocation where;
+  std::string regionName;
+  models::Provider cloud = models::Provider::AWS;
+  std::optional<std::int64_t> nodes;  // default: the setting nodes_per_region
+};
+
+struct ClusterSpec {
+  SourceLocation where;
+  std::string name;
+  std::string tier = "M10";
+  std::int64_t diskSizeGB = 10;
+  std::vector<RegionSpec> regions;  // empty: one AWS US_EAST_1 region
+  models::Provider encryptionAtRestProvider = models::Provider::NONE;
+  bool cmk_project_provider = false;  // cmk: true -> the project's only enabled key provider (check())
+  SourceLocation cmk_where;
+  bool paused = false;
+};
+
+struct EndpointSpec {
+  SourceLocation where;
+  std::string label;  // `name:`; steps and expectations refer to the endpoint by it
+  models::Provider cloud = models::Provider::AWS;
+  std::string region;
+  models::EndpointStatus status = models::EndpointStatus::ACTIVE;
+};
+
+struct ProjectSpec {
+  SourceLocation where;
+  std::string name;
+  models::ProjectState state = models::ProjectState::ACTIVE;
+  bool backupCompliancePolicy = false;
+  std::optional<sim::Distribution> validationPhase;
+  std::vector<KmsSpec> kms;
+  std::vector<ClusterSpec> clusters;
+  std::vector<EndpointSpec> endpoints;
+};
+
+// One timeline entry: at a time (absolute `at:` or `after:` the previous step) do one action.
+struct Step {
+  SourceLocation where;       // the `- at:` entry
+  SourceLocation time_where;  // the at:/after: value
+  bool relative = false;      // after: (relative to the previous step's time)
+  sim::Distribution time;     // drawn from the seeded source when the run starts
+  SourceLocation action_where;
+  models::ActionRequest request;  // request.endpoint holds a label until the run resolves it
+  std::string endpoint_label;     // `endpoint:` label, resolved to the live id at run time
+  std::string label;              // `as:` on create_endpoint / take_snapshot: names the created thing
+  std::optional<std::string> expect_error;  // Atlas code that must come back; nullopt: must succeed
+  SourceLocation expect_error_where;
+  std::optional<sim::Distribution> for_;  // faults with an undo: the undo runs this long after
+  SourceLocation for_where;
+  std::string undo;  // the action `for:` schedules (kms_outage_end for kms_outage_start, ...)
+  std::string note;  // free text for the trace
+  std::map<std::string, SourceLocation> param_where;  // key -> value location (for run-time messages)
+};
+
+// What an expectation looks at.
+struct Target {
+  enum class Kind { project, kms, cluster, endpoint, alert };
+  Kind kind = Kind::cluster;
+  SourceLocation where;
+  std::string project;  // filled with the only project when omitted
+  models::Provider provider = models::Provider::NONE;  // kms block; endpoint by region: its cloud
+  std::string cluster;
+  std::string endpoint_label;  // endpoint: <label>
+  std::string region;          // endpoint: {region: ..., provider: ...}
+  std::string alert;           // eventTypeName
+  bool project_given = false;
+};
+
+// One `field: value` inside an expectation.
+struct FieldCheck {
+  enum class Op { equals, not_equals, one_of, at_least, at_most };
+  SourceLocation where;
+  std::string field;
+  Op op = Op::equals;
+  std::vector<std::string> values;  // as text; JSON values compare by their text form
+};
+
+struct Expectation {
+  enum class When { at, within, always };  // always: an invariant
+  SourceLocation where;
+  When when = When::at;
+  sim::Time at;            // at:
+  sim::Time from, to;      // within: [from, to]
+  std::string name;        // invariants: optional `name:`
+  Target target;
+  std::vector<FieldCheck> checks;
+};
+
+struct Scenario {
+  std::string file;  // label used in messages
+  int version = 1;
+  std::string name;
+  std::string description;
+  std::uint64_t seed = 0;
+  sim::Duration horizon;
+  models::Settings settings;  // the model's defaults, overridden by `settings:`
+  std::vector<std::pair<std::string, SourceLocation>> settings_given;
+  std::vector<ProjectSpec> projects;
+  std::vector<Step> steps;
+  std::vector<Expectation> expectations;  // expect:
+  std::vector<Expectation> invariants;    // invariants:
+};
+
+// Cross-reference checks and defaults that need the whole file (check.cpp): names exist and are
+// unique, times fit the horizon, endpoints only for AWS/Azure, labels defined before use, the
+// only project filled in where omitted. Throws InputError.
+void check(Scenario& s);
+
+}  // namespace scenario

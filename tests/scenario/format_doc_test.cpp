@@ -1,0 +1,79 @@
+// FORMAT.md cannot drift from the code: every action in models::actions(), every setting in
+// models::setting_names(), every expectation field and every alert name must be documented, and
+// the field lists must be exactly what report::state_json writes.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "models/actions.h"
+#include "models/settings.h"
+#include "report/state_json.h"
+#include "scenario/fields.h"
+#include "scenario/run.h"
+#include "test_util.h"
+
+namespace {
+std::string read(const std::string& rel) {
+  std::ifstream in(std::string(CMKSIM_SOURCE_DIR) + "/" + rel);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+bool mentions(const std::string& doc, std::string_view word) { return doc.find("`" + std::string(word) + "`") != std::string::npos; }
+}  // namespace
+
+TEST_CASE("FORMAT.md documents every action, setting, field and alert") {
+  const std::string doc = read("scenario/FORMAT.md");
+  REQUIRE_FALSE(doc.empty());
+  for (const models::ActionInfo& a : models::actions()) {
+    CHECK_MESSAGE(mentions(doc, a.name), "action " << a.name);
+    for (const models::ActionParam& p : a.params) CHECK_MESSAGE(mentions(doc, p.name), "parameter " << p.name);
+  }
+  for (const models::SettingInfo& s : models::setting_names()) CHECK_MESSAGE(mentions(doc, s.name), "setting " << s.name);
+  using K = scenario::Target::Kind;
+  for (K k : {K::project, K::cluster, K::endpoint, K::alert})
+    for (const std::string& f : scenario::target_fields(k)) CHECK_MESSAGE(mentions(doc, f), "field " << f);
+  for (models::Provider p : {models::Provider::AWS, models::Provider::AZURE, models::Provider::GCP})
+    for (const std::string& f : scenario::target_fields(K::kms, p)) CHECK_MESSAGE(mentions(doc, f), "kms field " << f);
+  for (const std::string& a : scenario::alert_names()) CHECK_MESSAGE(mentions(doc, a), "alert " << a);
+}
+
+TEST_CASE("the expectation fields are exactly the keys state_json writes") {
+  const scenario::Scenario s = scenario::parse(R"(cmksim: 1
+name: t
+horizon: 1h
+projects:
+  - name: p
+    kms:
+      - {provider: AWS, requirePrivateNetworking: true}
+      - {provider: AZURE}
+      - {provider: GCP}
+    clusters:
+      - {name: c, cmk: AWS}
+    endpoints:
+      - {provider: AWS, region: US_EAST_1}
+)", "t.yaml");
+  scenario::Run run(s);
+  const nlohmann::json state = report::state_json(run.world());
+  const nlohmann::json& p = state["projects"][0];
+  auto keys = [](const nlohmann::json& o) {
+    std::vector<std::string> out;
+    for (auto it = o.begin(); it != o.end(); ++it)
+      if (!it.value().is_structured()) out.push_back(it.key());
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  auto sorted = [](std::vector<std::string> v) {
+    std::sort(v.begin(), v.end());
+    return v;
+  };
+  using K = scenario::Target::Kind;
+  CHECK(keys(p) == sorted(scenario::target_fields(K::project)));
+  CHECK(keys(p["clusters"][0]) == sorted(scenario::target_fields(K::cluster)));
+  CHECK(keys(p["privateEndpoints"][0]) == sorted(scenario::target_fields(K::endpoint)));
+  CHECK(keys(p["encryptionAtRest"]["awsKms"]) == sorted(scenario::target_fields(K::kms, models::Provider::AWS)));
+  CHECK(keys(p["encryptionAtRest"]["azureKeyVault"]) == sorted(scenario::target_fields(K::kms, models::Provider::AZURE)));
+  CHECK(keys(p["encryptionAtRest"]["googleCloudKms"]) == sorted(scenario::target_fields(K::kms, models::Provider::GCP)));
+}

@@ -1,0 +1,262 @@
+// The runner: steps against expect_error, at/within/invariant semantics, seeds, determinism,
+// secrets, limits.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "report/state_json.h"
+#include "scenario/run.h"
+#include "test_util.h"
+
+using namespace scenario;
+using scenario_test::base;
+using scenario_test::Recorder;
+
+namespace scenario_test {
+std::string dump(const std::vector<sim::Record>& records) {
+  std::string out;
+  for (const sim::Record& r : records) {
+    out += fmt::format("{}|{}|{}|{}|{}|{}|{}|{}", r.at.ms(), r.kind, r.entity, r.from, r.to, r.cause, r.machine, r.row);
+    for (const auto& [k, v] : r.fields) out += fmt::format("|{}={}", k, v);
+    out += '\n';
+  }
+  return out;
+}
+}  // namespace scenario_test
+
+namespace {
+
+RunResult run(const std::string& yaml, std::optional<std::uint64_t> seed = std::nullopt, Recorder* rec = nullptr) {
+  const Scenario s = parse(yaml, "t.yaml");
+  Run r(s, seed);
+  if (rec) r.add_observer(rec);
+  return r.execute();
+}
+
+const ExpectationResult& at_line(const RunResult& r, int line) {
+  for (const ExpectationResult& e : r.expectations)
+    if (e.where.line == line) return e;
+  FAIL("no result at line " << line);
+  return r.expectations.front();
+}
+
+}  // namespace
+
+TEST_CASE("expect_error must match the Atlas code; an unexpected error fails the step") {
+  // Results sit at the expect_error value, or at the do: value when there is none.
+  const RunResult r = run(base(R"(timeline:
+  - at: 1m
+    do: disable_cluster_cmk
+    cluster: orders
+  - at: 2m
+    do: disable_cmk
+    provider: AWS
+    expect_error: CANNOT_DISABLE_ENCRYPTION_AT_REST
+  - at: 3m
+    do: pause_cluster
+    cluster: orders
+    expect_error: CLUSTER_ALREADY_PAUSED
+  - at: 4m
+    do: rotate_key
+    provider: GCP
+)"));
+  CHECK(at_line(r, 13).passed);  // disable_cluster_cmk: OK (located at its do:)
+  CHECK(at_line(r, 18).passed);  // the 409 the scenario expects (cluster still UPDATING off the key)
+  CHECK(at_line(r, 18).seen == "CANNOT_DISABLE_ENCRYPTION_AT_REST");
+  CHECK_FALSE(at_line(r, 22).passed);  // expected CLUSTER_ALREADY_PAUSED, pause was accepted or refused otherwise
+  CHECK(at_line(r, 22).expected == "CLUSTER_ALREADY_PAUSED");
+  CHECK_FALSE(at_line(r, 24).passed);  // no expect_error, and GCP is not enabled: a failure
+  CHECK(at_line(r, 24).expected == "OK");
+  CHECK_FALSE(r.passed());
+}
+
+TEST_CASE("at: holds after every event at that instant; within: becomes true inside the window") {
+  // The key is disabled at 20m; the scheduled check at 30m (same instant, late priority) shuts
+  // the cluster down. at: 30m must see the state after that check.
+  const RunResult r = run(base(R"(timeline:
+  - at: 20m
+    do: disable_key
+    provider: AWS
+expect:
+  - at: 29m
+    cluster: orders
+    runState: RUNNING
+  - at: 30m
+    cluster: orders
+    runState: DISABLED_EAR
+  - within: [21m, 40m]
+    cluster: orders
+    runState: DISABLED_EAR
+  - within: [31m, 35m]
+    cluster: orders
+    runState: RUNNING
+)"));
+  CHECK(at_line(r, 16).passed);
+  CHECK(at_line(r, 19).passed);
+  CHECK(at_line(r, 22).passed);
+  CHECK(at_line(r, 22).at == sim::Time::zero() + sim::Duration::minutes(30));
+  const ExpectationResult& w = at_line(r, 25);
+  CHECK_FALSE(w.passed);
+  CHECK(w.at == sim::Time::zero() + sim::Duration::minutes(35));
+  CHECK(w.seen == "runState=DISABLED_EAR");
+}
+
+TEST_CASE("invariants are checked after every event and fail at the first violation") {
+  const RunResult r = run(base(R"(timeline:
+  - at: 20m
+    do: disable_key
+    provider: AWS
+    for: 40m
+invariants:
+  - cluster: orders
+    runState: RUNNING
+  - kms: AWS
+    enabled: true
+)"));
+  const ExpectationResult& broken = at_line(r, 17);
+  CHECK_FALSE(broken.passed);
+  CHECK(broken.at == sim::Time::zero() + sim::Duration::minutes(30));
+  CHECK(at_line(r, 19).passed);
+  // The undo of for: ran and succeeded.
+  CHECK(at_line(r, 15).passed);
+  CHECK(at_line(r, 15).at == sim::Time::zero() + sim::Duration::hours(1));
+}
+
+TEST_CASE("alerts are counted as they are raised, per project when asked") {
+  const RunResult r = run(base(R"(timeline:
+  - at: 20m
+    do: disable_key
+    provider: AWS
+expect:
+  - at: 29m
+    alert: AWS_ENCRYPTION_KEY_INVALID
+    count: 0
+  - at: 30m
+    alert: AWS_ENCRYPTION_KEY_INVALID
+    project: shop
+    count: 1
+  - at: 4h
+    alert: AWS_ENCRYPTION_KEY_INVALID
+    at_most: 1
+)"));
+  CHECK(r.passed());
+  CHECK(r.expectations.size() == 4);
+}
+
+TEST_CASE("endpoint labels follow the created id; gone endpoints are absent") {
+  const std::string yaml = R"(cmksim: 1
+name: t
+horizon: 2h
+settings:
+  t_aws_prov: 3m
+  t_delete: 2m
+projects:
+  - name: p
+    kms:
+      - {provider: AWS, requirePrivateNetworking: true}
+timeline:
+  - at: 0s
+    do: create_endpoint
+    provider: AWS
+    region: US_EAST_1
+    as: east
+  - at: 10m
+    do: delete_endpoint
+    endpoint: east
+expect:
+  - at: 2m
+    endpoint: east
+    status: INITIATING
+  - at: 5m
+    endpoint: {region: US_EAST_1, provider: AWS}
+    status: ACTIVE
+  - at: 11m
+    endpoint: east
+    status: DELETING
+  - at: 13m
+    endpoint: east
+    status: absent
+)";
+  const RunResult r = run(yaml);
+  for (const ExpectationResult& e : r.expectations) CHECK_MESSAGE(e.passed, e.description << ": " << e.seen);
+}
+
+TEST_CASE("same seed twice: the identical Record stream; another seed: another draw") {
+  const std::string yaml = base(R"(settings:
+  restart_duration: {uniform: [1m, 20m]}
+timeline:
+  - at: {uniform: [10m, 50m]}
+    do: restart_cluster
+    cluster: orders
+)");
+  Recorder a, b, c;
+  run(yaml, std::nullopt, &a);
+  run(yaml, std::nullopt, &b);
+  run(yaml, 99, &c);
+  CHECK(scenario_test::dump(a.records) == scenario_test::dump(b.records));
+  CHECK(a.fired.size() == b.fired.size());
+  CHECK(scenario_test::dump(a.records) != scenario_test::dump(c.records));
+  CHECK(run(yaml, 99).seed == 99);
+  CHECK(run(yaml).seed == 1);
+}
+
+TEST_CASE("verdicts are Records of kind expectation") {
+  Recorder rec;
+  run(base("expect:\n  - at: 1h\n    cluster: orders\n    runState: PAUSED\n"), std::nullopt, &rec);
+  auto it = std::find_if(rec.records.begin(), rec.records.end(), [](const sim::Record& r) { return r.kind == "expectation"; });
+  REQUIRE(it != rec.records.end());
+  CHECK(it->at == sim::Time::zero() + sim::Duration::hours(1));
+  CHECK(it->from == "runState=PAUSED");
+  CHECK(it->to == "runState=RUNNING");
+  CHECK(std::find(it->fields.begin(), it->fields.end(), std::pair<std::string, std::string>{"verdict", "failed"}) != it->fields.end());
+}
+
+TEST_CASE("secrets never appear in any Record nor in the state") {
+  const std::string yaml = R"(cmksim: 1
+name: t
+horizon: 3h
+projects:
+  - name: a
+    kms:
+      - provider: AZURE
+        secret: Zx9-TOPSECRET-azure-secret
+        secretExpiresIn: 1h
+    clusters:
+      - {name: c, provider: AZURE, cmk: AZURE}
+  - name: b
+    kms:
+      - provider: AWS
+        enabled: false
+        accessKeyID: AKIA-TOPSECRET-ID
+        secretAccessKey: TOPSECRET-aws-key
+timeline:
+  - at: 1h30m
+    do: update_credentials
+    project: a
+    provider: AZURE
+)";
+  const Scenario s = parse(yaml, "t.yaml");
+  Recorder rec;
+  Run r(s);
+  r.add_observer(&rec);
+  const RunResult res = r.execute();
+  CHECK(res.passed());
+  const std::string all = scenario_test::dump(rec.records) + report::state_json(r.world()).dump();
+  CHECK(all.find("TOPSECRET") == std::string::npos);
+  CHECK(all.find("AKIA") == std::string::npos);
+  CHECK(rec.records.size() > 10);
+}
+
+TEST_CASE("the event limit stops a run with a clear message") {
+  const Scenario s = parse(base("", "30d"), "t.yaml");
+  Run r(s);
+  r.set_event_limit(500);
+  try {
+    r.execute();
+    FAIL("no InputError");
+  } catch (const InputError& e) {
+    CHECK(std::string(e.what()).find("the limit is 500 events") != std::string::npos);
+  }
+}

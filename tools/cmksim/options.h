@@ -1,0 +1,42 @@
+// Value types of the cmksim options, each with the Boost.Program_options validate() overload that
+// parses it, so a bad value is a usage error (exit 2) with Boost's one-line message.
+#pragma once
+
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <boost/program_options.hpp>
+
+#include "models/ids.h"
+
+namespace cli {
+
+namespace po = boost::program_options;
+
+// Wrong command line: main prints "cmksim <command>: <what> (see 'cmksim <command> --help')", exit 2.
+class UsageError : public std::runtime_error {
+ public:
+  UsageError(std::string command, const std::string& what) : std::runtime_error(what), command_(std::move(command)) {}
+  const std::string& command() const { return command_; }
+
+ private:
+  std::string command_;
+};
+
+enum class Format { text, json };
+
+struct Seed {
+  std::uint64_t value = 0;
+};
+
+struct Cloud {
+  models::Provider provider = models::Provider::AWS;
+};
+
+void validate(boost::any& v, const std::vector<std::string>& values, Format*, int);
+void validate(boost::any& v, const std::vector<std::string>& values, Seed*, int);
+void validate(boost::any& v, const std::vector<std::string>& values, Cloud*, int);
+
+}  // namespace cli
