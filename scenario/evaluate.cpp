@@ -101,6 +101,17 @@ std::string expected_text(const FieldCheck& c) {
   return "?";
 }
 
+std::string check_text(const FieldCheck& c) {
+  switch (c.op) {
+    case FieldCheck::Op::equals: return c.field + "=" + c.values[0];
+    case FieldCheck::Op::not_equals: return c.field + "!=" + c.values[0];
+    case FieldCheck::Op::one_of: return fmt::format("{} in [{}]", c.field, fmt::join(c.values, ", "));
+    case FieldCheck::Op::at_least: return c.field + ">=" + c.values[0];
+    case FieldCheck::Op::at_most: return c.field + "<=" + c.values[0];
+  }
+  return "?";
+}
+
 std::string describe_target(const Target& t) {
   switch (t.kind) {
     case Target::Kind::project: return "project " + t.project;

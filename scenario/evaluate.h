@@ -25,6 +25,7 @@ struct Observed {
 std::string seen_value(const Target& t, const FieldCheck& c, const Observed& o);
 bool holds(const FieldCheck& c, const std::string& seen);
 std::string expected_text(const FieldCheck& c);  // "DISABLED_EAR", "not RUNNING", "one of [A, B]", ">= 1"
+std::string check_text(const FieldCheck& c);      // "runState=RUNNING", "status!=FAILED", "count<=1"
 std::string describe_target(const Target& t);     // "cluster shop/orders", "endpoint east", ...
 
 struct Verdict {

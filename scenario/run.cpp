@@ -203,8 +203,10 @@ struct Run::Impl : sim::Observer {
     if (x.when == Expectation::When::at) when = "at " + sim::format_time(x.at);
     else if (x.when == Expectation::When::within) when = fmt::format("within [{}, {}]", sim::format_time(x.from), sim::format_time(x.to));
     else when = "always";
+    std::string checks;
+    for (const FieldCheck& c : x.checks) checks += (checks.empty() ? "" : ", ") + check_text(c);
     std::string out = x.name.empty() ? "" : x.name + ": ";
-    return out + fmt::format("{} {}", describe_target(x.target), when);
+    return out + fmt::format("{} {} {}", describe_target(x.target), checks, when);
   }
 
   // The current state holds over [stateSince, next): decide what that stretch decides.
