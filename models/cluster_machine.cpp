@@ -182,6 +182,7 @@ void World::finish_restart(ClusterIx c) {
       r.fields = {{"nodesDown", std::to_string(cl.nodesDown)}, {"totalNodes", std::to_string(total)}};
       sim_.record(r);
     }
+    start_next_change(c);  // seed 003: updates submitted meanwhile are applied once processes run
     return;
   }
   fire_cluster(c, ClusterEvent::RestartFailed, "kms_unavailable_at_restart");

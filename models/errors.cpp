@@ -99,7 +99,7 @@ AtlasError kms_key_error(const std::string& code, const std::string& detail) {
   const int status = code == "AWS_CUSTOMER_MASTER_KEY_NOT_FOUND" ? 404 : 400;
   return make(code, status, detail);
 }
-// ---- placeholders ----
+// ---- SIM_ stand-in codes ----
 AtlasError pn_not_enabled(const std::string& p) {
   return make("SIM_PRIVATE_NETWORKING_NOT_ENABLED", 400,
               fmt::format("Encryption at Rest using {} with requirePrivateNetworking must be enabled first.", p), {p});

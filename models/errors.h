@@ -1,6 +1,6 @@
 // AtlasError and Outcome: what every operation returns. Codes and HTTP statuses are the Atlas
 // ones from spec §3.2 (api-errors [documented], CIREP [observed]); codes starting SIM_ are the
-// spec's placeholders for cases the documents leave without a code (spec §3.2 last paragraph).
+// spec's stand-ins for cases the documents leave without a code (spec §3.2 last paragraph).
 #pragma once
 
 #include <optional>
@@ -66,7 +66,7 @@ AtlasError cannot_pause_with_pending_changes(const std::string& cluster);  // 40
 AtlasError cannot_pause_recently_resumed(const std::string& cluster, long minutes);  // 400
 // Key / credential codes by provider (spec §3.2): the reason a validation failed.
 AtlasError kms_key_error(const std::string& code, const std::string& detail);
-// spec §3.2 placeholders [inferred]
+// spec §3.2 stand-in codes [inferred]
 AtlasError pn_not_enabled(const std::string& provider);        // SIM_PRIVATE_NETWORKING_NOT_ENABLED 400
 AtlasError unsupported_pe_provider(const std::string& provider);  // SIM_UNSUPPORTED_EAR_PE_PROVIDER 400
 AtlasError azure_vault_field_immutable(const std::string& field);  // SIM_AZURE_VAULT_FIELD_IMMUTABLE 400
@@ -74,7 +74,7 @@ AtlasError region_without_approved_endpoint(std::vector<std::string> regions);  
 AtlasError project_not_active(const std::string& project);     // SIM_PROJECT_NOT_ACTIVE 400
 AtlasError topology_unsupported(const std::string& why);       // SIM_PRIVATE_NETWORKING_TOPOLOGY_UNSUPPORTED 400
 AtlasError duplicate_region_endpoint(const std::string& region);  // SIM_DUPLICATE_REGION_ENDPOINT 409
-// Further placeholders of this model (not in the spec's list; same convention) [inferred]
+// Further stand-in codes of this model (not in the spec's list; same convention) [inferred]
 AtlasError endpoint_not_found(const std::string& id);          // SIM_PRIVATE_ENDPOINT_NOT_FOUND 404 (spec §1: gone = 404)
 AtlasError endpoint_not_pending_acceptance(const std::string& id, const std::string& status);  // SIM_ENDPOINT_NOT_PENDING_ACCEPTANCE 400
 AtlasError endpoint_not_active(const std::string& id, const std::string& status);  // SIM_ENDPOINT_NOT_ACTIVE 400

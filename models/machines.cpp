@@ -13,7 +13,9 @@ sim::MachineDescription endpoint_machine(std::optional<Provider> cloud) {
   // Per cloud: drop the other cloud's rows (guards "aws*" vs "azure").
   return endpoint_table().describe([aws](std::string_view g) {
     if (g.starts_with("aws")) return aws;
-    if (g == "azure" || g.starts_with("pending_removal")) return !aws;  // pending removal: Azure (spec §2.3)
+    if (g == "azure") return !aws;
+    // pending removal: Azure (spec §2.3), and AWS replacements, which wait in PENDING_ACCEPTANCE too (seed 000)
+    if (g.starts_with("pending_removal")) return true;
     return true;
   });
 }

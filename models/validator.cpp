@@ -141,6 +141,9 @@ void World::validate_block(ProjectIx p, Provider provider, CheckKind kind) {
       }
       // seed 003: shut down "on the next scheduled validity check" (shutdown_on_unscheduled_check).
       if (!scheduled && !settings_.shutdown_on_unscheduled_check) break;
+#ifdef CMKSIM_PLANTED_BUG  // test builds only (tests/property): the first scheduled check that finds the key invalid does not shut down
+      if (scheduled && before != EarState::ON_INVALID) break;
+#endif
       const CustomerKey& k = b.key;
       const bool revoked = k.access.state() == AccessState::REVOKED && k.credentials.state() == CredentialState::VALID;
       const bool pauseInstead = provider == Provider::AZURE && revoked &&

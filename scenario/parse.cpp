@@ -407,8 +407,10 @@ Scenario parse(std::string_view yaml_text, const std::string& file_label) {
   s.file = file_label;
   if (!root.IsDefined() || root.IsNull())
     r.fail(SourceLocation{file_label, 1, 1}, "expected a scenario starting with 'cmksim: 1', found an empty file");
+  // vary: and metrics: belong to `cmksim sweep` (sweep/sweep_file.cpp reads them); a run ignores them.
   const Entries es = r.mapping(root, "the scenario",
-                               {"cmksim", "name", "description", "seed", "horizon", "settings", "projects", "timeline", "expect", "invariants"});
+                               {"cmksim", "name", "description", "seed", "horizon", "settings", "projects", "timeline", "expect", "invariants",
+                                "vary", "metrics"});
   auto find = [&](std::string_view key) -> const YamlReader::Entry* {
     for (const auto& e : es)
       if (e.key == key) return &e;

@@ -11,7 +11,7 @@ namespace fs = std::filesystem;
 TEST_CASE("every bundled scenario runs green") {
   const fs::path dir = fs::path(CMKSIM_SOURCE_DIR) / "scenarios";
   std::vector<fs::path> files;
-  for (const auto& e : fs::directory_iterator(dir))
+  for (const auto& e : fs::recursive_directory_iterator(dir))
     if (e.path().extension() == ".yaml") files.push_back(e.path());
   std::sort(files.begin(), files.end());
   CHECK(files.size() >= 12);
@@ -21,7 +21,9 @@ TEST_CASE("every bundled scenario runs green") {
     std::ifstream in(p);
     std::string first;
     std::getline(in, first);
-    CHECK(first == "# yaml-language-server: $schema=../scenario/cmksim.schema.json");
+    // The schema line points at scenario/cmksim.schema.json from wherever the file sits.
+    const fs::path schema = fs::relative(fs::path(CMKSIM_SOURCE_DIR) / "scenario" / "cmksim.schema.json", p.parent_path());
+    CHECK(first == "# yaml-language-server: $schema=" + schema.generic_string());
     const scenario::Scenario s = scenario::load_file(p.string());
     CHECK(s.name == p.stem().string());
     CHECK_FALSE(s.expectations.empty());

@@ -32,7 +32,7 @@ def main() -> int:
     jsonschema.Draft202012Validator.check_schema(schema)
     validator = jsonschema.Draft202012Validator(schema)
     failures = 0
-    scenarios = sorted((root / "scenarios").glob("*.yaml"))
+    scenarios = sorted((root / "scenarios").rglob("*.yaml"))
     if len(scenarios) < 12:
         print(f"expected at least 12 bundled scenarios, found {len(scenarios)}")
         failures += 1

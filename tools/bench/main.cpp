@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "tools/bench/hold.h"
+#include "tools/bench/sweep.h"
 #include "tools/bench/world.h"
 
 namespace po = boost::program_options;
@@ -82,6 +83,30 @@ int world(const std::vector<std::string>& args) {
   return 0;
 }
 
+int sweep(const std::vector<std::string>& args) {
+  std::uint32_t runs = 10'000;
+  unsigned threads = 1;
+  po::options_description opts(
+      "cmksim-bench sweep: many seeded runs of a one-week, 10-cluster scenario through the real\n"
+      "sweep path (metrics observer on, traces dropped). Example:\n"
+      "  cmksim-bench sweep --runs 10000 --threads 2\n\nOptions");
+  opts.add_options()("help,h", "show this help")("runs", po::value(&runs)->default_value(runs), "runs")(
+      "threads", po::value(&threads)->default_value(threads), "threads");
+  po::variables_map vm;
+  po::store(po::command_line_parser(args).options(opts).run(), vm);
+  if (vm.count("help")) {
+    std::cout << opts << "\n";
+    return 0;
+  }
+  po::notify(vm);
+  if (runs == 0 || threads == 0) throw po::error("--runs and --threads must be at least 1");
+  const bench::SweepBenchResult r = bench::run_sweep_bench(runs, threads);
+  fmt::print("kernel=cmksim mode=sweep scenario=one-week-10-clusters runs={} threads={} seconds={:.3f} "
+             "runs_per_second_per_thread={:.0f} runs_per_second={:.0f}\n",
+             r.runs, r.threads, r.seconds, r.runs / r.seconds / r.threads, r.runs / r.seconds);
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -89,7 +114,8 @@ int main(int argc, char** argv) {
       "usage: cmksim-bench MODE [options]\n"
       "modes:\n"
       "  hold    the hold model (see cmksim-bench hold --help)\n"
-      "  world   the Atlas model at scale (see cmksim-bench world --help)\n";
+      "  world   the Atlas model at scale (see cmksim-bench world --help)\n"
+      "  sweep   sweep throughput in runs per second (see cmksim-bench sweep --help)\n";
   if (argc < 2 || std::string(argv[1]) == "--help" || std::string(argv[1]) == "-h") {
     std::cout << usage;
     return argc < 2 ? 2 : 0;
@@ -99,6 +125,7 @@ int main(int argc, char** argv) {
   try {
     if (mode == "hold") return hold(rest);
     if (mode == "world") return world(rest);
+    if (mode == "sweep") return sweep(rest);
     std::cerr << "cmksim-bench: unknown mode '" << mode << "'\n" << usage;
     return 2;
   } catch (const po::error& e) {

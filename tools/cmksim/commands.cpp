@@ -8,7 +8,9 @@
 #include <set>
 #include <sstream>
 
+#include "explore_command.h"
 #include "options.h"
+#include "sweep_command.h"
 #include "report/atomic_file.h"
 #include "report/catalog.h"
 #include "report/chrome_trace.h"
@@ -152,6 +154,9 @@ const CommandInfo kCommands[] = {
     {"graph", "print a state machine as Graphviz DOT", help_graph},
     {"actions", "list the actions a scenario step can name", help_actions},
     {"settings", "list the model settings with their defaults", help_settings},
+    {"explore", "perturb a scenario many times; shrink a violation to a minimal repro scenario", help_explore},
+    {"sweep", "run a scenario N times: percentiles of detection, downtime, recovery; --vary settings", print_sweep_help},
+    {"merge", "combine the partial results of sharded sweeps into the unsharded result", print_merge_help},
 };
 
 // Parses `args` for `command`; Boost errors become UsageError. Returns false after printing the

@@ -11,6 +11,8 @@
 #include <fmt/format.h>
 
 #include "commands.h"
+#include "explore_command.h"
+#include "sweep_command.h"
 #include "models/actions.h"
 #include "models/settings.h"
 #include "options.h"
@@ -77,6 +79,9 @@ int dispatch(int argc, char** argv) {
   std::vector<std::string> args = po::collect_unrecognized(parsed.options, po::include_positional);
   args.erase(args.begin());  // the command itself
   if (command == "run") return cli::run_command(args, std::cout, std::cerr);
+  if (command == "explore") return cli::run_explore(args);
+  if (command == "sweep") return cli::run_sweep(args);
+  if (command == "merge") return cli::run_merge(args);
   if (command == "validate") return cli::validate_command(args, std::cout, std::cerr);
   if (command == "graph") return cli::graph_command(args, std::cout, std::cerr);
   if (command == "actions") return cli::actions_command(args, std::cout, std::cerr);

@@ -1,0 +1,375 @@
+#include "explore/invariants.h"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "models/alerts.h"
+#include "models/machines.h"
+
+namespace explore {
+
+using models::ClusterState;
+using models::EndpointStatus;
+using models::Provider;
+
+const std::vector<InvariantInfo>& invariants() {
+  static const std::vector<InvariantInfo> list = {
+      {"shutdown_within_one_validation_interval",
+       "no cluster keeps serving reads or writes longer than one validation interval (plus slack) after its key "
+       "became invalid, disabled or deleted",
+       "seed 003 §'Validate your KMS Configuration' (every 15 minutes; shut down on the next scheduled check)"},
+      {"unreachable_kms_never_shuts_down",
+       "an unreachable KMS alone never shuts a running cluster down; a restart while it is unreachable ends disabled",
+       "seed 003 §'Validate your KMS Configuration' (If Atlas can't connect ... doesn't shut down); seed 003 §intro"},
+      {"endpoint_transitions_follow_cloud_table",
+       "every endpoint transition is a row of its cloud's table; AWS never waits for approval (except a replacement); "
+       "an approved endpoint is ACTIVE within three minutes",
+       "spec §2.1-2.3; seed 000 §'Reject or Remove...'; seed 004 §'Enable and Set up Private Endpoint Connections'"},
+      {"cmk_disable_guards",
+       "CMK is never disabled while clusters use it or endpoints exist (any status), nor private networking while "
+       "endpoints exist; each refusal carries its documented code",
+       "seed 000/004 §'Disable Customer-Managed Keys...', §'Disable Private Endpoint Connections...'; spec §3.1 G-DIS, G-PN"},
+      {"disabled_clusters_restart_when_valid",
+       "every disabled cluster restarts at the first validation that finds the configuration valid; updates queued "
+       "while disabled are applied then; no data is lost unless the key is destroyed",
+       "seed 003 §'Validate your KMS Configuration'; seed 000 warning (recovery window)"},
+      {"new_clusters_only_in_approved_regions",
+       "with private networking required and an endpoint approved, no new cluster lands in a region without an "
+       "ACTIVE endpoint",
+       "seed 004 §'Enable and Set up Private Endpoint Connections'; DOCS AWS steps (spec §2.5)"},
+      {"active_endpoint_rejection_recreated",
+       "a rejected or removed ACTIVE endpoint is followed by a recreation within T_recreate",
+       "seed 000/004 §'Reject or Remove Private Endpoint Connections'"},
+      {"snapshot_with_invalid_key_never_restored", "a snapshot whose key is invalid is never restored",
+       "seed 003 §'Encrypted Backups'"},
+      {"determinism", "the same seed and commands give the same trace hash",
+       "team standard (Determinism); sim/simulation.h (FIFO order of simultaneous events)"},
+  };
+  return list;
+}
+
+const InvariantInfo* find_invariant(std::string_view name) {
+  for (const InvariantInfo& i : invariants())
+    if (i.name == name) return &i;
+  return nullptr;
+}
+
+namespace {
+
+std::optional<Provider> provider_of_block(std::string_view block) {
+  for (Provider p : {Provider::AWS, Provider::AZURE, Provider::GCP})
+    if (models::block_name(p) == block) return p;
+  return std::nullopt;
+}
+
+// "project/<name>/<block>[/requirePrivateNetworking]" -> project index and provider.
+std::optional<std::pair<models::ProjectIx, Provider>> parse_block_entity(const models::World& w, const std::string& entity) {
+  if (!entity.starts_with("project/")) return std::nullopt;
+  const std::string rest = entity.substr(8);
+  const auto slash = rest.find('/');
+  if (slash == std::string::npos) return std::nullopt;
+  const auto p = w.find_project(rest.substr(0, slash));
+  std::string block = rest.substr(slash + 1);
+  block = block.substr(0, block.find('/'));
+  const auto provider = provider_of_block(block);
+  if (!p || !provider) return std::nullopt;
+  return std::make_pair(*p, *provider);
+}
+
+std::optional<models::ClusterIx> parse_cluster_entity(const models::World& w, const std::string& entity) {
+  if (!entity.starts_with("cluster/")) return std::nullopt;
+  const std::string rest = entity.substr(8);
+  const auto slash = rest.find('/');
+  if (slash == std::string::npos) return std::nullopt;
+  return w.find_cluster(rest.substr(0, slash), rest.substr(slash + 1));
+}
+
+std::string field(const sim::Record& r, std::string_view key) {
+  for (const auto& [k, v] : r.fields)
+    if (k == key) return v;
+  return {};
+}
+
+bool has_row(const sim::MachineDescription& m, const sim::MachineDescription::Row& row) {
+  return std::any_of(m.rows.begin(), m.rows.end(), [&](const sim::MachineDescription::Row& r) {
+    return r.from == row.from && r.to == row.to && r.event == row.event && r.guard == row.guard;
+  });
+}
+
+}  // namespace
+
+InvariantChecker::InvariantChecker(const models::World& world, CheckerOptions options)
+    : world_(world), options_(options) {
+  const models::Settings& s = world.settings();
+  // seed 004: "up to three minutes". A scenario that sets t_reflect beyond that asks a what-if
+  // the documents do not cover; the three-minute check is then not applied.
+  const auto reflect = s.t_reflect.upper_bound();
+  checkApprovalDelay_ = reflect && *reflect <= sim::Duration::minutes(3);
+  recreationBound_ = s.t_recreate.upper_bound().value_or(sim::Duration::days(1));
+}
+
+InvariantChecker::Verdict InvariantChecker::block_verdict(models::ProjectIx p, Provider provider) const {
+  // What a validation would find now (spec §2.9): reachability first, then the private path, then
+  // key, credentials and access (seed 003 §'Validate...').
+  const models::Project& pr = world_.project(p);
+  const models::KmsConfig& b = pr.block(provider);
+  if (!b.key.reachable(b.kmsRegion)) return Verdict::unreachable;
+  if (b.privatePath) {
+    bool anyActive = false;
+    for (models::EndpointIx e : pr.endpointIxs)
+      anyActive = anyActive || (world_.endpoint(e).cloudProvider == provider && world_.endpoint(e).state() == EndpointStatus::ACTIVE);
+    if (!anyActive)
+      return world_.settings().endpoint_loss_semantics == models::EndpointLossSemantics::unreachable ? Verdict::unreachable
+                                                                                                     : Verdict::invalid;
+  }
+  return b.key.usable() ? Verdict::valid : Verdict::invalid;
+}
+
+bool InvariantChecker::cluster_kms_usable(const models::Cluster& c) const {
+  // spec §2.5, §2.7: a node can start only with a usable key reached through an ACTIVE endpoint in
+  // its region when the cluster is on the private path.
+  if (c.encryptionAtRestProvider == Provider::NONE) return true;
+  const models::KmsConfig& b = world_.project(c.project).block(c.encryptionAtRestProvider);
+  if (!b.enabled) return true;
+  if (!b.key.usable() || !b.key.reachable(b.kmsRegion)) return false;
+  if (c.privatePath && c.encryptionAtRestProvider != Provider::GCP)
+    for (const models::ClusterRegion& r : c.regions) {
+      bool active = false;
+      for (models::EndpointIx e : world_.project(c.project).endpointIxs) {
+        const models::PrivateEndpoint& ep = world_.endpoint(e);
+        active = active || (ep.cloudProvider == c.encryptionAtRestProvider && ep.regionName == r.regionName &&
+                            ep.state() == EndpointStatus::ACTIVE);
+      }
+      if (!active) return false;
+    }
+  return true;
+}
+
+void InvariantChecker::violate(std::string_view invariant, sim::Time at, std::string message) {
+  // One report per rule and message subject: a broken rule stays broken for a while.
+  if (!reported_.insert(std::string(invariant) + '\0' + message.substr(0, message.find(':'))).second) return;
+  violations_.push_back(Violation{std::string(invariant), at, std::move(message)});
+}
+
+void InvariantChecker::on_fired(const sim::FiredEvent& e) {
+  scan(e.at);
+  stateStart_ = e.at;
+}
+
+void InvariantChecker::check_now(sim::Time now) {
+  scan(now);
+  stateStart_ = now;
+}
+
+void InvariantChecker::scan(sim::Time now) {
+  const models::Settings& s = world_.settings();
+  const auto& clusters = world_.clusters();
+
+  // ---- shutdown_within_one_validation_interval (seed 003 §'Validate...') ----
+  const sim::Duration limit = s.validation_interval + options_.shutdown_slack;
+  for (models::ClusterIx c = 0; c < clusters.size(); ++c) {
+    const models::Cluster& cl = clusters[c];
+    const Provider P = cl.encryptionAtRestProvider;
+    const bool invalidServing = P != Provider::NONE && world_.project(cl.project).block(P).enabled &&
+                                cl.servesReadsWrites() && block_verdict(cl.project, P) == Verdict::invalid;
+    if (!invalidServing) {
+      servingInvalidSince_.erase(c);
+      continue;
+    }
+    const sim::Time since = servingInvalidSince_.emplace(c, stateStart_).first->second;
+    if (now - since > limit)
+      violate("shutdown_within_one_validation_interval", now,
+              fmt::format("cluster {}: still serves reads and writes {} min after its {} key became invalid (limit {} min)",
+                          cl.name, (now - since).ms() / 60'000, models::provider_name(P), limit.ms() / 60'000));
+  }
+
+  // ---- endpoint_transitions_follow_cloud_table: approval reflected within three minutes (seed 004) ----
+  const auto& endpoints = world_.endpoints();
+  for (models::EndpointIx e = 0; e < endpoints.size(); ++e) {
+    const models::PrivateEndpoint& ep = endpoints[e];
+    if (!checkApprovalDelay_ || !ep.approvedInCloud || ep.state() != EndpointStatus::PENDING_ACCEPTANCE) {
+      approvedSince_.erase(e);
+      continue;
+    }
+    const sim::Time since = approvedSince_.emplace(e, stateStart_).first->second;
+    if (now - since > sim::Duration::minutes(3))
+      violate("endpoint_transitions_follow_cloud_table", now,
+              fmt::format("endpoint {} ({} {}): approved {} s ago and still PENDING_ACCEPTANCE (seed 004: up to three minutes)",
+                          ep.id, models::provider_name(ep.cloudProvider), ep.regionName, (now - since).ms() / 1000));
+  }
+
+  // ---- active_endpoint_rejection_recreated (seed 000/004 §'Reject or Remove...') ----
+  for (auto it = recreationSince_.begin(); it != recreationSince_.end();) {
+    const models::PrivateEndpoint& ep = world_.endpoint(it->first);
+    if (ep.state() != EndpointStatus::PENDING_RECREATION || ep.replacedByIx) {
+      it = recreationSince_.erase(it);
+      continue;
+    }
+    if (now - it->second > recreationBound_)
+      violate("active_endpoint_rejection_recreated", now,
+              fmt::format("endpoint {}: PENDING_RECREATION for {} s with no replacement (T_recreate at most {} s)", ep.id,
+                          (now - it->second).ms() / 1000, recreationBound_.ms() / 1000));
+    ++it;
+  }
+
+  // ---- disabled_clusters_restart_when_valid (seed 003 §'Validate...'; seed 000 warning) ----
+  const auto& projects = world_.projects();
+  scheduledChecks_.resize(projects.size(), 0);
+  for (models::ProjectIx p = 0; p < projects.size(); ++p) {
+    if (projects[p].scheduledChecks != scheduledChecks_[p]) {
+      scheduledChecks_[p] = projects[p].scheduledChecks;
+      for (std::size_t i = 0; i < models::kBlockCount; ++i)
+        if (projects[p].blocks[i].enabled) validatedSinceScan_.insert({p, models::block_provider(i)});
+    }
+  }
+  for (const auto& [p, P] : validatedSinceScan_) {
+    const models::KmsConfig& b = world_.project(p).block(P);
+    if (!b.enabled || b.ear.state() != models::EarState::ON_VALID) continue;  // that check did not find it valid
+    for (models::ClusterIx c : world_.project(p).clusterIxs) {
+      const models::Cluster& cl = clusters[c];
+      if (cl.encryptionAtRestProvider == P && cl.state() == ClusterState::DISABLED_EAR)
+        violate("disabled_clusters_restart_when_valid", now,
+                fmt::format("cluster {}: still DISABLED_EAR after a validation found the {} configuration valid", cl.name,
+                            models::provider_name(P)));
+    }
+  }
+  validatedSinceScan_.clear();
+  for (const models::Cluster& cl : clusters) {
+    if (cl.state() == ClusterState::RUNNING && !cl.queuedChanges.empty())
+      violate("disabled_clusters_restart_when_valid", now,
+              fmt::format("cluster {}: RUNNING with {} queued update(s) not applied", cl.name, cl.queuedChanges.size()));
+    if (cl.dataLost) {
+      bool destroyed = false;
+      for (const models::KmsConfig& b : world_.project(cl.project).blocks)
+        destroyed = destroyed || b.key.keyState.state() == models::KeyState::DESTROYED;
+      if (!destroyed)
+        violate("disabled_clusters_restart_when_valid", now,
+                fmt::format("cluster {}: data lost while no key of its project is destroyed", cl.name));
+    }
+  }
+
+  // ---- new_clusters_only_in_approved_regions (seed 004; DOCS AWS steps) ----
+  for (; clustersSeen_ < clusters.size(); ++clustersSeen_) {
+    const models::Cluster& cl = clusters[clustersSeen_];
+    const Provider P = cl.encryptionAtRestProvider;
+    if (cl.state() != ClusterState::CREATING || (P != Provider::AWS && P != Provider::AZURE)) continue;  // setup clusters
+    const models::KmsConfig& b = world_.project(cl.project).block(P);
+    bool anyActive = false;
+    for (models::EndpointIx e : world_.project(cl.project).endpointIxs)
+      anyActive = anyActive || (world_.endpoint(e).cloudProvider == P && world_.endpoint(e).state() == EndpointStatus::ACTIVE);
+    if (!b.requirePrivateNetworking || !anyActive) continue;
+    for (const models::ClusterRegion& r : cl.regions) {
+      bool ok = false;
+      for (models::EndpointIx e : world_.project(cl.project).endpointIxs) {
+        const models::PrivateEndpoint& ep = world_.endpoint(e);
+        ok = ok || (ep.cloudProvider == P && ep.regionName == r.regionName && ep.state() == EndpointStatus::ACTIVE);
+      }
+      if (!ok)
+        violate("new_clusters_only_in_approved_regions", now,
+                fmt::format("cluster {}: created in {} where no {} endpoint is ACTIVE", cl.name, r.regionName, models::provider_name(P)));
+    }
+  }
+}
+
+void InvariantChecker::on_record(const sim::Record& r) {
+  if (r.kind == "transition") {
+    on_transition(r);
+  } else if (r.kind == "event" || r.kind == "alert") {
+    const std::string type = field(r, "eventTypeName");
+    if (type == models::alerts::kValidationSucceeded) {
+      if (auto pb = parse_block_entity(world_, r.entity)) validatedSinceScan_.insert(*pb);
+    } else if (type == "SIM_SNAPSHOT_RESTORED") {
+      // seed 003 §'Encrypted Backups': restoring needs the key that encrypted the snapshot.
+      const std::string id = field(r, "snapshotId");
+      for (const models::Snapshot& s : world_.snapshots()) {
+        if (s.id != id || s.encryptionAtRestProvider == Provider::NONE) continue;
+        const models::Cluster& source = world_.cluster(s.cluster);
+        if (!world_.project(source.project).block(s.encryptionAtRestProvider).key.usable())
+          violate("snapshot_with_invalid_key_never_restored", r.at,
+                  fmt::format("snapshot {}: restored while its {} key is unusable", id, models::provider_name(s.encryptionAtRestProvider)));
+      }
+    }
+  }
+}
+
+void InvariantChecker::on_transition(const sim::Record& r) {
+  if (r.machine == "endpoint") {
+    const auto ix = world_.find_endpoint(std::string_view(r.entity).substr(std::string_view("endpoint/").size()));
+    if (!ix) return;
+    const models::PrivateEndpoint& ep = world_.endpoint(*ix);
+    static const sim::MachineDescription full = models::endpoint_machine();
+    static const sim::MachineDescription aws = models::endpoint_machine(Provider::AWS);
+    static const sim::MachineDescription azure = models::endpoint_machine(Provider::AZURE);
+    const sim::MachineDescription::Row& row = full.rows.at(static_cast<std::size_t>(r.row));
+    const bool isAws = ep.cloudProvider == Provider::AWS;
+    // spec §2.1-2.3: the row must belong to the endpoint's cloud.
+    if (!has_row(isAws ? aws : azure, row))
+      violate("endpoint_transitions_follow_cloud_table", r.at,
+              fmt::format("endpoint {}: {} -{}-> {} ({}) is not a row of the {} endpoint table", ep.id, r.from, row.event, r.to,
+                          row.guard, models::provider_name(ep.cloudProvider)));
+    // spec §2.2 / seed 000: AWS reaches ACTIVE unapproved; only a replacement waits for approval.
+    if (isAws && r.to == "PENDING_ACCEPTANCE" && r.from == "INITIATING" &&
+        !(ep.replacement && world_.settings().aws_replacement_requires_approval))
+      violate("endpoint_transitions_follow_cloud_table", r.at,
+              fmt::format("endpoint {}: a first AWS endpoint waits for approval (spec §2.2: no approval step)", ep.id));
+    if (r.from == "ACTIVE" && r.to == "PENDING_RECREATION") recreationSince_[*ix] = r.at;
+    return;
+  }
+  if (r.machine == "cluster") {
+    const auto c = parse_cluster_entity(world_, r.entity);
+    if (!c) return;
+    const models::Cluster& cl = world_.cluster(*c);
+    const Provider P = cl.encryptionAtRestProvider;
+    if (r.to == "DISABLED_EAR" && r.cause == "scheduled_check_key_invalid" && P != Provider::NONE &&
+        block_verdict(cl.project, P) != Verdict::invalid)
+      violate("unreachable_kms_never_shuts_down", r.at,
+              fmt::format("cluster {}: shut down while its {} key is not invalid (KMS unreachable or valid)", cl.name,
+                          models::provider_name(P)));
+    if (r.from == "RESTARTING" && r.to == "RUNNING" && !cluster_kms_usable(cl)) {
+      const bool partial = r.cause == "restart_partial_kms_unavailable";
+      if (!partial || world_.settings().restart_scope == models::RestartScope::cluster)
+        violate("unreachable_kms_never_shuts_down", r.at,
+                fmt::format("cluster {}: processes came up after a restart while the KMS was unusable", cl.name));
+    }
+    return;
+  }
+  if (r.machine == "project" && r.to == "OFF") {
+    const auto pb = parse_block_entity(world_, r.entity);
+    if (!pb) return;
+    const auto [p, P] = *pb;
+    const models::Project& pr = world_.project(p);
+    const bool scopeProject = world_.settings().endpoint_guard_scope == models::EndpointGuardScope::project;
+    for (models::EndpointIx e : pr.endpointIxs) {
+      const models::PrivateEndpoint& ep = world_.endpoint(e);
+      if (!ep.gone() && (scopeProject || ep.cloudProvider == P))
+        violate("cmk_disable_guards", r.at,
+                fmt::format("project {}: {} disabled while endpoint {} is {}", pr.name, models::block_name(P), ep.id, ep.statusName()));
+    }
+    for (models::ClusterIx c : pr.clusterIxs) {
+      const models::Cluster& cl = world_.cluster(c);
+      bool uses = cl.encryptionAtRestProvider == P;
+      if (cl.applying && cl.applying->kind == models::QueuedChange::Kind::SetProvider) uses = uses || cl.applying->provider == P;
+      for (const models::QueuedChange& q : cl.queuedChanges)
+        uses = uses || (q.kind == models::QueuedChange::Kind::SetProvider && q.provider == P);
+      if (uses)
+        violate("cmk_disable_guards", r.at,
+                fmt::format("project {}: {} disabled while cluster {} uses it", pr.name, models::block_name(P), cl.name));
+    }
+    return;
+  }
+  if (r.machine == "private_networking" && r.to == "OFF" && r.cause != "disable_cmk") {
+    const auto pb = parse_block_entity(world_, r.entity);
+    if (!pb) return;
+    const auto [p, P] = *pb;
+    for (models::EndpointIx e : world_.project(p).endpointIxs) {
+      const models::PrivateEndpoint& ep = world_.endpoint(e);
+      if (!ep.gone() && ep.cloudProvider == P)
+        violate("cmk_disable_guards", r.at,
+                fmt::format("project {}: requirePrivateNetworking turned off while endpoint {} is {}", world_.project(p).name, ep.id,
+                            ep.statusName()));
+    }
+  }
+}
+
+}  // namespace explore

@@ -1,0 +1,86 @@
+// The built-in invariants of the CMK lifecycle: rules the documents state, checked against the
+// model's state at every fired event (the kernel's observer) and after every command (check_now).
+// Shared by the RapidCheck property suite (tests/property) and `cmksim explore`.
+//
+// Each invariant names the document section it comes from (invariants()); a broken one produces a
+// Violation {invariant, time, message}. The checker only reads the World: it schedules nothing and
+// draws nothing from the random source, so observing a run never changes it.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "models/world.h"
+#include "sim/observer.h"
+#include "sim/time.h"
+
+namespace explore {
+
+struct InvariantInfo {
+  std::string_view name;    // snake_case; what explore writes at the top of a repro file
+  std::string_view rule;    // one line, in the domain's words
+  std::string_view source;  // the document section it comes from
+};
+
+// Every built-in invariant, in the order of issue 6 §2.
+const std::vector<InvariantInfo>& invariants();
+const InvariantInfo* find_invariant(std::string_view name);
+
+struct Violation {
+  std::string invariant;  // an invariants() name
+  sim::Time at;
+  std::string message;    // one line: what was seen, naming the entity
+};
+
+struct CheckerOptions {
+  // Extra time a cluster may keep serving beyond one validation interval after its key became
+  // invalid (issue 6 "plus the configured slack"). The model shuts down exactly at the tick: 0.
+  sim::Duration shutdown_slack;
+};
+
+class InvariantChecker : public sim::Observer {
+ public:
+  explicit InvariantChecker(const models::World& world, CheckerOptions options = {});
+
+  void on_fired(const sim::FiredEvent& e) override;  // the state held until e.at: check it
+  void on_record(const sim::Record& r) override;     // transitions, operations, restores
+  // Check the current state at `now` (after a command, at the end of a run).
+  void check_now(sim::Time now);
+
+  const std::vector<Violation>& violations() const { return violations_; }
+  bool ok() const { return violations_.empty(); }
+
+ private:
+  enum class Verdict { valid, invalid, unreachable };
+  Verdict block_verdict(models::ProjectIx p, models::Provider provider) const;  // as the validator would see it
+  bool cluster_kms_usable(const models::Cluster& c) const;
+  void scan(sim::Time now);
+  void on_transition(const sim::Record& r);
+  void violate(std::string_view invariant, sim::Time at, std::string message);
+
+  const models::World& world_;
+  CheckerOptions options_;
+  std::vector<Violation> violations_;
+  std::set<std::string> reported_;  // invariant + entity: one report per entity and rule
+  sim::Time stateStart_;            // the current state holds since then (last event or command)
+
+  // shutdown_within_one_validation_interval: since when each cluster serves with an invalid key.
+  std::map<models::ClusterIx, sim::Time> servingInvalidSince_;
+  // endpoint approvals waiting to be reflected (seed 004: up to three minutes).
+  std::map<models::EndpointIx, sim::Time> approvedSince_;
+  bool checkApprovalDelay_ = true;
+  // ACTIVE endpoints rejected/removed: when they entered PENDING_RECREATION.
+  std::map<models::EndpointIx, sim::Time> recreationSince_;
+  sim::Duration recreationBound_;
+  // scheduled checks per project, seen at the last scan; validations flagged by events.
+  std::vector<std::uint64_t> scheduledChecks_;
+  std::set<std::pair<models::ProjectIx, models::Provider>> validatedSinceScan_;
+  std::size_t clustersSeen_ = 0;
+};
+
+}  // namespace explore

@@ -1,0 +1,74 @@
+// MetricsObserver: watches one run's Records and reduces them to a few metric values, so the run's
+// trace never has to be kept. Attach it to a scenario::Run before execute(), call finish() after.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "models/world.h"
+#include "sim/observer.h"
+#include "sweep/metric_spec.h"
+
+namespace sweep {
+
+// One run reduced to its metric values (per_event metrics may repeat; per_run ones appear at most
+// once and only when non-zero).
+using MetricValues = std::vector<std::pair<std::string, std::int64_t>>;
+
+class MetricsObserver : public sim::Observer {
+ public:
+  // `world` is read for each cluster's key provider and the key states at time zero.
+  MetricsObserver(const models::World& world, const std::vector<CustomMetric>& custom, sim::Duration stuck_after);
+
+  void on_record(const sim::Record& r) override;
+  // Closes open intervals at `end` (the horizon) and returns the run's values.
+  MetricValues finish(sim::Time end);
+
+ private:
+  struct KeyHealth {
+    bool key_bad = false, credentials_bad = false, access_bad = false;
+    std::optional<sim::Time> invalid_since, fixed_at;
+    bool bad() const { return key_bad || credentials_bad || access_bad; }
+  };
+  struct ClusterTrack {
+    std::string state;  // "" until the first transition: RUNNING-like
+    sim::Time since;
+    std::string key;    // "project/PROVIDER" of its customer key ("" without one)
+    bool down_for_key = false;
+    sim::Time down_at;
+  };
+  struct EndpointTrack {
+    sim::Time created;
+    std::optional<sim::Time> active_at, ended_at;
+  };
+  struct CustomTrack {
+    std::optional<sim::Time> started;
+  };
+
+  void on_transition(const sim::Record& r);
+  void on_key_part(const sim::Record& r, const std::string& machine, const std::string& rest);
+  void on_cluster(const sim::Record& r, const std::string& rest);
+  void on_endpoint(const sim::Record& r);
+  void count(const std::string& metric) { ++counts_[metric]; }
+  ClusterTrack& cluster(const std::string& rest);
+
+  const models::World& world_;
+  const std::vector<CustomMetric>& custom_;
+  sim::Duration stuck_after_;
+  std::map<std::string, KeyHealth> keys_;          // "project/PROVIDER"
+  std::map<std::string, ClusterTrack> clusters_;   // "project/name"
+  std::map<std::string, EndpointTrack> endpoints_;  // entity
+  std::vector<CustomTrack> custom_tracks_;
+  std::map<std::string, std::int64_t> counts_;     // per_run counters
+  std::int64_t unavailable_ms_ = 0;
+  MetricValues values_;                             // per_event values, in the order they happened
+};
+
+// DISABLED_EAR, PAUSED, DISABLED_MULTICLOUD: the cluster serves nothing.
+bool cluster_state_unavailable(const std::string& state);
+
+}  // namespace sweep

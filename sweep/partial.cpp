@@ -1,0 +1,158 @@
+#include "sweep/partial.h"
+
+#include <charconv>
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "scenario/input_error.h"
+
+namespace sweep {
+
+using nlohmann::json;
+
+namespace {
+
+json match_json(const EventMatch& m) {
+  json j = json::object();
+  if (!m.kind.empty()) j["kind"] = m.kind;
+  if (!m.entity.empty()) j["entity"] = m.entity;
+  if (!m.from.empty()) j["from"] = m.from;
+  if (!m.to.empty()) j["to"] = m.to;
+  if (!m.cause.empty()) j["action"] = m.cause;
+  if (!m.eventTypeName.empty()) j["alert"] = m.eventTypeName;
+  if (!m.outcome.empty()) j["outcome"] = m.outcome;
+  return j;
+}
+
+EventMatch match_from(const json& j) {
+  EventMatch m;
+  m.kind = j.value("kind", "");
+  m.entity = j.value("entity", "");
+  m.from = j.value("from", "");
+  m.to = j.value("to", "");
+  m.cause = j.value("action", "");
+  m.eventTypeName = j.value("alert", "");
+  m.outcome = j.value("outcome", "");
+  return m;
+}
+
+std::uint64_t seed_from(const json& j) {
+  const std::string s = j.get<std::string>();
+  std::uint64_t v = 0;
+  const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (s.empty() || ec != std::errc() || end != s.data() + s.size()) throw std::invalid_argument("seed '" + s + "' is not a number");
+  return v;
+}
+
+}  // namespace
+
+json partial_to_json(const SweepData& in, std::uint32_t shard, std::uint32_t shards) {
+  SweepData d = in;
+  d.canonicalize();
+  json j;
+  j["format"] = kPartialFormat;
+  j["version"] = kPartialVersion;
+  j["shard"] = fmt::format("{}/{}", shard, shards);
+  j["scenario"] = d.scenario;
+  j["scenario_name"] = d.scenario_name;
+  j["seed"] = std::to_string(d.seed);
+  j["runs"] = d.runs;
+  j["stuck_after_ms"] = d.stuck_after_ms;
+  j["rank_by"] = d.rank_by;
+  j["custom_metrics"] = json::array();
+  for (const CustomMetric& m : d.custom)
+    j["custom_metrics"].push_back({{"name", m.name}, {"description", m.description}, {"from", match_json(m.from)}, {"to", match_json(m.to)}});
+  j["combinations"] = json::array();
+  for (const Combination& c : d.combinations) {
+    json jc;
+    jc["settings"] = json::array();
+    for (const auto& [k, v] : c.settings) jc["settings"].push_back({k, v});
+    jc["runs"] = c.runs;
+    jc["metrics"] = json::object();
+    for (const auto& [name, m] : c.metrics) {
+      json samples = json::array();
+      for (const Sample& s : m.samples) samples.push_back({s.run, s.value});
+      jc["metrics"][name] = {{"unit", m.info.unit == Unit::time ? "ms" : "count"},
+                             {"kind", m.info.kind == Kind::per_run ? "per_run" : "per_event"},
+                             {"description", m.info.description},
+                             {"samples", samples}};
+    }
+    jc["expectations"] = json::array();
+    for (const auto& [key, failing] : c.failures)
+      jc["expectations"].push_back({{"line", key.line}, {"column", key.column}, {"description", key.description}, {"failed_runs", failing}});
+    j["combinations"].push_back(std::move(jc));
+  }
+  return j;
+}
+
+SweepData partial_from_json(const json& j, const std::string& file) {
+  try {
+    if (!j.is_object() || j.value("format", "") != kPartialFormat)
+      throw std::invalid_argument(fmt::format("not a partial sweep result (expected \"format\": \"{}\", as written by cmksim sweep --out)", kPartialFormat));
+    if (j.at("version").get<int>() != kPartialVersion)
+      throw std::invalid_argument(fmt::format("partial format version {} is not {}", j.at("version").dump(), kPartialVersion));
+    SweepData d;
+    d.scenario = j.at("scenario").get<std::string>();
+    d.scenario_name = j.at("scenario_name").get<std::string>();
+    d.seed = seed_from(j.at("seed"));
+    d.runs = j.at("runs").get<std::uint32_t>();
+    d.stuck_after_ms = j.at("stuck_after_ms").get<std::int64_t>();
+    d.rank_by = j.at("rank_by").get<std::string>();
+    for (const json& m : j.at("custom_metrics"))
+      d.custom.push_back(CustomMetric{m.at("name").get<std::string>(), m.at("description").get<std::string>(), match_from(m.at("from")),
+                                      match_from(m.at("to"))});
+    for (const json& jc : j.at("combinations")) {
+      Combination c;
+      for (const json& kv : jc.at("settings")) c.settings.emplace_back(kv.at(0).get<std::string>(), kv.at(1).get<std::string>());
+      c.runs = jc.at("runs").get<std::vector<std::uint32_t>>();
+      for (const auto& [name, jm] : jc.at("metrics").items()) {
+        MetricData m;
+        m.info.name = name;
+        m.info.unit = jm.at("unit").get<std::string>() == "ms" ? Unit::time : Unit::count;
+        m.info.kind = jm.at("kind").get<std::string>() == "per_run" ? Kind::per_run : Kind::per_event;
+        m.info.description = jm.at("description").get<std::string>();
+        for (const json& s : jm.at("samples")) m.samples.push_back(Sample{s.at(0).get<std::uint32_t>(), s.at(1).get<std::int64_t>()});
+        c.metrics.emplace(name, std::move(m));
+      }
+      for (const json& x : jc.at("expectations"))
+        c.failures[ExpectationKey{x.at("line").get<int>(), x.at("column").get<int>(), x.at("description").get<std::string>()}] =
+            x.at("failed_runs").get<std::vector<std::uint32_t>>();
+      d.combinations.push_back(std::move(c));
+    }
+    d.canonicalize();
+    return d;
+  } catch (const json::exception& e) {
+    throw scenario::InputError(scenario::SourceLocation{file, 0, 0}, fmt::format("malformed partial result: {}", e.what()));
+  } catch (const std::invalid_argument& e) {
+    throw scenario::InputError(scenario::SourceLocation{file, 0, 0}, e.what());
+  }
+}
+
+SweepData read_partial(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw scenario::InputError(scenario::SourceLocation{path, 0, 0}, "cannot open the partial result (expected a file written by cmksim sweep --out)");
+  std::ostringstream text;
+  text << in.rdbuf();
+  json j;
+  try {
+    j = json::parse(text.str());
+  } catch (const json::parse_error& e) {
+    // nlohmann reports the byte offset; turn it into line:column.
+    const std::string& t = text.str();
+    int line = 1, column = 1;
+    for (std::size_t i = 0; i + 1 < e.byte && i < t.size(); ++i) {
+      if (t[i] == '\n') {
+        ++line;
+        column = 1;
+      } else {
+        ++column;
+      }
+    }
+    throw scenario::InputError(scenario::SourceLocation{path, line, column}, "expected JSON written by cmksim sweep --out: syntax error");
+  }
+  return partial_from_json(j, path);
+}
+
+}  // namespace sweep

@@ -1,0 +1,94 @@
+// cmksim explore: a bundled scenario with a deliberately weak invariant is broken by a perturbation;
+// explore finds it, shrinks it, writes repro.yaml, and running that file fails the same way.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "explore/explorer.h"
+#include "explore_command.h"
+#include "scenario/run.h"
+
+namespace {
+
+std::string read(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// scenarios/kms-outage-restart.yaml states "an outage never disables a cluster that was not
+// restarted" as `cluster matches runState: RUNNING` — weak: any restart of `matches` (a
+// perturbation the real world supplies) breaks it.
+const std::string kWeak = std::string(CMKSIM_SOURCE_DIR) + "/scenarios/kms-outage-restart.yaml";
+
+}  // namespace
+
+TEST_CASE("explore: the unperturbed bundled scenario passes; perturbed runs find the weak invariant") {
+  explore::Explorer ex(kWeak, read(kWeak));
+  CHECK(ex.run({}, 12).findings.empty());  // run 0 = the file as written
+  explore::ExploreOptions o;
+  o.runs = 200;
+  o.seed = 3;
+  const explore::ExploreResult r = ex.explore(o);
+  REQUIRE(r.violation);
+  CHECK(r.perturbations.size() >= 1);
+  CHECK(r.perturbations.size() <= r.original_perturbations);
+  CHECK(r.repro_verified);
+  CHECK(r.repro_yaml.starts_with("# cmksim explore repro of"));
+  CHECK(r.repro_yaml.find("# violated: ") != std::string::npos);
+  MESSAGE("found in run " << r.runs_done << ": " << r.violation->message << "\n" << r.repro_yaml);
+}
+
+TEST_CASE("explore: same seed, same finding and same repro (determinism)") {
+  explore::Explorer ex(kWeak, read(kWeak));
+  explore::ExploreOptions o;
+  o.runs = 200;
+  o.seed = 3;
+  const auto a = ex.explore(o);
+  const auto b = ex.explore(o);
+  REQUIRE(a.violation);
+  REQUIRE(b.violation);
+  CHECK(a.violation->key == b.violation->key);
+  CHECK(a.repro_yaml == b.repro_yaml);
+}
+
+TEST_CASE("cmksim explore: exit 1 and repro.yaml; running repro.yaml fails with the same message") {
+  const std::string out = (std::filesystem::temp_directory_path() / "cmksim-explore-test-repro.yaml").string();
+  std::filesystem::remove(out);
+  const int rc = cli::run_explore({kWeak, "--runs", "200", "--seed", "3", "--out", out});
+  REQUIRE(rc == 1);
+  REQUIRE(std::filesystem::exists(out));
+  const std::string text = read(out);
+  // The violated invariant is named at the top.
+  const auto first = text.substr(0, text.find('\n', text.find('\n') + 1));
+  CHECK(first.find("# violated: ") != std::string::npos);
+
+  // What `cmksim run repro.yaml` does: load, run, exit 1 when an expectation fails.
+  const scenario::Scenario s = scenario::load_file(out);
+  scenario::Run run(s);
+  const scenario::RunResult r = run.execute();
+  CHECK_FALSE(r.passed());
+  // The same message: the failed expectation's description, expected and seen, as explore found it.
+  explore::Explorer ex(kWeak, read(kWeak));
+  explore::ExploreOptions o;
+  o.runs = 200;
+  o.seed = 3;
+  const auto found = ex.explore(o);
+  REQUIRE(found.violation);
+  bool same = false;
+  for (const auto& e : r.expectations)
+    if (!e.passed && found.violation->message == e.description + ": expected " + e.expected + ", saw " + e.seen) same = true;
+  CHECK_MESSAGE(same, "repro does not fail with: " << found.violation->message);
+  std::filesystem::remove(out);
+}
+
+TEST_CASE("cmksim explore: bad input and usage exit 2") {
+  CHECK(cli::run_explore({}) == 2);
+  CHECK(cli::run_explore({kWeak, "--runs", "0"}) == 2);
+  CHECK(cli::run_explore({kWeak, "--bogus"}) == 2);
+  CHECK(cli::run_explore({std::string(CMKSIM_SOURCE_DIR) + "/does-not-exist.yaml"}) == 2);
+  CHECK(cli::run_explore({"--help"}) == 0);
+}

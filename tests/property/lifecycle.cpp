@@ -1,0 +1,453 @@
+#include "lifecycle.h"
+
+#include <algorithm>
+
+namespace lifecycle {
+
+using models::ActionRequest;
+using models::ClusterState;
+using models::EndpointStatus;
+using models::KeyState;
+using models::Outcome;
+
+// ---------------------------------------------------------------- initial model
+
+rc::Gen<Model> initial_model() {
+  // Each open choice of spec §5 that guards a table row, default first; a case takes the defaults
+  // or flips one or two of them.
+  return rc::gen::exec([] {
+    Model m;
+    m.seed = *rc::gen::inRange<std::uint64_t>(0, 1000);
+    struct Choice {
+      const char* name;
+      const char* value;
+    };
+    static const std::vector<Choice> choices = {
+        {"recreation_mode", "same_record"},
+        {"recreation_old_record", "keep_until_deleted"},
+        {"aws_replacement_requires_approval", "false"},
+        {"delete_while_initiating", "accept"},
+        {"delete_while_pending_recreation", "accept"},
+        {"delete_failed_allowed", "false"},
+        {"pending_removal_effect", "failed"},
+        {"pending_removal_effect", "recreate"},
+        {"restart_scope", "cluster"},
+        {"azure_revocation_effect", "shutdown"},
+        {"revocation_pause_timing", "immediate"},
+        {"auto_resume_with_invalid_key", "stay_paused"},
+        {"endpoint_loss_semantics", "invalid"},
+        {"endpoint_guard_scope", "provider"},
+        {"shutdown_on_unscheduled_check", "true"},
+        {"valid_when_unreachable", "invalid"},
+        {"validation_phase", "random"},
+    };
+    const int flips = *rc::gen::weightedElement<int>({{2, 0}, {2, 1}, {1, 2}});
+    for (int i = 0; i < flips; ++i) {
+      const Choice& c = *rc::gen::elementOf(choices);
+      m.settings.set(c.name, c.value);
+      m.settingsText += fmt::format("{}{}={}", m.settingsText.empty() ? "" : ", ", c.name, c.value);
+    }
+    return m;
+  });
+}
+
+// ---------------------------------------------------------------- SUT
+
+Sut::Sut(const Model& m, sim::TransitionCoverage& cov)
+    : sim(m.seed), world(sim, m.settings), checker(world), coverage(cov) {
+  sim.add_observer(&checker);
+  sim.add_observer(&coverage);
+  sim.add_observer(&hash);
+  models::ProjectSetup ps;
+  ps.name = kProject;
+  models::KmsSetup aws;
+  aws.provider = Provider::AWS;
+  models::KmsSetup azure;
+  azure.provider = Provider::AZURE;
+  azure.region = "US_EAST_2";
+  models::KmsSetup gcp;  // the key exists in Google Cloud KMS; the block starts off (enable_cmk later)
+  gcp.provider = Provider::GCP;
+  gcp.enabled = false;
+  gcp.region = "us-east4";
+  ps.kms = {aws, azure, gcp};
+  world.add_project(ps);
+  auto cluster = [&](const char* name, Provider ear, std::vector<models::ClusterRegion> regions) {
+    models::ClusterSetup cs;
+    cs.project = kProject;
+    cs.name = name;
+    cs.instanceSizeName = "M30";
+    cs.encryptionAtRestProvider = ear;
+    cs.regions = std::move(regions);
+    world.add_cluster(cs);
+  };
+  cluster("orders", Provider::AWS, {{"US_EAST_1", Provider::AWS, 3}});
+  cluster("ledger", Provider::AZURE, {{"US_EAST_2", Provider::AZURE, 3}});
+  cluster("mixed", Provider::NONE, {{"US_EAST_1", Provider::AWS, 3}, {"US_EAST_2", Provider::AZURE, 2}});
+  checker.check_now(sim.now());
+}
+
+Sut::~Sut() {
+  sim.remove_observer(&hash);
+  sim.remove_observer(&coverage);
+  sim.remove_observer(&checker);
+}
+
+Outcome Sut::perform(ActionRequest rq) {
+  rq.project = kProject;
+  return world.perform(rq);
+}
+
+std::string& only_invariant() {
+  static std::string name;
+  return name;
+}
+
+void Sut::check() {
+  checker.check_now(sim.now());
+  for (const explore::Violation& v : checker.violations())
+    if (only_invariant().empty() || v.invariant == only_invariant())
+      RC_FAIL(fmt::format("invariant {} violated at {} ms: {}", v.invariant, v.at.ms(), v.message));
+}
+
+std::vector<models::EndpointIx> Sut::live_endpoints() const {
+  std::vector<models::EndpointIx> out;
+  for (models::EndpointIx e = 0; e < world.endpoints().size(); ++e)
+    if (!world.endpoint(e).gone()) out.push_back(e);
+  return out;
+}
+
+// ---------------------------------------------------------------- commands
+
+namespace {
+
+std::string pname(Provider p) { return std::string(models::provider_name(p)); }
+
+// Every command checks the invariants once it has run; act() is the command itself.
+struct Cmd : Command {
+  void run(const Model& m, Sut& s) const override {
+    act(m, s);
+    s.check();
+  }
+  virtual void act(const Model& m, Sut& s) const = 0;
+};
+
+Provider gen_provider() { return *rc::gen::element(Provider::AWS, Provider::AZURE, Provider::GCP); }
+Provider gen_cloud() { return *rc::gen::element(Provider::AWS, Provider::AZURE); }
+
+// ---- passage of time: validation ticks, approval delays, recreation, restarts happen here ----
+struct Advance : Cmd {
+  sim::Duration d;
+  explicit Advance(const Model&) {
+    const int kind = *rc::gen::weightedElement<int>({{12, 0}, {5, 1}, {2, 2}, {1, 3}});
+    std::int64_t ms = 0;
+    if (kind == 0) ms = *rc::gen::inRange<std::int64_t>(0, 20 * 60'000);                     // within a tick or two
+    else if (kind == 1) ms = *rc::gen::inRange<std::int64_t>(20 * 60'000, 4 * 3'600'000);    // hours
+    else if (kind == 2) ms = *rc::gen::inRange<std::int64_t>(4 * 3'600'000, 3 * 86'400'000); // days
+    else ms = *rc::gen::inRange<std::int64_t>(3 * 86'400'000, 100 * 86'400'000LL);           // pause auto-resume, key windows
+    d = sim::Duration::milliseconds(ms);
+  }
+  void apply(Model& m) const override { m.advance_to(m.now + d); }
+  void act(const Model& m0, Sut& s) const override {
+    s.sim.run_until(s.sim.now() + d);
+    const Model m = nextState(m0);
+    for (Provider p : kProviders)  // the reference model of the customer's key (spec §2.8)
+      RC_ASSERT(s.world.project(0).block(p).key.keyState.state() == m.key(p).key);
+  }
+  void show(std::ostream& os) const override { os << "advance " << d.ms() / 1000 << "s"; }
+};
+
+// ---- the customer's key in the cloud console (spec §2.8), checked against the reference model ----
+struct KeyAct : Cmd {
+  Provider p;
+  int what;  // 0 disable, 1 enable, 2 schedule deletion, 3 delete, 4 restore, 5 destroy (fault), 6 revoke, 7 grant
+  explicit KeyAct(const Model& m) {
+    p = gen_provider();
+    what = *rc::gen::weightedElement<int>({{4, 0}, {4, 1}, {1, 2}, {1, 3}, {2, 4}, {1, 5}, {2, 6}, {2, 7}});
+    (void)m;
+  }
+  static const char* name(int w) {
+    static const char* n[] = {"disable_key", "enable_key", "schedule_key_deletion", "delete_key",
+                              "restore_key", "destroy_key", "revoke_key_access", "grant_key_access"};
+    return n[w];
+  }
+  void checkPreconditions(const Model& m) const override {
+    const KeyModel& k = m.key(p);
+    using S = KeyState;
+    switch (what) {
+      case 0: RC_PRE(k.key == S::ENABLED); break;
+      case 1: RC_PRE(k.key == S::DISABLED); break;
+      case 2: RC_PRE(k.key == S::ENABLED || k.key == S::DISABLED); break;
+      case 3: RC_PRE(k.key == S::ENABLED || k.key == S::DISABLED || k.key == S::PENDING_DELETION); break;
+      case 4: RC_PRE(k.key == S::PENDING_DELETION || k.key == S::DELETED); break;
+      case 5: RC_PRE(k.key != S::DESTROYED); break;
+      case 6: RC_PRE(k.access == models::AccessState::GRANTED); break;
+      default: RC_PRE(k.access == models::AccessState::REVOKED); break;
+    }
+  }
+  void apply(Model& m) const override {
+    KeyModel& k = m.key(p);
+    using S = KeyState;
+    const S before = k.key;
+    switch (what) {
+      case 0: k.key = S::DISABLED; break;
+      case 1: k.key = S::ENABLED; break;
+      case 2: k.key = S::PENDING_DELETION; break;
+      case 3: k.key = S::DELETED; break;
+      case 4: k.key = S::ENABLED; break;
+      case 5: k.key = S::DESTROYED; break;
+      case 6: k.access = models::AccessState::REVOKED; break;
+      default: k.access = models::AccessState::GRANTED; break;
+    }
+    if (k.key != before) k.keySince = m.now;
+  }
+  void act(const Model& m0, Sut& s) const override {
+    ActionRequest rq;
+    rq.name = name(what);
+    rq.provider = pname(p);
+    const Outcome o = s.perform(rq);
+    RC_ASSERT(o.code() == std::string("OK"));
+    const Model m = nextState(m0);
+    RC_ASSERT(s.world.project(0).block(p).key.keyState.state() == m.key(p).key);
+    RC_ASSERT(s.world.project(0).block(p).key.access.state() == m.key(p).access);
+  }
+  void show(std::ostream& os) const override { os << name(what) << ' ' << pname(p); }
+};
+
+// ---- credentials, outages, validation on demand: outcomes vary, the invariants judge ----
+struct SimpleAct : Cmd {
+  std::string action;
+  Provider p;
+  explicit SimpleAct(const Model&) {
+    action = *rc::gen::element<std::string>("invalidate_credentials", "fix_credentials", "update_credentials", "expire_credentials",
+                                            "kms_outage_start", "kms_outage_end", "try_again", "get_encryption_at_rest",
+                                            "rotate_key", "deactivate_project", "reactivate_project");
+    p = action == "expire_credentials" ? Provider::AZURE : gen_provider();
+  }
+  bool with_provider() const { return action != "try_again" && action != "get_encryption_at_rest" && action.find("project") == std::string::npos; }
+  void apply(Model& m) const override {
+    if (action == "deactivate_project") m.projectActive = false;
+    if (action == "reactivate_project") m.projectActive = true;
+  }
+  void act(const Model& m, Sut& s) const override {
+    ActionRequest rq;
+    rq.name = action;
+    if (with_provider()) rq.provider = pname(p);
+    s.perform(rq);
+    // spec §1: project state ACTIVE / INACTIVE, as the customer's reference model says.
+    if (action == "deactivate_project" || action == "reactivate_project") RC_ASSERT(s.world.project(0).active() == nextState(m).projectActive);
+  }
+  void show(std::ostream& os) const override { os << action << (with_provider() ? " " + pname(p) : std::string()); }
+};
+
+// ---- project Encryption at Rest: enable / disable / private networking (G-DIS, G-PN) ----
+struct EnableCmk : Cmd {
+  Provider p;
+  bool pn;
+  explicit EnableCmk(const Model&) : p(gen_provider()), pn(*rc::gen::arbitrary<bool>()) {
+    if (p == Provider::GCP) pn = false;
+  }
+  void act(const Model&, Sut& s) const override {
+    ActionRequest rq;
+    rq.name = "enable_cmk";
+    rq.provider = pname(p);
+    rq.params["require_private_networking"] = pn ? "true" : "false";
+    rq.params["region"] = p == Provider::GCP ? "us-east4" : p == Provider::AZURE ? "US_EAST_2" : "US_EAST_1";
+    s.perform(rq);
+  }
+  void show(std::ostream& os) const override { os << "enable_cmk " << pname(p) << (pn ? " requirePrivateNetworking" : ""); }
+};
+
+struct DisableCmk : Cmd {
+  Provider p;
+  explicit DisableCmk(const Model&) : p(gen_provider()) {}
+  // The documented answer (spec §3.1 G-DIS, in order), from the state before the call.
+  static std::string expected(const Sut& s, Provider p) {
+    const models::World& w = s.world;
+    const models::Project& pr = w.project(0);
+    if (!pr.active()) return "SIM_PROJECT_NOT_ACTIVE";
+    const models::KmsConfig& b = pr.block(p);
+    if (!b.enabled) return "OK";
+    const bool scopeProject = w.settings().endpoint_guard_scope == models::EndpointGuardScope::project;
+    for (models::EndpointIx e : pr.endpointIxs)  // (1) seed 000/004: any endpoint, any status
+      if (!w.endpoint(e).gone() && (scopeProject || w.endpoint(e).cloudProvider == p))
+        return "CANNOT_DISABLE_ENCRYPTION_AT_REST_DUE_TO_PRIVATE_ENDPOINTS";
+    for (models::ClusterIx c : pr.clusterIxs) {  // (2) api-errors: clusters still on it
+      const models::Cluster& cl = w.cluster(c);
+      bool uses = cl.encryptionAtRestProvider == p;
+      if (cl.applying && cl.applying->kind == models::QueuedChange::Kind::SetProvider) uses = uses || cl.applying->provider == p;
+      for (const models::QueuedChange& q : cl.queuedChanges)
+        uses = uses || (q.kind == models::QueuedChange::Kind::SetProvider && q.provider == p);
+      if (uses) return "CANNOT_DISABLE_ENCRYPTION_AT_REST";
+    }
+    if (pr.backupCompliancePolicy) return "CANNOT_DISABLE_ENCRYPTION_AT_REST_WITH_BACKUP_COMPLIANCE_POLICY";  // (3)
+    if (b.ear.state() == models::EarState::ON_INVALID) return "ENCRYPTION_AT_REST_SETTINGS_INVALID";       // (4) seed 003
+    return "OK";
+  }
+  void act(const Model&, Sut& s) const override {
+    const std::string want = expected(s, p);
+    ActionRequest rq;
+    rq.name = "disable_cmk";
+    rq.provider = pname(p);
+    const Outcome o = s.perform(rq);
+    if (o.code() != want) RC_FAIL(fmt::format("invariant cmk_disable_guards: disable_cmk {} answered {}, documented {}", pname(p), o.code(), want));
+  }
+  void show(std::ostream& os) const override { os << "disable_cmk " << pname(p); }
+};
+
+struct SetPn : Cmd {
+  Provider p;
+  bool on;
+  explicit SetPn(const Model&) : p(gen_cloud()), on(*rc::gen::arbitrary<bool>()) {}
+  void act(const Model&, Sut& s) const override {
+    const models::Project& pr = s.world.project(0);
+    bool endpoints = false;
+    for (models::EndpointIx e : pr.endpointIxs)
+      endpoints = endpoints || (!s.world.endpoint(e).gone() && s.world.endpoint(e).cloudProvider == p);
+    const bool guarded = !on && pr.active() && pr.block(p).enabled && pr.block(p).requirePrivateNetworking && endpoints;
+    ActionRequest rq;
+    rq.name = "set_require_private_networking";
+    rq.provider = pname(p);
+    rq.params["value"] = on ? "true" : "false";
+    const Outcome o = s.perform(rq);
+    // G-PN (spec §3.1; CIREP, TF ab237ab5d): any endpoint, DELETING too, blocks with this code.
+    if (guarded && o.code() != "CANNOT_DISABLE_ENCRYPTION_AT_REST_REQUIRE_PRIVATE_NETWORKING_WHILE_PRIVATE_ENDPOINTS_EXIST")
+      RC_FAIL(fmt::format("invariant cmk_disable_guards: requirePrivateNetworking=false with endpoints answered {}", o.code()));
+  }
+  void show(std::ostream& os) const override { os << "set_require_private_networking " << pname(p) << ' ' << (on ? "true" : "false"); }
+};
+
+// ---- private endpoints: user API, cloud console, faults ----
+struct CreateEndpoint : Cmd {
+  Provider cloud;
+  int region;
+  explicit CreateEndpoint(const Model&) : cloud(gen_cloud()), region(*rc::gen::inRange(0, 2)) {}
+  void checkPreconditions(const Model& m) const override { RC_PRE(m.endpointRequests < 8); }
+  void apply(Model& m) const override { ++m.endpointRequests; }
+  void act(const Model&, Sut& s) const override {
+    ActionRequest rq;
+    rq.name = "create_endpoint";
+    rq.provider = pname(cloud);
+    rq.region = region_of(cloud, region);
+    s.perform(rq);
+  }
+  void show(std::ostream& os) const override { os << "create_endpoint " << pname(cloud) << ' ' << region_of(cloud, region); }
+};
+
+struct EndpointAct : Cmd {
+  std::string action;
+  int pick;
+  explicit EndpointAct(const Model&) {
+    action = *rc::gen::weightedElement<std::string>({{4, "approve_endpoint"}, {2, "delete_endpoint"}, {2, "reject_endpoint"},
+                                                     {1, "remove_endpoint_connection"}, {1, "fail_endpoint_creation"},
+                                                     {1, "fail_endpoint_deletion"}});
+    pick = *rc::gen::inRange(0, 8);
+  }
+  void act(const Model&, Sut& s) const override {
+    const auto live = s.live_endpoints();
+    if (live.empty()) return;
+    const models::PrivateEndpoint& ep = s.world.endpoint(live[static_cast<std::size_t>(pick) % live.size()]);
+    const EndpointStatus before = ep.state();
+    ActionRequest rq;
+    rq.name = action;
+    rq.endpoint = ep.id;
+    const Outcome o = s.perform(rq);
+    // G-EP-D (spec §3.1; CIREP [observed]): DELETE while INITIATING is refused with this code.
+    if (action == "delete_endpoint" && before == EndpointStatus::INITIATING &&
+        s.world.settings().delete_while_initiating == models::DeleteWhileInitiating::reject_400 &&
+        o.code() != "ENCRYPTION_AT_REST_PRIVATE_ENDPOINT_DELETE_BLOCKED_DURING_PROVISIONING")
+      RC_FAIL(fmt::format("invariant cmk_disable_guards: DELETE of an INITIATING endpoint answered {}", o.code()));
+  }
+  void show(std::ostream& os) const override { os << action << " #" << pick; }
+};
+
+// ---- clusters ----
+struct CreateCluster : Cmd {
+  Provider ear;
+  int shape;  // 0 AWS one region, 1 AWS two regions, 2 Azure one region, 3 Azure two regions
+  explicit CreateCluster(const Model&)
+      : ear(*rc::gen::element(Provider::NONE, Provider::AWS, Provider::AZURE, Provider::GCP)), shape(*rc::gen::inRange(0, 4)) {}
+  void checkPreconditions(const Model& m) const override { RC_PRE(m.clustersCreated < 4); }
+  void apply(Model& m) const override { ++m.clustersCreated; }
+  std::string regions() const {
+    const Provider cloud = shape < 2 ? Provider::AWS : Provider::AZURE;
+    std::string r = fmt::format("{}:{}", region_of(cloud, 0), pname(cloud));
+    if (shape % 2) r += fmt::format(",{}:{}", region_of(cloud, 1), pname(cloud));
+    return r;
+  }
+  void act(const Model& m, Sut& s) const override {
+    ActionRequest rq;
+    rq.name = "create_cluster";
+    rq.cluster = fmt::format("new{}", m.clustersCreated);
+    rq.params["tier"] = "M30";
+    rq.params["regions"] = regions();
+    if (ear != Provider::NONE) rq.provider = pname(ear);
+    s.perform(rq);
+  }
+  void show(std::ostream& os) const override { os << "create_cluster " << regions() << " cmk " << pname(ear); }
+};
+
+struct ClusterAct : Cmd {
+  std::string action;
+  int pick;
+  Provider p;
+  int nodes;
+  explicit ClusterAct(const Model&) {
+    action = *rc::gen::weightedElement<std::string>({{2, "enable_cluster_cmk"}, {2, "disable_cluster_cmk"}, {3, "resize_cluster"},
+                                                     {2, "pause_cluster"}, {2, "resume_cluster"}, {3, "restart_cluster"},
+                                                     {2, "take_snapshot"}, {2, "restore_snapshot"}, {2, "read_write"}});
+    pick = *rc::gen::inRange(0, 8);
+    p = gen_provider();
+    nodes = *rc::gen::inRange(0, 3);
+  }
+  void act(const Model&, Sut& s) const override {
+    const auto& clusters = s.world.clusters();
+    const models::Cluster& cl = clusters[static_cast<std::size_t>(pick) % clusters.size()];
+    const bool served = cl.servesReadsWrites();
+    ActionRequest rq;
+    rq.name = action;
+    rq.cluster = cl.name;
+    if (action == "enable_cluster_cmk") rq.provider = pname(p);
+    if (action == "resize_cluster") rq.params["disk_gb"] = "40";
+    if (action == "restart_cluster" && nodes > 0) rq.params["nodes"] = std::to_string(nodes);
+    const Outcome o = s.perform(rq);
+    // seed 003 §'Validate...': "You can't read or write data on disabled clusters."
+    if (action == "read_write") RC_ASSERT(o.ok() == served);
+  }
+  void show(std::ostream& os) const override {
+    os << action << " #" << pick;
+    if (action == "enable_cluster_cmk") os << ' ' << pname(p);
+    if (action == "restart_cluster" && nodes > 0) os << " nodes=" << nodes;
+  }
+};
+
+}  // namespace
+
+rc::Gen<std::shared_ptr<const Command>> command_for(const Model& m) {
+  // Time passes often: validation ticks, approval delays and recreation happen between commands.
+  return rc::state::gen::execOneOfWithArgs<Advance, Advance, Advance, Advance, KeyAct, KeyAct, SimpleAct, SimpleAct, EnableCmk,
+                                           DisableCmk, SetPn, CreateEndpoint, CreateEndpoint, EndpointAct, EndpointAct, EndpointAct,
+                                           CreateCluster, ClusterAct, ClusterAct, ClusterAct>()(m);
+}
+
+void lifecycle_property(sim::TransitionCoverage& cov) {
+  const Model m0 = *initial_model();
+  if (!m0.settingsText.empty()) RC_TAG(m0.settingsText);
+  RC_LOG() << "seed " << m0.seed << (m0.settingsText.empty() ? "" : ", settings: " + m0.settingsText) << '\n';
+  Sut sut(m0, cov);
+  rc::state::check(m0, sut, &command_for);
+}
+
+void determinism_property() {
+  const Model m0 = *initial_model();
+  const auto cmds = *rc::state::gen::commands(m0, &command_for);
+  sim::TransitionCoverage ignored;
+  std::uint64_t hashes[2];
+  for (std::uint64_t& h : hashes) {
+    Sut sut(m0, ignored);
+    rc::state::runAll(cmds, m0, sut);
+    h = sut.hash.value();
+  }
+  RC_ASSERT(hashes[0] == hashes[1]);
+}
+
+}  // namespace lifecycle

@@ -1,0 +1,141 @@
+// Whole sweeps: thread count and sharding do not change a byte; JSON carries every metric; a run
+// replayed from its printed seed gives the same metrics; the vary: grid and custom metrics of a file.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include <nlohmann/json.hpp>
+
+#include "scenario/input_error.h"
+#include "sweep/output.h"
+#include "sweep/partial.h"
+#include "sweep/runner.h"
+#include "sweep/sweep_file.h"
+
+using namespace sweep;
+
+namespace {
+const std::string kDetection = CMKSIM_SOURCE_DIR "/scenarios/what-if/detection-latency.yaml";
+
+SweepData sweep_of(const std::string& path, SweepOptions o) {
+  const SweepFile f = load_sweep_file(path);
+  return execute(make_plan(f, o, path), o);
+}
+}  // namespace
+
+TEST_CASE("1 thread and 2 threads give identical results") {
+  SweepOptions o;
+  o.runs = 40;
+  o.vary = {parse_vary_option("validation_interval=5m,15m")};
+  o.threads = 1;
+  const SweepData one = sweep_of(kDetection, o);
+  o.threads = 2;
+  const SweepData two = sweep_of(kDetection, o);
+  CHECK(format_json(one) == format_json(two));
+  CHECK(format_table(one) == format_table(two));
+  CHECK(partial_to_json(one, 1, 1).dump() == partial_to_json(two, 1, 1).dump());
+}
+
+TEST_CASE("shards 1/3, 2/3, 3/3 merged equal the unsharded sweep byte for byte") {
+  SweepOptions o;
+  o.runs = 31;  // not a multiple of 3
+  o.threads = 2;
+  const std::string whole = format_json(sweep_of(kDetection, o));
+  SweepData merged;
+  for (std::uint32_t k = 1; k <= 3; ++k) {
+    SweepOptions so = o;
+    so.shard = k;
+    so.shards = 3;
+    // Through the partial JSON text, as `--out part-K.json` and `cmksim merge` do.
+    const SweepData part = partial_from_json(nlohmann::json::parse(partial_to_json(sweep_of(kDetection, so), k, 3).dump()), "part");
+    CHECK(part.combinations[0].runs.size() == (k == 1 ? 11u : 10u));
+    if (k == 1) merged = part;
+    else merged.merge(part);
+  }
+  CHECK(merged.missing_runs().empty());
+  CHECK(format_json(merged) == whole);
+  CHECK(format_csv(merged) == format_csv(sweep_of(kDetection, o)));
+}
+
+TEST_CASE("json output parses and carries every metric; detection latency is within the interval") {
+  SweepOptions o;
+  o.runs = 60;
+  o.threads = 2;
+  const nlohmann::json j = nlohmann::json::parse(format_json(sweep_of(kDetection, o)));
+  REQUIRE(j["combinations"].size() == 1);
+  const auto& metrics = j["combinations"][0]["metrics"];
+  for (const MetricInfo& m : builtin_metrics()) {
+    CAPTURE(m.name);
+    CHECK(std::any_of(metrics.begin(), metrics.end(), [&](const nlohmann::json& x) { return x["name"] == m.name; }));
+  }
+  for (const nlohmann::json& m : metrics)
+    for (const char* k : {"count", "mean", "p50", "p90", "p99", "max", "unit", "description"}) CHECK(m.contains(k));
+  const auto det = *std::find_if(metrics.begin(), metrics.end(), [](const nlohmann::json& x) { return x["name"] == "detection_latency"; });
+  CHECK(det["count"] == 180);  // 3 clusters x 60 runs
+  CHECK(det["max"].get<std::int64_t>() <= 15 * 60'000);
+  CHECK(det["p50"].get<std::int64_t>() > 3 * 60'000);   // uniform on (0, 15m]: p50 ~ 7.5m
+  CHECK(det["p50"].get<std::int64_t>() < 12 * 60'000);
+  CHECK(j["combinations"][0]["expectations"].size() == 4);  // two expect:, the step and its for: undo
+  CHECK(j["combinations"][0]["median_run"]["seed"].is_string());
+}
+
+TEST_CASE("a run replayed from its printed seed reproduces its metrics") {
+  SweepOptions o;
+  o.runs = 25;
+  o.threads = 2;
+  const SweepFile f = load_sweep_file(kDetection);
+  const Plan plan = make_plan(f, o, kDetection);
+  const SweepData d = execute(plan, o);
+  const Combination& c = d.combinations[0];
+  const MetricData& det = c.metrics.at(names::kDetectionLatency);
+  const Stats st = summarize(det, c.runs);
+  REQUIRE(st.max_run);
+  // `cmksim run FILE --seed <seed>` is Run(scenario, seed): the same as run_one with that seed.
+  const RunOutcome replay = run_one(f.scenario, d.run_seed(*st.max_run), {}, sim::Duration::hours(1));
+  std::vector<std::int64_t> recorded, replayed;
+  for (const Sample& s : det.samples)
+    if (s.run == *st.max_run) recorded.push_back(s.value);
+  for (const auto& [name, v] : replay.values)
+    if (name == names::kDetectionLatency) replayed.push_back(v);
+  std::sort(replayed.begin(), replayed.end());
+  CHECK(recorded == replayed);
+  CHECK(*std::max_element(replayed.begin(), replayed.end()) == *st.max);
+}
+
+TEST_CASE("vary: and metrics: from the file; --vary replaces the file's axis") {
+  const std::string path = SWEEP_FIXTURES "/custom-metrics.yaml";
+  SweepOptions o;
+  o.runs = 20;
+  o.threads = 2;
+  const SweepData d = sweep_of(path, o);
+  REQUIRE(d.combinations.size() == 4);
+  CHECK(d.combinations[0].label() == "validation_interval=5m, restart_duration=2m");
+  CHECK(d.combinations[1].label() == "validation_interval=5m, restart_duration=uniform(1m, 3m)");
+  for (const Combination& c : d.combinations) {
+    const Stats s = summarize(c.metrics.at("invalid_alert_after_disable"), c.runs);
+    CHECK(s.count == 20);
+    const std::int64_t interval = c.settings[0].second == "5m" ? 5 * 60'000 : 15 * 60'000;
+    CHECK(*s.max <= interval);
+    CHECK(summarize(c.metrics.at("orders_down"), c.runs).count == 20);
+  }
+  o.vary = {parse_vary_option("validation_interval=30m")};
+  CHECK(sweep_of(path, o).combinations.size() == 2);
+}
+
+TEST_CASE("bad vary values point into the file; bad --vary is one message") {
+  CHECK_THROWS_WITH_AS(load_sweep_file(SWEEP_FIXTURES "/bad-vary.yaml"), doctest::Contains("bad-vary.yaml:5:29:"), scenario::InputError);
+  CHECK_THROWS_AS(parse_vary_option("validation_interval"), std::invalid_argument);
+  CHECK_THROWS_AS(parse_vary_option("no_such_setting=1"), std::invalid_argument);
+  CHECK_THROWS_AS(parse_vary_option("validation_interval=5m,soon"), std::invalid_argument);
+  CHECK(parse_vary_option("t_reflect=1m,uniform(0s, 3m)").values.size() == 2);
+}
+
+TEST_CASE("shards split the runs evenly and exactly once") {
+  std::vector<std::uint32_t> all;
+  for (std::uint32_t k = 1; k <= 4; ++k) {
+    const auto part = shard_runs(10, k, 4);
+    all.insert(all.end(), part.begin(), part.end());
+  }
+  std::sort(all.begin(), all.end());
+  CHECK(all == std::vector<std::uint32_t>{0, 1, 2, 3, 4, 5, 6, 7, 8, 9});
+}

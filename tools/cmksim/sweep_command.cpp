@@ -1,0 +1,285 @@
+#include "sweep_command.h"
+
+#include <charconv>
+#include <iostream>
+#include <memory>
+#include <optional>
+#include <thread>
+
+#include <boost/program_options.hpp>
+#include <fmt/format.h>
+
+#include "options.h"
+#include "report/atomic_file.h"
+#include "scenario/input_error.h"
+#include "sim/duration_text.h"
+#include "sweep/html_report.h"
+#include "sweep/output.h"
+#include "sweep/partial.h"
+#include "sweep/progress.h"
+#include "sweep/runner.h"
+#include "sweep/sweep_file.h"
+
+namespace cli {
+namespace {
+
+enum class SweepFormat { table, csv, json };
+
+struct Shard {
+  std::uint32_t index = 1, count = 1;
+};
+
+void validate(boost::any& v, const std::vector<std::string>& values, SweepFormat*, int) {
+  po::validators::check_first_occurrence(v);
+  const std::string& s = po::validators::get_single_string(values);
+  if (s == "table") v = SweepFormat::table;
+  else if (s == "csv") v = SweepFormat::csv;
+  else if (s == "json") v = SweepFormat::json;
+  else throw po::validation_error(po::validation_error::invalid_option_value, "format", s);
+}
+
+void validate(boost::any& v, const std::vector<std::string>& values, Shard*, int) {
+  po::validators::check_first_occurrence(v);
+  const std::string& s = po::validators::get_single_string(values);
+  Shard sh;
+  const auto slash = s.find('/');
+  auto number = [&](std::string_view t, std::uint32_t& out) {
+    const auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), out);
+    return !t.empty() && ec == std::errc() && end == t.data() + t.size();
+  };
+  if (slash == std::string::npos || !number(std::string_view(s).substr(0, slash), sh.index) ||
+      !number(std::string_view(s).substr(slash + 1), sh.count) || sh.count == 0 || sh.index == 0 || sh.index > sh.count)
+    throw po::validation_error(po::validation_error::invalid_option_value, "shard", s);
+  v = sh;
+}
+
+po::options_description sweep_options() {
+  po::options_description d("Options");
+  d.add_options()
+      ("help,h", "show this help")
+      ("runs,n", po::value<std::uint32_t>()->default_value(100)->value_name("N"), "runs per combination")
+      ("threads,j", po::value<unsigned>()->value_name("T"), "worker threads (default: all cores)")
+      ("seed", po::value<Seed>()->value_name("S"), "base seed (default: the file's `seed:`); run i uses derive(S, i)")
+      ("vary", po::value<std::vector<std::string>>()->composing()->value_name("SETTING=V1,V2"),
+       "sweep a setting side by side (repeatable; a grid of all combinations)")
+      ("format", po::value<SweepFormat>()->default_value(SweepFormat::table, "table")->value_name("table|csv|json"),
+       "summary format on stdout")
+      ("report", po::value<std::string>()->value_name("FILE"), "write a self-contained HTML report")
+      ("shard", po::value<Shard>()->value_name("K/N"), "run only shard K of N (needs --out)")
+      ("out", po::value<std::string>()->value_name("FILE"), "write the raw partial result (JSON) for `cmksim merge`")
+      ("stuck-after", po::value<std::string>()->default_value("1h")->value_name("DURATION"),
+       "an endpoint not ACTIVE this long after its creation counts as stuck")
+      ("rank-by", po::value<std::string>()->default_value(sweep::names::kClusterUnavailable)->value_name("METRIC"),
+       "metric whose per-run total picks the median and worst runs")
+      ("no-progress", po::bool_switch(), "no progress bar (it is drawn only on a terminal anyway)");
+  return d;
+}
+
+po::options_description merge_options() {
+  po::options_description d("Options");
+  d.add_options()
+      ("help,h", "show this help")
+      ("format", po::value<SweepFormat>()->default_value(SweepFormat::table, "table")->value_name("table|csv|json"),
+       "summary format on stdout")
+      ("report", po::value<std::string>()->value_name("FILE"), "write the HTML report (replays two runs per combination)")
+      ("scenario", po::value<std::string>()->value_name("FILE"), "scenario file for --report (default: the path in the parts)")
+      ("out", po::value<std::string>()->value_name("FILE"), "write the merged raw result (to merge again later)");
+  return d;
+}
+
+po::variables_map parse(const std::string& command, const std::vector<std::string>& args, const po::options_description& opts,
+                        const char* positional_name) {
+  po::options_description all;
+  all.add(opts).add_options()(positional_name, po::value<std::vector<std::string>>(), "");
+  po::positional_options_description pos;
+  pos.add(positional_name, -1);
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(args).options(all).positional(pos).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    throw UsageError(command, e.what());
+  }
+  return vm;
+}
+
+std::string render(const sweep::SweepData& d, SweepFormat f) {
+  switch (f) {
+    case SweepFormat::csv: return sweep::format_csv(d);
+    case SweepFormat::json: return sweep::format_json(d);
+    default: return sweep::format_table(d);
+  }
+}
+
+// Output files are opened (as temporaries) before any work, so a bad path fails at once.
+std::unique_ptr<report::AtomicFile> open_output(const po::variables_map& vm, const char* name) {
+  if (!vm.count(name)) return nullptr;
+  return std::make_unique<report::AtomicFile>(vm[name].as<std::string>());
+}
+
+}  // namespace
+
+void print_sweep_help(std::ostream& out) {
+  out << "Usage: cmksim sweep FILE [options]\n\n"
+         "Runs the scenario N times with independent, reproducible random streams (run i's seed is\n"
+         "derive(S, i), printed for the median, worst and failing runs, so any run replays with\n"
+         "`cmksim run FILE --seed SEED`) and prints count, mean, p50, p90, p99 and max of:\n"
+         "  detection_latency        key became unusable -> each cluster's shutdown or pause\n"
+         "  cluster_unavailable      per run: cluster time disabled or paused (summed over clusters)\n"
+         "  time_to_recovery         key usable again -> each shut-down cluster RUNNING again\n"
+         "  endpoint_time_to_active  endpoint created -> ACTIVE; endpoint_recreations, endpoints_stuck per run\n"
+         "  guard_errors, guard_error:CODE   refused operations per run, by Atlas error code\n"
+         "  alerts, alert:TYPE               alerts/emails/events per run, by eventTypeName\n"
+         "plus each `metrics:` entry of the file, and the share of runs in which each expect:,\n"
+         "invariant or timeline step failed. Percentiles are nearest-rank over all raw values (exact).\n"
+         "The result does not depend on --threads or on how the runs are sharded.\n\n";
+  out << sweep_options() << "\n";
+  out << "Side by side: `vary:` in the file or --vary on the command line sweeps settings as a grid,\n"
+         "one column per combination (every combination uses the same N seeds):\n"
+         "  cmksim sweep scenarios/what-if/detection-latency.yaml --runs 1000 --vary validation_interval=5m,15m,30m\n"
+         "  cmksim sweep FILE --vary validation_interval=5m,15m --vary 't_reflect=1m,uniform(0s, 3m)'\n\n"
+         "Examples:\n"
+         "  cmksim sweep scenarios/default.yaml --runs 1000\n"
+         "  cmksim sweep scenarios/default.yaml --runs 1000 --format json | jq '.combinations[0].metrics[] | {name, p99}'\n"
+         "  cmksim sweep scenarios/default.yaml --runs 1000 --format csv > sweep.csv\n"
+         "  cmksim sweep scenarios/default.yaml --runs 1000 --report sweep.html     # open in any browser\n"
+         "  cmksim run scenarios/default.yaml --seed 1234567890                     # replay one printed seed\n\n"
+         "Across machines: each shard runs runs i with i % N == K-1 and writes raw values; merge\n"
+         "gives exactly the unsharded result:\n"
+         "  cmksim sweep FILE --runs 10000 --shard 1/3 --out part-1.json   (and 2/3, 3/3 elsewhere)\n"
+         "  cmksim merge part-*.json --format json --report sweep.html\n\n"
+         "Exit status: 0 the sweep ran (failed expectations are results, not errors), 2 bad input or\n"
+         "usage (nothing is written).\n";
+}
+
+void print_merge_help(std::ostream& out) {
+  out << "Usage: cmksim merge PART.json... [options]\n\n"
+         "Combines the partial results of `cmksim sweep --shard K/N --out PART.json` into exactly the\n"
+         "result of the unsharded sweep (same seeds, same percentiles, byte for byte). Every run of\n"
+         "the sweep must be in exactly one part.\n\n";
+  out << merge_options() << "\n";
+  out << "Examples:\n"
+         "  cmksim merge part-*.json\n"
+         "  cmksim merge part-1.json part-2.json part-3.json --format json | jq '.combinations[].metrics[0]'\n"
+         "  cmksim merge part-*.json --report sweep.html                  # replays the median and worst runs\n"
+         "  cmksim merge part-*.json --out all.json                       # merge again later with more parts\n\n"
+         "Exit status: 0 merged, 2 bad input (a malformed part, parts of different sweeps, a run in two\n"
+         "parts or missing from all).\n";
+}
+
+int run_sweep(const std::vector<std::string>& args) {
+  const po::variables_map vm = parse("sweep", args, sweep_options(), "file");
+  if (vm.count("help")) {
+    print_sweep_help(std::cout);
+    return 0;
+  }
+  const auto files = vm.count("file") ? vm["file"].as<std::vector<std::string>>() : std::vector<std::string>{};
+  if (files.size() != 1) throw UsageError("sweep", files.empty() ? "no scenario FILE given" : "give one scenario FILE");
+  sweep::SweepOptions o;
+  o.runs = vm["runs"].as<std::uint32_t>();
+  if (o.runs == 0) throw UsageError("sweep", "--runs must be at least 1");
+  o.threads = vm.count("threads") ? vm["threads"].as<unsigned>() : std::max(1u, std::thread::hardware_concurrency());
+  if (o.threads == 0) throw UsageError("sweep", "--threads must be at least 1");
+  if (vm.count("seed")) o.seed = vm["seed"].as<Seed>().value;
+  if (vm.count("shard")) {
+    o.shard = vm["shard"].as<Shard>().index;
+    o.shards = vm["shard"].as<Shard>().count;
+    if (!vm.count("out")) throw UsageError("sweep", "--shard needs --out FILE for the partial result");
+    if (o.shards > 1 && vm.count("report"))
+      throw UsageError("sweep", "--report needs the whole sweep: give it to `cmksim merge` instead of a shard");
+  }
+  try {
+    o.stuck_after = sim::parse_duration(vm["stuck-after"].as<std::string>());
+  } catch (const sim::DurationError& e) {
+    throw UsageError("sweep", fmt::format("--stuck-after '{}': {}", vm["stuck-after"].as<std::string>(), e.what()));
+  }
+  o.rank_by = vm["rank-by"].as<std::string>();
+  if (vm.count("vary"))
+    for (const std::string& v : vm["vary"].as<std::vector<std::string>>()) {
+      try {
+        o.vary.push_back(sweep::parse_vary_option(v));
+      } catch (const std::invalid_argument& e) {
+        throw UsageError("sweep", e.what());
+      }
+    }
+
+  const sweep::SweepFile file = sweep::load_sweep_file(files.front());
+  bool rank_known = sweep::builtin_info(o.rank_by).has_value();
+  for (const sweep::CustomMetric& m : file.metrics) rank_known = rank_known || m.name == o.rank_by;
+  if (!rank_known) throw UsageError("sweep", fmt::format("--rank-by '{}' is not a metric (try cluster_unavailable or detection_latency)", o.rank_by));
+  sweep::Plan plan = [&] {
+    try {
+      return sweep::make_plan(file, o, files.front());
+    } catch (const std::invalid_argument& e) {
+      throw UsageError("sweep", e.what());
+    }
+  }();
+  auto out_file = open_output(vm, "out");
+  auto report_file = open_output(vm, "report");
+
+  sweep::ProgressBar bar(stderr, vm["no-progress"].as<bool>());
+  if (bar.enabled()) o.progress = [&](std::uint64_t done, std::uint64_t total) { bar.update(done, total); };
+  sweep::SweepData result = sweep::execute(plan, o);
+  bar.finish();
+
+  if (out_file) {
+    out_file->write(sweep::partial_to_json(result, o.shard, o.shards).dump() + "\n");
+    out_file->commit();
+  }
+  if (o.shards > 1) {
+    std::cerr << fmt::format("cmksim sweep: shard {}/{} ran {} of {} runs per combination; partial result in {}\n", o.shard, o.shards,
+                             result.combinations.front().runs.size(), o.runs, vm["out"].as<std::string>());
+    return 0;
+  }
+  if (report_file) {
+    report_file->write(sweep::html_report(result, plan.scenarios));
+    report_file->commit();
+  }
+  std::cout << render(result, vm["format"].as<SweepFormat>());
+  return 0;
+}
+
+int run_merge(const std::vector<std::string>& args) {
+  const po::variables_map vm = parse("merge", args, merge_options(), "part");
+  if (vm.count("help")) {
+    print_merge_help(std::cout);
+    return 0;
+  }
+  const auto parts = vm.count("part") ? vm["part"].as<std::vector<std::string>>() : std::vector<std::string>{};
+  if (parts.empty()) throw UsageError("merge", "no PART.json given");
+  sweep::SweepData merged = sweep::read_partial(parts.front());
+  for (std::size_t i = 1; i < parts.size(); ++i) {
+    const sweep::SweepData part = sweep::read_partial(parts[i]);
+    try {
+      merged.merge(part);
+    } catch (const std::invalid_argument& e) {
+      throw scenario::InputError(scenario::SourceLocation{parts[i], 0, 0}, e.what());
+    }
+  }
+  if (const auto missing = merged.missing_runs(); !missing.empty())
+    throw scenario::InputError(scenario::SourceLocation{parts.back(), 0, 0},
+                               fmt::format("{} of {} runs are in no part (first: run {}); is a shard missing?", missing.size(), merged.runs,
+                                           missing.front()));
+  auto out_file = open_output(vm, "out");
+  auto report_file = open_output(vm, "report");
+  if (report_file) {
+    const std::string path = vm.count("scenario") ? vm["scenario"].as<std::string>() : merged.scenario;
+    const sweep::SweepFile file = sweep::load_sweep_file(path);
+    std::vector<scenario::Scenario> scenarios;
+    try {
+      scenarios = sweep::combination_scenarios(file.scenario, merged);
+    } catch (const std::invalid_argument& e) {
+      throw scenario::InputError(scenario::SourceLocation{path, 0, 0}, e.what());
+    }
+    report_file->write(sweep::html_report(merged, scenarios));
+  }
+  if (out_file) {
+    out_file->write(sweep::partial_to_json(merged, 1, 1).dump() + "\n");
+    out_file->commit();
+  }
+  if (report_file) report_file->commit();
+  std::cout << render(merged, vm["format"].as<SweepFormat>());
+  return 0;
+}
+
+}  // namespace cli
