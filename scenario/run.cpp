@@ -40,7 +40,12 @@ struct Run::Impl : sim::Observer {
     const Expectation* x;
     bool decided = false;
     std::string lastSeen;
+    std::uint64_t seenVersion = UINT64_MAX;  // stateVersion when last evaluated
   };
+  // Bumped by every model Record: the observable state changes only through recorded transitions,
+  // alerts and operations, so a check that failed at this version fails again until it moves (a
+  // month of quiet 15-minute ticks then costs nothing).
+  std::uint64_t stateVersion = 0;
   std::vector<Check> ats, windows, invariants;  // ats sorted by time
   std::size_t nextAt = 0;
   sim::Time stateSince;  // time of the last fired event: the current state holds from here
@@ -225,7 +230,8 @@ struct Run::Impl : sim::Observer {
       if (w.decided) continue;
       const Expectation& x = *w.x;
       const bool overlaps = (x.from < next || x.from <= stateSince) && x.to >= stateSince;
-      if (overlaps) {
+      if (overlaps && w.seenVersion != stateVersion) {
+        w.seenVersion = stateVersion;
         const Verdict v = evaluate(x, observed());
         w.lastSeen = v.seen;
         if (v.holds) {
@@ -241,7 +247,8 @@ struct Run::Impl : sim::Observer {
       }
     }
     for (Check& inv : invariants) {
-      if (inv.decided) continue;
+      if (inv.decided || inv.seenVersion == stateVersion) continue;
+      inv.seenVersion = stateVersion;
       const Verdict v = evaluate(*inv.x, observed());
       if (!v.holds) {
         inv.decided = true;
@@ -261,6 +268,7 @@ struct Run::Impl : sim::Observer {
   }
 
   void on_record(const sim::Record& r) override {
+    if (r.kind != "expectation") ++stateVersion;
     if (r.kind != "alert" && r.kind != "email" && r.kind != "event") return;
     for (const auto& [k, v] : r.fields)
       if (k == "eventTypeName") alerts[v][project_of(r.entity)]++;
