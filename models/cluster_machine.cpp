@@ -288,16 +288,30 @@ Outcome World::create_cluster(const ClusterSetup& cs) {
   return Outcome::success(201).with_created(clusters_[c].id);
 }
 
+// The provider the cluster will have once its queue (and the change applying now) is through.
+Provider World::provider_after_queue(const Cluster& cl) const {
+  Provider target = cl.encryptionAtRestProvider;
+  if (cl.applying && cl.applying->kind == QueuedChange::Kind::SetProvider) target = cl.applying->provider;
+  for (const QueuedChange& q : cl.queuedChanges)
+    if (q.kind == QueuedChange::Kind::SetProvider) target = q.provider;
+  return target;
+}
+
+// seed 003 §'Validate...': "You can submit updates to disabled clusters, such as disk and instance
+// size changes. Atlas processes these changes once someone restores your encryption key."
+void World::queue_change(ClusterIx c, const QueuedChange& change, std::string_view cause) {
+  Cluster& cl = clusters_[c];
+  cl.queuedChanges.push_back(change);
+  if (cl.state() == ClusterState::DISABLED_EAR) fire_cluster(c, ClusterEvent::ChangeRequested, cause);
+  start_next_change(c);
+}
+
 Outcome World::enable_cluster_cmk(ClusterIx c, Provider provider) {
   if (provider == Provider::NONE) return disable_cluster_cmk(c);
   Cluster& cl = clusters_.at(c);
   if (auto err = project_active_guard(cl.project)) return *err;
   if (cl.state() == ClusterState::PAUSED) return errors::cannot_update_paused_cluster(cl.name);  // api-errors
-  // the provider the cluster will have once its queue is applied
-  Provider target = cl.encryptionAtRestProvider;
-  if (cl.applying && cl.applying->kind == QueuedChange::Kind::SetProvider) target = cl.applying->provider;
-  for (const QueuedChange& q : cl.queuedChanges)
-    if (q.kind == QueuedChange::Kind::SetProvider) target = q.provider;
+  const Provider target = provider_after_queue(cl);
   if (target == provider) return Outcome::success();
   if (target != Provider::NONE) return errors::cannot_change_provider();  // spec §2.7: P -> Q refused
   if (auto err = cluster_provider_guard(cl.project, cl, provider)) return *err;
@@ -305,9 +319,7 @@ Outcome World::enable_cluster_cmk(ClusterIx c, Provider provider) {
   QueuedChange ch;
   ch.kind = QueuedChange::Kind::SetProvider;
   ch.provider = provider;
-  cl.queuedChanges.push_back(ch);
-  if (cl.state() == ClusterState::DISABLED_EAR) fire_cluster(c, ClusterEvent::ChangeRequested, "enable_cluster_cmk_queued");
-  start_next_change(c);
+  queue_change(c, ch, "enable_cluster_cmk_queued");
   return Outcome::success();
 }
 
@@ -315,17 +327,11 @@ Outcome World::disable_cluster_cmk(ClusterIx c) {
   Cluster& cl = clusters_.at(c);
   if (auto err = project_active_guard(cl.project)) return *err;
   if (cl.state() == ClusterState::PAUSED) return errors::cannot_update_paused_cluster(cl.name);
-  Provider target = cl.encryptionAtRestProvider;
-  if (cl.applying && cl.applying->kind == QueuedChange::Kind::SetProvider) target = cl.applying->provider;
-  for (const QueuedChange& q : cl.queuedChanges)
-    if (q.kind == QueuedChange::Kind::SetProvider) target = q.provider;
-  if (target == Provider::NONE) return Outcome::success();
+  if (provider_after_queue(cl) == Provider::NONE) return Outcome::success();
   QueuedChange ch;
   ch.kind = QueuedChange::Kind::SetProvider;
   ch.provider = Provider::NONE;
-  cl.queuedChanges.push_back(ch);
-  if (cl.state() == ClusterState::DISABLED_EAR) fire_cluster(c, ClusterEvent::ChangeRequested, "disable_cluster_cmk_queued");
-  start_next_change(c);
+  queue_change(c, ch, "disable_cluster_cmk_queued");
   return Outcome::success();
 }
 
@@ -339,11 +345,7 @@ Outcome World::resize_cluster(ClusterIx c, std::string_view tier, std::int64_t d
   ch.kind = QueuedChange::Kind::Resize;
   ch.instanceSizeName = std::string(tier);
   ch.diskSizeGB = diskSizeGB;
-  cl.queuedChanges.push_back(ch);
-  // seed 003 §'Validate...': "You can submit updates to disabled clusters, such as disk and
-  // instance size changes. Atlas processes these changes once someone restores your encryption key."
-  if (cl.state() == ClusterState::DISABLED_EAR) fire_cluster(c, ClusterEvent::ChangeRequested, "resize_cluster_queued");
-  start_next_change(c);
+  queue_change(c, ch, "resize_cluster_queued");
   return Outcome::success();
 }
 

@@ -184,6 +184,8 @@ class World {
   void schedule_cluster(ClusterIx c, sim::Duration d, ClusterEvent ev);
   void on_cluster_timer(ClusterIx c);
   void start_next_change(ClusterIx c);
+  Provider provider_after_queue(const Cluster& cl) const;
+  void queue_change(ClusterIx c, const QueuedChange& change, std::string_view cause);
   void apply_change(ClusterIx c);
   void start_restart(ClusterIx c, std::string_view cause);
   std::optional<AtlasError> cluster_provider_guard(ProjectIx p, const Cluster& shape, Provider provider) const;

@@ -25,6 +25,18 @@ std::uint64_t status_bytes(const std::string& key) {
   return 0;
 }
 
+// Parses a mode's options into their variables; false (after printing them) when --help was asked.
+bool parse(const std::vector<std::string>& args, const po::options_description& opts) {
+  po::variables_map vm;
+  po::store(po::command_line_parser(args).options(opts).run(), vm);
+  if (vm.count("help")) {
+    std::cout << opts << "\n";
+    return false;
+  }
+  po::notify(vm);
+  return true;
+}
+
 int hold(const std::vector<std::string>& args) {
   std::uint64_t pending = 100'000, events = 5'000'000, seed = 42;
   po::options_description opts(
@@ -37,13 +49,7 @@ int hold(const std::vector<std::string>& args) {
                                                   "events pending at start (N)")(
       "events", po::value(&events)->default_value(events), "events to fire before draining (M)")(
       "seed", po::value(&seed)->default_value(seed), "random seed");
-  po::variables_map vm;
-  po::store(po::command_line_parser(args).options(opts).run(), vm);
-  if (vm.count("help")) {
-    std::cout << opts << "\n";
-    return 0;
-  }
-  po::notify(vm);
+  if (!parse(args, opts)) return 0;
   if (pending == 0) throw po::error("--pending must be at least 1");
   const std::uint64_t rss_before = status_bytes("VmRSS");
   const bench::HoldResult r = bench::run_hold(pending, events, seed);
@@ -68,13 +74,7 @@ int world(const std::vector<std::string>& args) {
       "endpoints", po::value(&endpoints)->default_value(endpoints), "private endpoints per project")(
       "days", po::value(&days)->default_value(days), "simulated days")("seed", po::value(&seed)->default_value(seed),
                                                                         "random seed");
-  po::variables_map vm;
-  po::store(po::command_line_parser(args).options(opts).run(), vm);
-  if (vm.count("help")) {
-    std::cout << opts << "\n";
-    return 0;
-  }
-  po::notify(vm);
+  if (!parse(args, opts)) return 0;
   const bench::WorldResult r = bench::run_world(projects, clusters, endpoints, days, seed);
   fmt::print("kernel=cmksim mode=world projects={} clusters={} endpoints={} days={} fired={} seconds={:.3f} "
              "peak_rss_mb={:.1f} events_per_second={:.0f}\n",
@@ -92,13 +92,7 @@ int sweep(const std::vector<std::string>& args) {
       "  cmksim-bench sweep --runs 10000 --threads 2\n\nOptions");
   opts.add_options()("help,h", "show this help")("runs", po::value(&runs)->default_value(runs), "runs")(
       "threads", po::value(&threads)->default_value(threads), "threads");
-  po::variables_map vm;
-  po::store(po::command_line_parser(args).options(opts).run(), vm);
-  if (vm.count("help")) {
-    std::cout << opts << "\n";
-    return 0;
-  }
-  po::notify(vm);
+  if (!parse(args, opts)) return 0;
   if (runs == 0 || threads == 0) throw po::error("--runs and --threads must be at least 1");
   const bench::SweepBenchResult r = bench::run_sweep_bench(runs, threads);
   fmt::print("kernel=cmksim mode=sweep scenario=one-week-10-clusters runs={} threads={} seconds={:.3f} "
