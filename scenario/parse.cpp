@@ -1,6 +1,7 @@
 // parse(): YAML text -> Scenario structs, one function per part of the format (FORMAT.md). Only
 // shapes and values are checked here; cross-references are check.cpp's job.
 #include <cctype>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -449,7 +450,10 @@ Scenario parse(std::string_view yaml_text, const std::string& file_label) {
   return s;
 }
 
-Scenario load_file(const std::string& path) {
+std::string read_scenario_file(const std::string& path) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec))
+    throw InputError(SourceLocation{path, 0, 0}, "is a directory; expected a scenario file (YAML)");
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError(SourceLocation{path, 0, 0}, "cannot open the scenario file (expected a readable YAML file)");
   in.seekg(0, std::ios::end);
@@ -461,7 +465,9 @@ Scenario load_file(const std::string& path) {
   in.seekg(0);
   std::ostringstream text;
   text << in.rdbuf();
-  return parse(text.str(), path);
+  return text.str();
 }
+
+Scenario load_file(const std::string& path) { return parse(read_scenario_file(path), path); }
 
 }  // namespace scenario

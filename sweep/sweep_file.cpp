@@ -108,15 +108,6 @@ SweepFile parse_sweep_file(const std::string& text, const std::string& file_labe
   return f;
 }
 
-SweepFile load_sweep_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw scenario::InputError(scenario::SourceLocation{path, 0, 0}, "cannot open the scenario file (expected a readable YAML file)");
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (text.str().size() > scenario::limits::kMaxFileBytes)
-    throw scenario::InputError(scenario::SourceLocation{path, 0, 0},
-                               fmt::format("file is {} bytes; the limit is {} bytes (1 MiB)", text.str().size(), scenario::limits::kMaxFileBytes));
-  return parse_sweep_file(text.str(), path);
-}
+SweepFile load_sweep_file(const std::string& path) { return parse_sweep_file(scenario::read_scenario_file(path), path); }
 
 }  // namespace sweep

@@ -114,7 +114,13 @@ unknown-option)
   run 2 run --format xml "$PASSING" && lines err.txt 1
   run 2 run && contains err.txt "no scenario FILE"
   run 2 run --trace a.jsonl "$PASSING" "$PASSING" && lines err.txt 1
-  run 2 actions extra && lines err.txt 1 ;;
+  run 2 actions extra && lines err.txt 1
+  # Counts are digits, at least 1: Boost alone would read -3 as 18446744073709551613.
+  run 2 explore --runs -3 "$PASSING" && lines err.txt 1 && contains err.txt "'--runs'"
+  run 2 explore --seed -1 "$PASSING" && lines err.txt 1
+  run 2 sweep --threads -2 "$PASSING" && lines err.txt 1 && contains err.txt "'--threads'"
+  run 2 sweep --runs 0 "$PASSING" && lines err.txt 1
+  run 2 run "$FIX" && contains err.txt "is a directory" ;;
 unknown-command)
   run 2 frobnicate
   lines err.txt 1

@@ -12,6 +12,7 @@
 
 #include "explore/coverage.h"
 #include "explore/explorer.h"
+#include "options.h"
 #include "report/atomic_file.h"
 #include "scenario/input_error.h"
 #include "scenario/run.h"
@@ -26,8 +27,8 @@ po::options_description explore_options() {
   po::options_description d("Options");
   d.add_options()
       ("help,h", "show this help")
-      ("runs", po::value<std::uint64_t>()->default_value(100)->value_name("N"), "how many runs (the first one unperturbed)")
-      ("seed", po::value<std::uint64_t>()->default_value(1)->value_name("S"), "seed of the perturbations and of each run's random source")
+      ("runs", po::value<Count>()->default_value(Count{100}, "100")->value_name("N"), "how many runs (the first one unperturbed)")
+      ("seed", po::value<Seed>()->default_value(Seed{1}, "1")->value_name("S"), "seed of the perturbations and of each run's random source")
       ("out", po::value<std::string>()->default_value("repro.yaml")->value_name("FILE"), "where to write the repro scenario on a violation")
       ("max-perturbations", po::value<int>()->default_value(4)->value_name("K"), "at most K perturbations per run (1..20)")
       ("coverage", po::bool_switch(), "print which transitions of each state machine the runs exercised");
@@ -81,7 +82,7 @@ int run_explore(const std::vector<std::string>& args) {
     return 2;
   }
   const int maxP = vm["max-perturbations"].as<int>();
-  if (maxP < 1 || maxP > 20 || vm["runs"].as<std::uint64_t>() < 1) {
+  if (maxP < 1 || maxP > 20 || vm["runs"].as<Count>().value < 1) {
     std::cerr << "cmksim explore: --runs must be at least 1 and --max-perturbations within 1..20 (see 'cmksim explore --help')\n";
     return 2;
   }
@@ -96,8 +97,8 @@ int run_explore(const std::vector<std::string>& args) {
 
     explore::Explorer ex(file, text.str());
     explore::ExploreOptions o;
-    o.runs = vm["runs"].as<std::uint64_t>();
-    o.seed = vm["seed"].as<std::uint64_t>();
+    o.runs = vm["runs"].as<Count>().value;
+    o.seed = vm["seed"].as<Seed>().value;
     o.max_perturbations = maxP;
     const bool tty = isatty(STDERR_FILENO) != 0;
     if (tty)

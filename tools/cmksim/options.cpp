@@ -25,6 +25,16 @@ void validate(boost::any& v, const std::vector<std::string>& values, Seed*, int)
   v = seed;
 }
 
+void validate(boost::any& v, const std::vector<std::string>& values, Count*, int) {
+  po::validators::check_first_occurrence(v);
+  const std::string& s = po::validators::get_single_string(values);
+  Count n;
+  const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), n.value);
+  if (s.empty() || ec != std::errc() || end != s.data() + s.size() || n.value == 0)
+    throw po::validation_error(po::validation_error::invalid_option_value, "", s);
+  v = n;
+}
+
 void validate(boost::any& v, const std::vector<std::string>& values, Cloud*, int) {
   po::validators::check_first_occurrence(v);
   const std::string& s = po::validators::get_single_string(values);

@@ -31,12 +31,19 @@ struct Seed {
   std::uint64_t value = 0;
 };
 
+// A count of things (runs, threads): digits only, at least 1. Boost's own unsigned parsing would
+// read "-3" as 18446744073709551613.
+struct Count {
+  std::uint64_t value = 0;
+};
+
 struct Cloud {
   models::Provider provider = models::Provider::AWS;
 };
 
 void validate(boost::any& v, const std::vector<std::string>& values, Format*, int);
 void validate(boost::any& v, const std::vector<std::string>& values, Seed*, int);
+void validate(boost::any& v, const std::vector<std::string>& values, Count*, int);
 void validate(boost::any& v, const std::vector<std::string>& values, Cloud*, int);
 
 }  // namespace cli

@@ -57,8 +57,8 @@ po::options_description sweep_options() {
   po::options_description d("Options");
   d.add_options()
       ("help,h", "show this help")
-      ("runs,n", po::value<std::uint32_t>()->default_value(100)->value_name("N"), "runs per combination")
-      ("threads,j", po::value<unsigned>()->value_name("T"), "worker threads (default: all cores)")
+      ("runs,n", po::value<Count>()->default_value(Count{100}, "100")->value_name("N"), "runs per combination")
+      ("threads,j", po::value<Count>()->value_name("T"), "worker threads (default: all cores)")
       ("seed", po::value<Seed>()->value_name("S"), "base seed (default: the file's `seed:`); run i uses derive(S, i)")
       ("vary", po::value<std::vector<std::string>>()->composing()->value_name("SETTING=V1,V2"),
        "sweep a setting side by side (repeatable; a grid of all combinations)")
@@ -176,9 +176,10 @@ int run_sweep(const std::vector<std::string>& args) {
   const auto files = vm.count("file") ? vm["file"].as<std::vector<std::string>>() : std::vector<std::string>{};
   if (files.size() != 1) throw UsageError("sweep", files.empty() ? "no scenario FILE given" : "give one scenario FILE");
   sweep::SweepOptions o;
-  o.runs = vm["runs"].as<std::uint32_t>();
+  o.runs = static_cast<std::uint32_t>(std::min<std::uint64_t>(vm["runs"].as<Count>().value, UINT32_MAX));
   if (o.runs == 0) throw UsageError("sweep", "--runs must be at least 1");
-  o.threads = vm.count("threads") ? vm["threads"].as<unsigned>() : std::max(1u, std::thread::hardware_concurrency());
+  o.threads = vm.count("threads") ? static_cast<unsigned>(std::min<std::uint64_t>(vm["threads"].as<Count>().value, 1024))
+                                : std::max(1u, std::thread::hardware_concurrency());
   if (o.threads == 0) throw UsageError("sweep", "--threads must be at least 1");
   if (vm.count("seed")) o.seed = vm["seed"].as<Seed>().value;
   if (vm.count("shard")) {
