@@ -32,6 +32,10 @@ inline constexpr std::string_view kClustersShutDownEmail = "SIM_EAR_CLUSTERS_SHU
 inline constexpr std::string_view kMasterKeyRotated = "SIM_ATLAS_MASTER_KEY_ROTATED";
 // Cluster paused by Atlas on Azure key-access revocation (seed 004 §'Revoke Access...'); sim name.
 inline constexpr std::string_view kClusterPausedByAtlas = "SIM_CLUSTER_PAUSED_KEY_ACCESS_REVOKED";
+// A snapshot taken / restored (seed 003 §'Encrypted Backups': bound to the key that encrypted it);
+// sim names, kind "event".
+inline constexpr std::string_view kSnapshotTaken = "SIM_SNAPSHOT_TAKEN";
+inline constexpr std::string_view kSnapshotRestored = "SIM_SNAPSHOT_RESTORED";
 
 // Which names are "alert" (alertable, a notification) vs "event" (project activity feed only).
 bool is_alertable(std::string_view eventTypeName);

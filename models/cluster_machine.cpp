@@ -173,15 +173,9 @@ void World::finish_restart(ClusterIx c) {
   if (settings_.restart_scope == RestartScope::node && cl.nodesDown + n < total) {
     fire_cluster(c, ClusterEvent::RestartComplete, "restart_partial_kms_unavailable");
     cl.nodesDown += n;
-    if (sim_.observed()) {
-      sim::Record r;
-      r.at = sim_.now();
-      r.kind = "effect";
-      r.entity = cluster_entity(c);
-      r.cause = "nodes_down_kms_unavailable";
-      r.fields = {{"nodesDown", std::to_string(cl.nodesDown)}, {"totalNodes", std::to_string(total)}};
-      sim_.record(r);
-    }
+    if (sim_.observed())
+      note("effect", cluster_entity(c), "nodes_down_kms_unavailable",
+           {{"nodesDown", std::to_string(cl.nodesDown)}, {"totalNodes", std::to_string(total)}});
     start_next_change(c);  // seed 003: updates submitted meanwhile are applied once processes run
     return;
   }
@@ -405,16 +399,9 @@ Outcome World::take_snapshot(ClusterIx c) {
                      : projects_[cl.project].block(cl.encryptionAtRestProvider).key.version;
   s.createdAt = sim_.now();
   snapshots_.push_back(s);
-  if (sim_.observed()) {
-    sim::Record r;
-    r.at = sim_.now();
-    r.kind = "event";
-    r.entity = cluster_entity(c);
-    r.cause = "take_snapshot";
-    r.fields = {{"eventTypeName", "SIM_SNAPSHOT_TAKEN"}, {"snapshotId", s.id},
-                {"encryptionAtRestProvider", std::string(provider_name(s.encryptionAtRestProvider))}};
-    sim_.record(r);
-  }
+  if (sim_.observed())
+    alert("event", alerts::kSnapshotTaken, cluster_entity(c),
+          {{"snapshotId", s.id}, {"encryptionAtRestProvider", std::string(provider_name(s.encryptionAtRestProvider))}});
   return Outcome::success(202).with_created(s.id);
 }
 
@@ -432,15 +419,7 @@ Outcome World::restore_snapshot(ClusterIx c, std::string_view snapshotId) {
     if (!k.usable()) return errors::snapshot_key_invalid(snap->id);
   }
   if (!cl.servesReadsWrites()) return errors::cluster_disabled_no_reads(cl.name);
-  if (sim_.observed()) {
-    sim::Record r;
-    r.at = sim_.now();
-    r.kind = "event";
-    r.entity = cluster_entity(c);
-    r.cause = "restore_snapshot";
-    r.fields = {{"eventTypeName", "SIM_SNAPSHOT_RESTORED"}, {"snapshotId", snap->id}};
-    sim_.record(r);
-  }
+  if (sim_.observed()) alert("event", alerts::kSnapshotRestored, cluster_entity(c), {{"snapshotId", snap->id}});
   return Outcome::success(202);
 }
 

@@ -222,14 +222,7 @@ void World::on_endpoint_active(EndpointIx e) {
     blk.privatePath = true;
     for (ClusterIx c : project_clusters(p))
       if (clusters_[c].encryptionAtRestProvider == cloud) clusters_[c].privatePath = true;
-    if (sim_.observed()) {
-      sim::Record r;
-      r.at = sim_.now();
-      r.kind = "effect";
-      r.entity = block_entity(p, cloud);
-      r.cause = "migrate_to_private_endpoint";
-      sim_.record(r);
-    }
+    note("effect", block_entity(p, cloud), "migrate_to_private_endpoint");
   };
   const sim::Duration d = sample(settings_.migration_delay);
   if (d == sim::Duration{}) migrate();

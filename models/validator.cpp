@@ -228,14 +228,7 @@ void World::recover_clusters(ProjectIx p, Provider provider) {
     } else if (cl.state() == ClusterState::RUNNING && cl.nodesDown > 0 && cluster_kms_usable(cl)) {
       // restart_scope node: the nodes that could not start come back once the KMS is usable [inferred]
       cl.nodesDown = 0;
-      if (sim_.observed()) {
-        sim::Record r;
-        r.at = sim_.now();
-        r.kind = "effect";
-        r.entity = cluster_entity(c);
-        r.cause = "nodes_restarted";
-        sim_.record(r);
-      }
+      if (sim_.observed()) note("effect", cluster_entity(c), "nodes_restarted");
     }
   }
 }

@@ -22,18 +22,23 @@ std::string World::block_entity(ProjectIx p, Provider provider) const {
   return "project/" + projects_[p].name + "/" + std::string(block_name(provider));
 }
 
-void World::alert(std::string_view kind, std::string_view eventTypeName, std::string entity,
-                  std::vector<std::pair<std::string, std::string>> fields) {
+void World::note(std::string_view kind, std::string entity, std::string_view cause,
+                 std::vector<std::pair<std::string, std::string>> fields) {
   if (!sim_.observed()) return;
   sim::Record r;
   r.at = sim_.now();
   r.kind = std::string(kind);
   r.entity = std::move(entity);
-  r.cause = std::string(eventTypeName);
-  r.fields.reserve(fields.size() + 1);
-  r.fields.emplace_back("eventTypeName", std::string(eventTypeName));
-  for (auto& f : fields) r.fields.push_back(std::move(f));
+  r.cause = std::string(cause);
+  r.fields = std::move(fields);
   sim_.record(r);
+}
+
+void World::alert(std::string_view kind, std::string_view eventTypeName, std::string entity,
+                  std::vector<std::pair<std::string, std::string>> fields) {
+  if (!sim_.observed()) return;
+  fields.insert(fields.begin(), {"eventTypeName", std::string(eventTypeName)});
+  note(kind, std::move(entity), eventTypeName, std::move(fields));
 }
 
 std::optional<AtlasError> World::project_active_guard(ProjectIx p) const {
@@ -331,12 +336,7 @@ Outcome World::try_again(ProjectIx p) {
 
 void World::external_record(ProjectIx p, Provider provider, std::string_view what) {
   if (!sim_.observed()) return;
-  sim::Record r;
-  r.at = sim_.now();
-  r.kind = "external";
-  r.entity = "kms/" + projects_[p].name + "/" + std::string(provider_name(provider));
-  r.cause = std::string(what);
-  sim_.record(r);
+  note("external", "kms/" + projects_[p].name + "/" + std::string(provider_name(provider)), what);
 }
 
 void World::fire_key(ProjectIx p, Provider provider, KeyEvent ev, std::string_view cause) {

@@ -197,6 +197,9 @@ class World {
   Outcome key_action(ProjectIx p, Provider provider, KeyEvent ev, std::string_view what);
   void external_record(ProjectIx p, Provider provider, std::string_view what);
   // records
+  // A Record of any kind but "transition" (those come from the StateMachines), when observed.
+  void note(std::string_view kind, std::string entity, std::string_view cause,
+            std::vector<std::pair<std::string, std::string>> fields = {});
   void alert(std::string_view kind, std::string_view eventTypeName, std::string entity,
              std::vector<std::pair<std::string, std::string>> fields = {});
   void record_operation(const ActionRequest& a, const Outcome& o);

@@ -89,9 +89,8 @@ const std::vector<std::string>& alert_names() {
     for (std::string_view s : {a::kKmsNetworkAccessDenied, a::kKmsNetworkAccessRestored, a::kConfigNoLongerValid, a::kConfigIsValid,
                                a::kConfigurationUpdated, a::kValidationFailed, a::kValidationSucceeded, a::kKeyRotationStarted,
                                a::kPrivateEndpointCreated, a::kPrivateEndpointDeleted, a::kClustersShutDownEmail,
-                               a::kMasterKeyRotated, a::kClusterPausedByAtlas})
+                               a::kMasterKeyRotated, a::kClusterPausedByAtlas, a::kSnapshotTaken, a::kSnapshotRestored})
       out.emplace_back(s);
-    out.emplace_back("SIM_SNAPSHOT_TAKEN");  // cluster_machine.cpp take_snapshot (no constant in alerts.h)
     return out;
   }();
   return list;

@@ -23,7 +23,7 @@ struct FiredEvent {
 struct Record {
   Time at{};
   std::string kind{};    // e.g. "transition", "alert", "operation"
-  std::string entity{};  // e.g. "cluster/orders"
+  std::string entity{};  // e.g. "server/web-1"
   std::string from{}, to{};
   std::string cause{};
   std::string machine{};  // the transition table's name, for coverage
