@@ -12,7 +12,6 @@
 
 #include <fmt/format.h>
 
-#include "report/state_json.h"
 #include "scenario/evaluate.h"
 #include "scenario/limits.h"
 #include "scenario/steps.h"
@@ -216,14 +215,10 @@ struct Run::Impl : sim::Observer {
 
   // The current state holds over [stateSince, next): decide what that stretch decides.
   void settle(sim::Time next) {
-    std::optional<nlohmann::json> state;
-    auto observed = [&]() -> Observed {
-      if (!state) state = report::state_json(world);
-      return Observed{*state, alerts, endpointIds};
-    };
+    const Observed observed{world, alerts, endpointIds};
     for (; nextAt < ats.size() && ats[nextAt].x->at < next; ++nextAt) {
       const Expectation& x = *ats[nextAt].x;
-      const Verdict v = evaluate(x, observed());
+      const Verdict v = evaluate(x, observed);
       verdict(x.where, describe(x), v.holds, x.at, v.expected, v.seen, describe_target(x.target));
     }
     for (Check& w : windows) {
@@ -232,7 +227,7 @@ struct Run::Impl : sim::Observer {
       const bool overlaps = (x.from < next || x.from <= stateSince) && x.to >= stateSince;
       if (overlaps && w.seenVersion != stateVersion) {
         w.seenVersion = stateVersion;
-        const Verdict v = evaluate(x, observed());
+        const Verdict v = evaluate(x, observed);
         w.lastSeen = v.seen;
         if (v.holds) {
           w.decided = true;
@@ -242,14 +237,14 @@ struct Run::Impl : sim::Observer {
       }
       if (x.to < next) {
         w.decided = true;
-        const Verdict v = evaluate(x, observed());
+        const Verdict v = evaluate(x, observed);
         verdict(x.where, describe(x), false, x.to, v.expected, w.lastSeen.empty() ? v.seen : w.lastSeen, describe_target(x.target));
       }
     }
     for (Check& inv : invariants) {
       if (inv.decided || inv.seenVersion == stateVersion) continue;
       inv.seenVersion = stateVersion;
-      const Verdict v = evaluate(*inv.x, observed());
+      const Verdict v = evaluate(*inv.x, observed);
       if (!v.holds) {
         inv.decided = true;
         verdict(inv.x->where, describe(*inv.x), false, stateSince, v.expected, v.seen, describe_target(inv.x->target));
