@@ -90,6 +90,7 @@ struct SnapshotIn {
   const Snapshot& snapshot;
 };
 
+// A project (spec §1 "Project"): all Atlas API fields.
 const Table<Project>& project_fields() {
   static const Table<Project> t = [] {
     Table<Project> t;
@@ -119,7 +120,8 @@ Table<KmsConfig> block_fields(Provider p) {
         .text("keyVaultName", kApi, [](const KmsConfig& b) { return b.keyVaultName; })
         .text("keyIdentifier", kApi, [](const KmsConfig& b) { return b.keyIdentifier; });
   if (p == Provider::GCP) t.text("keyVersionResourceID", kApi, [](const KmsConfig& b) { return b.keyVersionResourceID; });
-  t.text("earState", kSim, [](const KmsConfig& b) { return ear_state_name(b.ear.state()); }, all_names(EarState::ON_UNREACHABLE, ear_state_name))
+  t.text("earState", kSim, [](const KmsConfig& b) { return ear_state_name(b.ear.state()); },
+         all_names(EarState::ON_UNREACHABLE, ear_state_name))
       .text("keyState", kSim, [](const KmsConfig& b) { return key_state_name(b.key.keyState.state()); },
             all_names(KeyState::DESTROYED, key_state_name))
       .text("credentials", kSim, [](const KmsConfig& b) { return credential_state_name(b.key.credentials.state()); },
@@ -133,6 +135,7 @@ Table<KmsConfig> block_fields(Provider p) {
   return t;
 }
 
+// The fields of the provider's block, built once per provider.
 const Table<KmsConfig>& block_table(Provider p) {
   static const std::array<Table<KmsConfig>, kBlockCount> tables = {block_fields(Provider::AWS), block_fields(Provider::AZURE),
                                                                      block_fields(Provider::GCP)};
@@ -140,6 +143,7 @@ const Table<KmsConfig>& block_table(Provider p) {
   return tables[block_index(p)];
 }
 
+// One element of a cluster's regions list (cluster description replicationSpecs, flattened).
 const Table<ClusterRegion>& region_fields() {
   static const Table<ClusterRegion> t = [] {
     Table<ClusterRegion> t;
@@ -165,6 +169,8 @@ std::vector<std::string> atlas_state_names() {
   return out;
 }
 
+// A cluster (spec §1 "Cluster", §2.7): the cluster description's fields, then the simulator's
+// lifecycle (runState) and what follows from it.
 const Table<Cluster>& cluster_fields() {
   static const Table<Cluster> t = [] {
     const std::vector<std::string> providers = provider_names({Provider::NONE, Provider::AWS, Provider::AZURE, Provider::GCP});
@@ -206,6 +212,7 @@ std::vector<std::string> record_statuses() {
   return out;
 }
 
+// A live private endpoint record (RAWSPEC EARPrivateEndpoint): all Atlas API fields.
 const Table<PrivateEndpoint>& endpoint_fields() {
   static const Table<PrivateEndpoint> t = [] {
     Table<PrivateEndpoint> t;
@@ -246,7 +253,8 @@ std::optional<R> on_entity(const World& w, const Observable& e, Read read) {
       if (e.ix < w.projects().size()) return read(project_fields(), w.project(e.ix));
       break;
     case EntityKind::kms:
-      if (e.ix < w.projects().size() && e.provider != Provider::NONE) return read(block_table(e.provider), w.project(e.ix).block(e.provider));
+      if (e.ix < w.projects().size() && e.provider != Provider::NONE)
+        return read(block_table(e.provider), w.project(e.ix).block(e.provider));
       break;
     case EntityKind::cluster:
       if (e.ix < w.clusters().size()) return read(cluster_fields(), w.cluster(e.ix));
@@ -275,7 +283,8 @@ const std::vector<FieldInfo>& fields_of(EntityKind kind, Provider provider) {
 }
 
 std::optional<FieldRecord> observe(const World& world, const Observable& entity) {
-  return on_entity<FieldRecord>(world, entity, [](const auto& table, const auto& x) -> std::optional<FieldRecord> { return table.record(x); });
+  return on_entity<FieldRecord>(world, entity,
+                                [](const auto& table, const auto& x) -> std::optional<FieldRecord> { return table.record(x); });
 }
 
 std::optional<FieldValue> observe_field(const World& world, const Observable& entity, std::string_view field) {
