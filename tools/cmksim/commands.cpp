@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
-#include <memory>
 #include <optional>
 #include <set>
 #include <sstream>
@@ -143,43 +142,7 @@ void help_settings(std::ostream& out) {
          "Exit status: 0, or 2 for bad usage.\n";
 }
 
-struct CommandInfo {
-  const char* name;
-  const char* summary;
-  void (*help)(std::ostream&);
-};
-const CommandInfo kCommands[] = {
-    {"run", "run scenarios: timeline, verdicts, --trace/--chrome/--state files", help_run},
-    {"validate", "check scenario files without running them", help_validate},
-    {"graph", "print a state machine as Graphviz DOT", help_graph},
-    {"actions", "list the actions a scenario step can name", help_actions},
-    {"settings", "list the model settings with their defaults", help_settings},
-    {"explore", "perturb a scenario many times; shrink a violation to a minimal repro scenario", help_explore},
-    {"sweep", "run a scenario N times: percentiles of detection, downtime, recovery; --vary settings", print_sweep_help},
-    {"merge", "combine the partial results of sharded sweeps into the unsharded result", print_merge_help},
-};
-
-// Parses `args` for `command`; Boost errors become UsageError. Returns false after printing the
-// help when --help was given.
-bool parse(const std::string& command, const Args& args, const po::options_description& options,
-           const po::positional_options_description& positional, po::variables_map& vm, std::ostream& out) {
-  try {
-    po::store(po::command_line_parser(args).options(options).positional(positional).run(), vm);
-    if (vm.count("help")) {
-      print_command_help(command, out);
-      return false;
-    }
-    po::notify(vm);
-  } catch (const po::error& e) {
-    throw UsageError(command, e.what());
-  }
-  return true;
-}
-
-void print_json(std::ostream& out, const nlohmann::ordered_json& j) {
-  out << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
-}
-
+// The verdicts of a run as the reporters take them (report/ does not know the scenario layer).
 report::RunSummary summarize(const std::string& file, const scenario::RunResult& r) {
   report::RunSummary s;
   s.file = file;
@@ -193,10 +156,24 @@ report::RunSummary summarize(const std::string& file, const scenario::RunResult&
 
 }  // namespace
 
-bool is_command(const std::string& name) {
-  for (const CommandInfo& c : kCommands)
-    if (name == c.name) return true;
-  return false;
+// ---- the command table ----
+
+const Command kCommands[] = {
+    {"run", "run scenarios: timeline, verdicts, --trace/--chrome/--state files", help_run, run_command},
+    {"validate", "check scenario files without running them", help_validate, validate_command},
+    {"graph", "print a state machine as Graphviz DOT", help_graph, graph_command},
+    {"actions", "list the actions a scenario step can name", help_actions, actions_command},
+    {"settings", "list the model settings with their defaults", help_settings, settings_command},
+    {"explore", "perturb a scenario many times; shrink a violation to a minimal repro scenario", help_explore, run_explore},
+    {"sweep", "run a scenario N times: percentiles of detection, downtime, recovery; --vary settings", print_sweep_help,
+     run_sweep},
+    {"merge", "combine the partial results of sharded sweeps into the unsharded result", print_merge_help, run_merge},
+};
+
+const Command* find_command(const std::string& name) {
+  for (const Command& c : kCommands)
+    if (name == c.name) return &c;
+  return nullptr;
 }
 
 void print_main_help(std::ostream& out) {
@@ -204,7 +181,7 @@ void print_main_help(std::ostream& out) {
          "Usage: cmksim COMMAND [options] [args]\n"
          "       cmksim COMMAND --help\n\n"
          "Commands:\n";
-  for (const CommandInfo& c : kCommands) out << fmt::format("  {:<10}{}\n", c.name, c.summary);
+  for (const Command& c : kCommands) out << fmt::format("  {:<10}{}\n", c.name, c.summary);
   out << "\nOptions:\n"
          "  -h [ --help ]   show this help (with a COMMAND: that command's help)\n"
          "  --version       print the version\n\n"
@@ -220,26 +197,13 @@ void print_main_help(std::ostream& out) {
          "2 bad input (one message FILE:LINE:COLUMN: ...) or bad usage, 3 internal error (a bug).\n";
 }
 
-bool print_command_help(const std::string& command, std::ostream& out) {
-  for (const CommandInfo& c : kCommands)
-    if (command == c.name) {
-      c.help(out);
-      return true;
-    }
-  return false;
-}
-
 // ---- run ----
 
 int run_command(const Args& args, std::ostream& out, std::ostream& err) {
-  po::options_description options = run_options();
-  options.add_options()("file", po::value<std::vector<std::string>>()->value_name("FILE"), "scenario file");
-  po::positional_options_description positional;
-  positional.add("file", -1);
-  po::variables_map vm;
-  if (!parse("run", args, options, positional, vm, out)) return 0;
-
-  const auto files = vm.count("file") ? vm["file"].as<std::vector<std::string>>() : std::vector<std::string>{};
+  const auto parsed = parse_args("run", help_run, args, run_options(), {"file"}, out);
+  if (!parsed) return 0;
+  const po::variables_map& vm = *parsed;
+  const std::vector<std::string> files = operands(vm, "file");
   if (files.empty()) throw UsageError("run", "no scenario FILE given");
   const Format format = vm["format"].as<Format>();
   const bool quiet = vm["quiet"].as<bool>() || format == Format::json;
@@ -313,15 +277,11 @@ int run_command(const Args& args, std::ostream& out, std::ostream& err) {
 // ---- validate ----
 
 int validate_command(const Args& args, std::ostream& out, std::ostream& err) {
-  po::options_description options = validate_options();
-  options.add_options()("file", po::value<std::vector<std::string>>()->value_name("FILE"), "scenario file");
-  po::positional_options_description positional;
-  positional.add("file", -1);
-  po::variables_map vm;
-  if (!parse("validate", args, options, positional, vm, out)) return 0;
-  const auto files = vm.count("file") ? vm["file"].as<std::vector<std::string>>() : std::vector<std::string>{};
+  const auto vm = parse_args("validate", help_validate, args, validate_options(), {"file"}, out);
+  if (!vm) return 0;
+  const std::vector<std::string> files = operands(*vm, "file");
   if (files.empty()) throw UsageError("validate", "no scenario FILE given");
-  const bool quiet = vm["quiet"].as<bool>();
+  const bool quiet = (*vm)["quiet"].as<bool>();
   int status = 0;
   for (const std::string& f : files) {
     try {
@@ -339,18 +299,15 @@ int validate_command(const Args& args, std::ostream& out, std::ostream& err) {
 // ---- graph, actions, settings ----
 
 int graph_command(const Args& args, std::ostream& out, std::ostream&) {
-  po::options_description options = graph_options();
-  options.add_options()("machine", po::value<std::string>()->value_name("MACHINE"), "state machine");
-  po::positional_options_description positional;
-  positional.add("machine", 1);
-  po::variables_map vm;
-  if (!parse("graph", args, options, positional, vm, out)) return 0;
-  if (!vm.count("machine")) throw UsageError("graph", fmt::format("no MACHINE given (one of {})", machine_list()));
-  const std::string name = vm["machine"].as<std::string>();
+  const auto vm = parse_args("graph", help_graph, args, graph_options(), {"machine", 1}, out);
+  if (!vm) return 0;
+  const std::vector<std::string> machine = operands(*vm, "machine");
+  if (machine.empty()) throw UsageError("graph", fmt::format("no MACHINE given (one of {})", machine_list()));
+  const std::string& name = machine.front();
   std::optional<models::Provider> cloud;
-  if (vm.count("cloud")) {
+  if (vm->count("cloud")) {
     if (name != "endpoint") throw UsageError("graph", fmt::format("--cloud applies to the endpoint machine, not '{}'", name));
-    cloud = vm["cloud"].as<Cloud>().provider;
+    cloud = (*vm)["cloud"].as<Cloud>().provider;
   }
   if (!models::machine(name))
     throw UsageError("graph", fmt::format("unknown machine '{}' (one of {})", name, machine_list()));
@@ -359,9 +316,9 @@ int graph_command(const Args& args, std::ostream& out, std::ostream&) {
 }
 
 int actions_command(const Args& args, std::ostream& out, std::ostream&) {
-  po::variables_map vm;
-  if (!parse("actions", args, format_options(), po::positional_options_description{}, vm, out)) return 0;
-  if (vm["format"].as<Format>() == Format::json)
+  const auto vm = parse_args("actions", help_actions, args, format_options(), {}, out);
+  if (!vm) return 0;
+  if ((*vm)["format"].as<Format>() == Format::json)
     print_json(out, report::actions_json());
   else
     report::write_actions_text(out);
@@ -369,9 +326,9 @@ int actions_command(const Args& args, std::ostream& out, std::ostream&) {
 }
 
 int settings_command(const Args& args, std::ostream& out, std::ostream&) {
-  po::variables_map vm;
-  if (!parse("settings", args, format_options(), po::positional_options_description{}, vm, out)) return 0;
-  if (vm["format"].as<Format>() == Format::json)
+  const auto vm = parse_args("settings", help_settings, args, format_options(), {}, out);
+  if (!vm) return 0;
+  if ((*vm)["format"].as<Format>() == Format::json)
     print_json(out, report::settings_json());
   else
     report::write_settings_text(out);
