@@ -4,21 +4,12 @@
 #include <fmt/ostream.h>
 
 #include <optional>
-#include <set>
-#include <sstream>
 
 #include "explore_command.h"
 #include "options.h"
+#include "run_command.h"
 #include "sweep_command.h"
-#include "report/atomic_file.h"
 #include "report/catalog.h"
-#include "report/chrome_trace.h"
-#include "report/jsonl.h"
-#include "report/state_json.h"
-#include "report/summary.h"
-#include "report/timeline.h"
-#include "report/trace.h"
-#include "report/world_states.h"
 #include "models/machines.h"
 #include "scenario/run.h"
 
@@ -26,24 +17,6 @@ namespace cli {
 namespace {
 
 // ---- option tables (also what --help prints) ----
-
-po::options_description run_options() {
-  po::options_description d("Options");
-  d.add_options()
-      ("help,h", "show this help")
-      ("trace", po::value<std::string>()->value_name("FILE"),
-       "write every record as JSON Lines: t_ms, t, kind, entity, from, to, cause, machine, row, fields")
-      ("chrome", po::value<std::string>()->value_name("FILE"),
-       "write a Chrome/Perfetto trace: one track per cluster and endpoint (and project block, key), "
-       "states as spans, alerts and operations as instants")
-      ("state", po::value<std::string>()->value_name("FILE"),
-       "write the final state in Atlas API field names")
-      ("seed", po::value<Seed>()->value_name("N"), "use this seed instead of the file's `seed:`")
-      ("quiet,q", po::bool_switch(), "print only the verdicts, not the timeline")
-      ("format", po::value<Format>()->default_value(Format::text, "text")->value_name("text|json"),
-       "summary format; json prints one JSON document (no timeline) for jq");
-  return d;
-}
 
 po::options_description validate_options() {
   po::options_description d("Options");
@@ -72,28 +45,6 @@ po::options_description format_options() {
 std::string machine_list() { return fmt::format("{}", fmt::join(models::machine_names(), "|")); }
 
 // ---- help texts: what, options, examples, exit status ----
-
-void help_run(std::ostream& out) {
-  out << "Usage: cmksim run [options] FILE...\n\n"
-         "Runs each scenario to its horizon. Prints the timeline, one line per happening:\n"
-         "  <simulated time>  <entity>  <old state> -> <new state>  (<cause>)\n"
-         "with alerts, emails and operations in between, then one verdict per expectation\n"
-         "(PASS/FAIL with file:line:column; a failure says when, what was expected and what was seen)\n"
-         "and a total line per file.\n\n"
-      << run_options()
-      << "\n--trace, --chrome and --state take one FILE; each is written to a temporary name and\n"
-         "renamed when complete, so a failed run never leaves half a file.\n\n"
-         "Examples:\n"
-         "  cmksim run scenarios/aws-kms-privatelink.yaml\n"
-         "  cmksim run --quiet scenarios/*.yaml\n"
-         "  cmksim run scenarios/aws-kms-privatelink.yaml --seed 7 --trace run.jsonl --chrome run.trace.json --state final.json\n"
-         "  cmksim run scenarios/aws-kms-privatelink.yaml --format json | jq '.runs[].expectations[] | select(.passed | not)'\n"
-         "  jq -c 'select(.kind == \"alert\")' run.jsonl            # the alerts of a --trace file\n"
-         "  jq '.projects[].clusters[] | {name, runState}' final.json   # clusters of a --state file\n"
-         "  Open run.trace.json in https://ui.perfetto.dev or chrome://tracing.\n\n"
-         "Exit status: 0 every expectation met, 1 an expectation failed, 2 bad input or usage\n"
-         "(nothing runs and no output file is written when any FILE is bad).\n";
-}
 
 void help_validate(std::ostream& out) {
   out << "Usage: cmksim validate [options] FILE...\n\n"
@@ -142,18 +93,6 @@ void help_settings(std::ostream& out) {
          "Exit status: 0, or 2 for bad usage.\n";
 }
 
-// The verdicts of a run as the reporters take them (report/ does not know the scenario layer).
-report::RunSummary summarize(const std::string& file, const scenario::RunResult& r) {
-  report::RunSummary s;
-  s.file = file;
-  s.seed = r.seed;
-  s.end = r.end;
-  s.events_fired = r.events_fired;
-  for (const scenario::ExpectationResult& e : r.expectations)
-    s.verdicts.push_back({e.description, e.where.file, e.where.line, e.where.column, e.passed, e.at, e.expected, e.seen});
-  return s;
-}
-
 }  // namespace
 
 // ---- the command table ----
@@ -195,83 +134,6 @@ void print_main_help(std::ostream& out) {
          "  cmksim settings\n\n"
          "Exit status: 0 success (every expectation met), 1 an expectation failed,\n"
          "2 bad input (one message FILE:LINE:COLUMN: ...) or bad usage, 3 internal error (a bug).\n";
-}
-
-// ---- run ----
-
-int run_command(const Args& args, std::ostream& out, std::ostream& err) {
-  const auto parsed = parse_args("run", help_run, args, run_options(), {"file"}, out);
-  if (!parsed) return 0;
-  const po::variables_map& vm = *parsed;
-  const std::vector<std::string> files = operands(vm, "file");
-  if (files.empty()) throw UsageError("run", "no scenario FILE given");
-  const Format format = vm["format"].as<Format>();
-  const bool quiet = vm["quiet"].as<bool>() || format == Format::json;
-  std::optional<std::uint64_t> seed;
-  if (vm.count("seed")) seed = vm["seed"].as<Seed>().value;
-
-  struct Output {
-    const char* option;
-    std::string path;
-  };
-  std::vector<Output> outputs;
-  for (const char* o : {"trace", "chrome", "state"})
-    if (vm.count(o)) outputs.push_back({o, vm[o].as<std::string>()});
-  if (!outputs.empty() && files.size() > 1)
-    throw UsageError("run", fmt::format("--{} takes one scenario FILE, got {}", outputs.front().option, files.size()));
-  std::set<std::string> paths;
-  for (const Output& o : outputs)
-    if (!paths.insert(o.path).second) throw UsageError("run", fmt::format("'{}' is named by two output options", o.path));
-
-  // Every file is read and checked before anything runs: bad input costs nothing.
-  std::vector<scenario::Scenario> scenarios;
-  scenarios.reserve(files.size());
-  for (const std::string& f : files) scenarios.push_back(scenario::load_file(f));
-
-  // Output files are opened (as temporaries) before the run, so a bad path fails at once.
-  std::vector<report::AtomicFile> files_out;
-  for (const Output& o : outputs) files_out.emplace_back(o.path);
-
-  std::vector<report::RunSummary> summaries;
-  for (std::size_t i = 0; i < scenarios.size(); ++i) {
-    scenario::Run run(scenarios[i], seed);
-    report::TraceRecorder recorder;
-    run.add_observer(&recorder);
-    recorder.trace().initial = report::current_states(run.world());
-    const scenario::RunResult result = run.execute();
-    const report::Trace& trace = recorder.trace();
-
-    if (!quiet) {
-      if (i > 0) out << '\n';
-      report::write_timeline(out, trace);
-      out << '\n';
-    }
-    for (std::size_t k = 0; k < outputs.size(); ++k) {
-      std::ostringstream text;
-      const std::string what = outputs[k].option;
-      if (what == "trace")
-        report::write_jsonl(text, trace);
-      else if (what == "chrome")
-        print_json(text, report::chrome_trace(trace, result.end, files[i]));
-      else
-        text << report::state_json(run.world()).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
-      files_out[k].write(text.str());
-    }
-    summaries.push_back(summarize(files[i], result));
-    if (format == Format::text) report::write_summary_text(out, summaries.back());
-  }
-  for (report::AtomicFile& f : files_out) f.commit();
-
-  bool passed = true;
-  for (const report::RunSummary& s : summaries) passed = passed && s.passed();
-  if (format == Format::json) {
-    print_json(out, report::summary_json(summaries));
-    // stdout is for jq; people still see what failed.
-    for (const report::RunSummary& s : summaries)
-      for (const report::Verdict& v : s.verdicts)
-        if (!v.passed) err << report::verdict_line(v) << '\n';
-  }
-  return passed ? 0 : 1;
 }
 
 // ---- validate ----

@@ -1,4 +1,4 @@
-// The cmksim subcommands (explore, sweep and merge have their own files) and the one table of
+// The cmksim subcommands (run, explore, sweep and merge have their own files) and the one table of
 // them. Each takes its own arguments (the command name removed), writes to the given streams and
 // returns the exit status; usage mistakes throw UsageError, bad scenario input throws
 // scenario::InputError, unwritable outputs throw report::OutputError (main maps all to 2).
@@ -14,7 +14,6 @@
 
 namespace cli {
 
-int run_command(const Args& args, std::ostream& out, std::ostream& err);
 int validate_command(const Args& args, std::ostream& out, std::ostream& err);
 int graph_command(const Args& args, std::ostream& out, std::ostream& err);
 int actions_command(const Args& args, std::ostream& out, std::ostream& err);
