@@ -130,6 +130,22 @@ TEST_CASE("bad vary values point into the file; bad --vary is one message") {
   CHECK(parse_vary_option("t_reflect=1m,uniform(0s, 3m)").values.size() == 2);
 }
 
+TEST_CASE("the plan ranks by a built-in or the file's own metric, nothing else") {
+  const std::string path = SWEEP_FIXTURES "/custom-metrics.yaml";
+  const SweepFile f = load_sweep_file(path);
+  SweepOptions o;
+  CHECK_NOTHROW(make_plan(f, o, path));
+  o.rank_by = "orders_down";  // a metrics: entry of the file
+  CHECK_NOTHROW(make_plan(f, o, path));
+  o.rank_by = "no_such_metric";
+  CHECK_THROWS_WITH_AS(make_plan(f, o, path),
+                       "--rank-by 'no_such_metric' is not a metric (try cluster_unavailable or detection_latency)",
+                       std::invalid_argument);
+  // orders_down is the other file's own metric, not this one's.
+  o.rank_by = "orders_down";
+  CHECK_THROWS_AS(make_plan(load_sweep_file(kDetection), o, kDetection), std::invalid_argument);
+}
+
 TEST_CASE("shards split the runs evenly and exactly once") {
   std::vector<std::uint32_t> all;
   for (std::uint32_t k = 1; k <= 4; ++k) {

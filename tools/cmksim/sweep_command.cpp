@@ -1,7 +1,6 @@
 #include "sweep_command.h"
 
 #include <charconv>
-#include <iostream>
 #include <memory>
 #include <optional>
 #include <thread>
@@ -87,22 +86,6 @@ po::options_description merge_options() {
   return d;
 }
 
-po::variables_map parse(const std::string& command, const std::vector<std::string>& args, const po::options_description& opts,
-                        const char* positional_name) {
-  po::options_description all;
-  all.add(opts).add_options()(positional_name, po::value<std::vector<std::string>>(), "");
-  po::positional_options_description pos;
-  pos.add(positional_name, -1);
-  po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(all).positional(pos).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    throw UsageError(command, e.what());
-  }
-  return vm;
-}
-
 std::string render(const sweep::SweepData& d, SweepFormat f) {
   switch (f) {
     case SweepFormat::csv: return sweep::format_csv(d);
@@ -167,13 +150,11 @@ void print_merge_help(std::ostream& out) {
          "parts or missing from all).\n";
 }
 
-int run_sweep(const std::vector<std::string>& args) {
-  const po::variables_map vm = parse("sweep", args, sweep_options(), "file");
-  if (vm.count("help")) {
-    print_sweep_help(std::cout);
-    return 0;
-  }
-  const auto files = vm.count("file") ? vm["file"].as<std::vector<std::string>>() : std::vector<std::string>{};
+int run_sweep(const Args& args, std::ostream& out, std::ostream& err) {
+  const auto parsed = parse_args("sweep", print_sweep_help, args, sweep_options(), {"file"}, out);
+  if (!parsed) return 0;
+  const po::variables_map& vm = *parsed;
+  const std::vector<std::string> files = operands(vm, "file");
   if (files.size() != 1) throw UsageError("sweep", files.empty() ? "no scenario FILE given" : "give one scenario FILE");
   sweep::SweepOptions o;
   o.runs = static_cast<std::uint32_t>(std::min<std::uint64_t>(vm["runs"].as<Count>().value, UINT32_MAX));
@@ -205,9 +186,6 @@ int run_sweep(const std::vector<std::string>& args) {
     }
 
   const sweep::SweepFile file = sweep::load_sweep_file(files.front());
-  bool rank_known = sweep::builtin_info(o.rank_by).has_value();
-  for (const sweep::CustomMetric& m : file.metrics) rank_known = rank_known || m.name == o.rank_by;
-  if (!rank_known) throw UsageError("sweep", fmt::format("--rank-by '{}' is not a metric (try cluster_unavailable or detection_latency)", o.rank_by));
   sweep::Plan plan = [&] {
     try {
       return sweep::make_plan(file, o, files.front());
@@ -228,7 +206,7 @@ int run_sweep(const std::vector<std::string>& args) {
     out_file->commit();
   }
   if (o.shards > 1) {
-    std::cerr << fmt::format("cmksim sweep: shard {}/{} ran {} of {} runs per combination; partial result in {}\n", o.shard, o.shards,
+    err << fmt::format("cmksim sweep: shard {}/{} ran {} of {} runs per combination; partial result in {}\n", o.shard, o.shards,
                              result.combinations.front().runs.size(), o.runs, vm["out"].as<std::string>());
     return 0;
   }
@@ -236,17 +214,15 @@ int run_sweep(const std::vector<std::string>& args) {
     report_file->write(sweep::html_report(result, plan.scenarios));
     report_file->commit();
   }
-  std::cout << render(result, vm["format"].as<SweepFormat>());
+  out << render(result, vm["format"].as<SweepFormat>());
   return 0;
 }
 
-int run_merge(const std::vector<std::string>& args) {
-  const po::variables_map vm = parse("merge", args, merge_options(), "part");
-  if (vm.count("help")) {
-    print_merge_help(std::cout);
-    return 0;
-  }
-  const auto parts = vm.count("part") ? vm["part"].as<std::vector<std::string>>() : std::vector<std::string>{};
+int run_merge(const Args& args, std::ostream& out, std::ostream&) {
+  const auto parsed = parse_args("merge", print_merge_help, args, merge_options(), {"part"}, out);
+  if (!parsed) return 0;
+  const po::variables_map& vm = *parsed;
+  const std::vector<std::string> parts = operands(vm, "part");
   if (parts.empty()) throw UsageError("merge", "no PART.json given");
   sweep::SweepData merged = sweep::read_partial(parts.front());
   for (std::size_t i = 1; i < parts.size(); ++i) {
@@ -279,7 +255,7 @@ int run_merge(const std::vector<std::string>& args) {
     out_file->commit();
   }
   if (report_file) report_file->commit();
-  std::cout << render(merged, vm["format"].as<SweepFormat>());
+  out << render(merged, vm["format"].as<SweepFormat>());
   return 0;
 }
 
