@@ -356,14 +356,14 @@ Outcome World::remove_endpoint_connection(EndpointIx e) {
   return Outcome::success();
 }
 
-Outcome World::fail_endpoint_creation(EndpointIx e) {
+Outcome World::fail_endpoint_creation(EndpointIx e, std::string_view errorMessage) {
   if (e >= endpoints_.size() || endpoints_[e].gone()) return errors::endpoint_not_found("?");
   PrivateEndpoint& ep = endpoints_[e];
   if (ep.state() != EndpointStatus::INITIATING) return errors::endpoint_not_initiating(ep.id, std::string(ep.statusName()));
   sim_.cancel(ep.pending);
   ep.pending = {};
   fire_endpoint(e, EndpointEvent::CreationFailed, "fail_endpoint_creation");
-  ep.errorMessage = "Failed to create the private endpoint.";
+  ep.errorMessage = errorMessage.empty() ? std::string_view("Failed to create the private endpoint.") : errorMessage;
   return Outcome::success();
 }
 

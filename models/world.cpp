@@ -4,7 +4,6 @@
 #include "models/world.h"
 
 #include <algorithm>
-#include <charconv>
 
 #include <fmt/format.h>
 
@@ -499,194 +498,29 @@ std::vector<EndpointIx> World::list_endpoints(ProjectIx p, Provider cloud) const
 
 std::vector<ClusterIx> World::project_clusters(ProjectIx p) const { return projects_.at(p).clusterIxs; }
 
-// ---- the generic dispatcher ----
-
-namespace {
-
-const std::string* param(const ActionRequest& a, std::string_view key) {
-  auto it = a.params.find(std::string(key));
-  return it == a.params.end() ? nullptr : &it->second;
+std::optional<EndpointIx> World::endpoint_in_region(ProjectIx p, std::string_view region, std::optional<Provider> cloud) const {
+  std::optional<EndpointIx> found;
+  for (EndpointIx e : projects_.at(p).endpointIxs) {
+    const PrivateEndpoint& ep = endpoints_[e];
+    if (ep.gone() || ep.regionName != region || (cloud && ep.cloudProvider != *cloud)) continue;
+    if (ep.state() == EndpointStatus::PENDING_RECREATION && found) continue;  // prefer the live replacement
+    found = e;
+  }
+  return found;
 }
 
-bool parse_bool(const ActionRequest& a, std::string_view key, const std::string& v) {
-  if (v == "true") return true;
-  if (v == "false") return false;
-  throw ActionError(a.name, std::string(key), fmt::format("{}: parameter '{}' must be true or false, not '{}'", a.name, key, v));
-}
-
-std::int64_t parse_int(const ActionRequest& a, std::string_view key, const std::string& v) {
-  std::int64_t x = 0;
-  auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), x);
-  if (ec != std::errc{} || ptr != v.data() + v.size() || x < 0)
-    throw ActionError(a.name, std::string(key), fmt::format("{}: parameter '{}' must be a non-negative integer, not '{}'", a.name, key, v));
-  return x;
-}
-
-}  // namespace
+// ---- one step by name ----
 
 Outcome World::perform(const ActionRequest& a) {
   const ActionInfo* info = find_action(a.name);
   if (!info) throw ActionError(a.name, "", fmt::format("unknown action '{}'", a.name));
-  // Every parameter must be known to the action (so typos surface).
-  for (const auto& [k, v] : a.params) {
-    bool known = false;
-    for (const ActionParam& ap : info->params) known = known || ap.name == k;
-    if (!known) throw ActionError(a.name, k, fmt::format("{}: unknown parameter '{}'", a.name, k));
+  for (const auto& [key, value] : a.params) {  // typos surface (the scenario parser checks this too)
+    const ActionParam* p = info->param(key);
+    if (!p || !travels_in_params(p->kind)) throw ActionError(a.name, key, fmt::format("{}: unknown parameter '{}'", a.name, key));
+    if (!value_fits(p->kind, value))
+      throw ActionError(a.name, key, fmt::format("{}: parameter '{}' must be {}", a.name, key, param_kind_name(p->kind)));
   }
-  auto fail = [&](std::string_view key, const std::string& msg) { throw ActionError(a.name, std::string(key), msg); };
-  auto project = [&]() -> ProjectIx {
-    if (a.project.empty()) fail("project", fmt::format("{}: parameter 'project' is required", a.name));
-    auto p = find_project(a.project);
-    if (!p) fail("project", fmt::format("{}: unknown project '{}'", a.name, a.project));
-    return *p;
-  };
-  auto provider = [&](bool required) -> Provider {
-    if (a.provider.empty()) {
-      if (required) fail("provider", fmt::format("{}: parameter 'provider' is required", a.name));
-      const Project& pr = projects_[project()];
-      Provider only = Provider::NONE;
-      int n = 0;
-      for (std::size_t i = 0; i < kBlockCount; ++i)
-        if (pr.blocks[i].enabled) { only = block_provider(i); ++n; }
-      if (n != 1) fail("provider", fmt::format("{}: parameter 'provider' is required (project has {} enabled providers)", a.name, n));
-      return only;
-    }
-    auto p = parse_provider(a.provider);
-    if (!p) fail("provider", fmt::format("{}: unknown provider '{}' (AWS, AZURE, GCP)", a.name, a.provider));
-    return *p;
-  };
-  auto cluster = [&]() -> ClusterIx {
-    const ProjectIx p = project();
-    if (a.cluster.empty()) fail("cluster", fmt::format("{}: parameter 'cluster' is required", a.name));
-    auto c = find_cluster(projects_[p].name, a.cluster);
-    if (!c) fail("cluster", fmt::format("{}: unknown cluster '{}' in project '{}'", a.name, a.cluster, a.project));
-    return *c;
-  };
-  // An endpoint by id, or the project's newest live endpoint in region (+ provider). nullopt: 404.
-  auto endpoint = [&]() -> std::optional<EndpointIx> {
-    if (!a.endpoint.empty()) return find_endpoint(a.endpoint);
-    const ProjectIx p = project();
-    if (a.region.empty()) fail("endpoint", fmt::format("{}: give 'endpoint' (id) or 'region'", a.name));
-    std::optional<Provider> cloud;
-    if (!a.provider.empty()) cloud = provider(true);
-    std::optional<EndpointIx> found;
-    for (EndpointIx e : projects_[p].endpointIxs) {
-      const PrivateEndpoint& ep = endpoints_[e];
-      if (ep.gone() || ep.regionName != a.region || (cloud && ep.cloudProvider != *cloud)) continue;
-      if (ep.state() == EndpointStatus::PENDING_RECREATION && found) continue;  // prefer the live replacement
-      found = e;
-    }
-    return found;
-  };
-  auto with_endpoint = [&](auto fn) -> Outcome {
-    auto e = endpoint();
-    if (!e) return errors::endpoint_not_found(a.endpoint.empty() ? a.region : a.endpoint);
-    return fn(*e);
-  };
-
-  Outcome o;
-  const std::string& n = a.name;
-  if (n == "enable_cmk") {
-    KmsSetup k;
-    k.provider = provider(true);
-    if (auto* r = param(a, "region")) k.region = *r;
-    else if (!a.region.empty()) k.region = a.region;
-    if (auto* v = param(a, "require_private_networking")) k.requirePrivateNetworking = parse_bool(a, "require_private_networking", *v);
-    if (auto* v = param(a, "key_id")) k.keyId = *v;
-    o = enable_cmk(project(), k);
-  } else if (n == "disable_cmk") o = disable_cmk(project(), provider(true));
-  else if (n == "update_credentials") o = update_credentials(project(), provider(true));
-  else if (n == "rotate_key") {
-    const std::string* id = param(a, "key_id");
-    o = rotate_key(project(), provider(true), id ? *id : std::string());
-  } else if (n == "set_require_private_networking") {
-    const std::string* v = param(a, "value");
-    if (!v) fail("value", fmt::format("{}: parameter 'value' is required", n));
-    o = set_require_private_networking(project(), provider(true), parse_bool(a, "value", *v));
-  } else if (n == "get_encryption_at_rest") o = get_encryption_at_rest(project());
-  else if (n == "try_again") o = try_again(project());
-  else if (n == "create_endpoint") {
-    if (a.region.empty()) fail("region", fmt::format("{}: parameter 'region' is required", n));
-    o = create_endpoint(project(), provider(true), a.region);
-  } else if (n == "delete_endpoint") o = with_endpoint([&](EndpointIx e) { return delete_endpoint(e); });
-  else if (n == "approve_endpoint") o = with_endpoint([&](EndpointIx e) { return approve_endpoint(e); });
-  else if (n == "reject_endpoint") o = with_endpoint([&](EndpointIx e) { return reject_endpoint(e); });
-  else if (n == "remove_endpoint_connection") o = with_endpoint([&](EndpointIx e) { return remove_endpoint_connection(e); });
-  else if (n == "fail_endpoint_creation") {
-    o = with_endpoint([&](EndpointIx e) {
-      Outcome r = fail_endpoint_creation(e);
-      if (r.ok())
-        if (auto* m = param(a, "message")) endpoints_[e].errorMessage = *m;
-      return r;
-    });
-  } else if (n == "fail_endpoint_deletion") o = with_endpoint([&](EndpointIx e) { return fail_endpoint_deletion(e); });
-  else if (n == "create_cluster") {
-    ClusterSetup cs;
-    cs.project = projects_[project()].name;
-    if (a.cluster.empty()) fail("cluster", fmt::format("{}: parameter 'cluster' is required", n));
-    cs.name = a.cluster;
-    if (auto* t = param(a, "tier")) cs.instanceSizeName = *t;
-    if (!a.provider.empty()) cs.encryptionAtRestProvider = provider(true);
-    if (auto* r = param(a, "regions")) {
-      // REGION[:CLOUD[:NODES]], comma separated
-      std::string_view rest = *r;
-      while (!rest.empty()) {
-        const auto comma = rest.find(',');
-        std::string item(rest.substr(0, comma));
-        rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
-        item.erase(std::remove(item.begin(), item.end(), ' '), item.end());
-        if (item.empty()) continue;
-        ClusterRegion cr{item, Provider::AWS, settings_.nodes_per_region};
-        if (auto c1 = item.find(':'); c1 != std::string::npos) {
-          cr.regionName = item.substr(0, c1);
-          std::string tail = item.substr(c1 + 1);
-          std::string cloudText = tail;
-          if (auto c2 = tail.find(':'); c2 != std::string::npos) {
-            cloudText = tail.substr(0, c2);
-            cr.nodes = parse_int(a, "regions", tail.substr(c2 + 1));
-          }
-          auto cp = parse_provider(cloudText);
-          if (!cp || *cp == Provider::NONE) fail("regions", fmt::format("{}: unknown cloud '{}' in regions", n, cloudText));
-          cr.providerName = *cp;
-        }
-        cs.regions.push_back(cr);
-      }
-    } else if (!a.region.empty()) {
-      cs.regions.push_back({a.region, Provider::AWS, settings_.nodes_per_region});
-    }
-    o = create_cluster(cs);
-  } else if (n == "enable_cluster_cmk") o = enable_cluster_cmk(cluster(), provider(true));
-  else if (n == "disable_cluster_cmk") o = disable_cluster_cmk(cluster());
-  else if (n == "resize_cluster") {
-    const std::string* t = param(a, "tier");
-    const std::string* d = param(a, "disk_gb");
-    o = resize_cluster(cluster(), t ? *t : std::string(), d ? parse_int(a, "disk_gb", *d) : 0);
-  } else if (n == "pause_cluster") o = pause_cluster(cluster());
-  else if (n == "resume_cluster") o = resume_cluster(cluster());
-  else if (n == "restart_cluster") {
-    const std::string* k = param(a, "nodes");
-    o = restart_cluster(cluster(), k ? parse_int(a, "nodes", *k) : 0);
-  } else if (n == "take_snapshot") o = take_snapshot(cluster());
-  else if (n == "restore_snapshot") {
-    const std::string* s = param(a, "snapshot");
-    o = restore_snapshot(cluster(), s ? *s : std::string());
-  } else if (n == "read_write") o = read_write(cluster());
-  else if (n == "disable_key") o = disable_key(project(), provider(true));
-  else if (n == "enable_key") o = enable_key(project(), provider(true));
-  else if (n == "schedule_key_deletion") o = schedule_key_deletion(project(), provider(true));
-  else if (n == "delete_key") o = delete_key(project(), provider(true));
-  else if (n == "restore_key") o = restore_key(project(), provider(true));
-  else if (n == "destroy_key") o = destroy_key(project(), provider(true));
-  else if (n == "revoke_key_access") o = revoke_key_access(project(), provider(true));
-  else if (n == "grant_key_access") o = grant_key_access(project(), provider(true));
-  else if (n == "expire_credentials") o = expire_credentials(project(), provider(true));
-  else if (n == "invalidate_credentials") o = invalidate_credentials(project(), provider(true));
-  else if (n == "fix_credentials") o = fix_credentials(project(), provider(true));
-  else if (n == "kms_outage_start") o = kms_outage_start(project(), provider(true), a.region);
-  else if (n == "kms_outage_end") o = kms_outage_end(project(), provider(true), a.region);
-  else if (n == "deactivate_project") o = deactivate_project(project());
-  else if (n == "reactivate_project") o = reactivate_project(project());
-  else throw std::logic_error("action listed in actions() but not dispatched: " + n);
+  const Outcome o = info->handler(*this, a);
   record_operation(a, o);
   return o;
 }
@@ -702,7 +536,7 @@ void World::record_operation(const ActionRequest& a, const Outcome& o) {
   r.fields = {{"outcome", o.code()}, {"httpStatus", std::to_string(o.httpStatus())}};
   if (!o.ok()) r.fields.emplace_back("message", o.error().message);
   if (!o.createdId().empty()) r.fields.emplace_back("createdId", o.createdId());
-  for (const auto& [k, v] : a.params) r.fields.emplace_back(k, v);
+  for (const auto& [k, v] : a.params) r.fields.emplace_back(k, param_text(v));
   sim_.record(r);
 }
 

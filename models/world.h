@@ -90,7 +90,7 @@ class World {
   Outcome reject_endpoint(EndpointIx e);
   Outcome remove_endpoint_connection(EndpointIx e);
   // ---- faults: endpoints ----
-  Outcome fail_endpoint_creation(EndpointIx e);
+  Outcome fail_endpoint_creation(EndpointIx e, std::string_view errorMessage = {});
   Outcome fail_endpoint_deletion(EndpointIx e);
   // ---- user API: clusters ----
   Outcome create_cluster(const ClusterSetup& c);
@@ -120,8 +120,9 @@ class World {
   Outcome deactivate_project(ProjectIx p);
   Outcome reactivate_project(ProjectIx p);
 
-  // Generic dispatcher over actions(): resolves names, parses params, calls the typed method, and
-  // records the operation. Throws ActionError for scenario mistakes (unknown action/name/param).
+  // One step by name: looks the action up in actions(), runs its handler (which resolves the names
+  // and calls the typed method above) and records the operation. Throws ActionError for scenario
+  // mistakes (unknown action, parameter, project or cluster).
   Outcome perform(const ActionRequest& a);
 
   // ---- queries ----
@@ -137,6 +138,9 @@ class World {
   std::optional<ProjectIx> find_project(std::string_view name) const;
   std::optional<ClusterIx> find_cluster(std::string_view project, std::string_view name) const;
   std::optional<EndpointIx> find_endpoint(std::string_view id) const;  // gone ones too
+  // The endpoint a region names: the project's newest live endpoint there (of that cloud, if
+  // given), a live replacement before a record PENDING_RECREATION. nullopt: none (404).
+  std::optional<EndpointIx> endpoint_in_region(ProjectIx p, std::string_view region, std::optional<Provider> cloud = {}) const;
   // Live (not gone) endpoints of a project and cloud, in creation order (GET .../privateEndpoints).
   std::vector<EndpointIx> list_endpoints(ProjectIx p, Provider cloud) const;
   std::vector<ClusterIx> project_clusters(ProjectIx p) const;

@@ -143,27 +143,16 @@ struct Run::Impl : sim::Observer {
     }
   }
 
+  // A step: its labels resolved to ids, the action performed, its verdict recorded; a `for:`
+  // schedules the action's undo.
   void perform(const Step& st) {
     const std::string what = describe_request(st.request, st.endpoint_label);
-    models::ActionRequest rq = st.request;
     const std::string expected = st.expect_error.value_or("OK");
     const SourceLocation& where = st.expect_error ? st.expect_error_where : st.action_where;
-    if (!st.endpoint_label.empty()) {
-      auto it = endpointIds.find(st.endpoint_label);
-      if (it == endpointIds.end()) {
-        verdict(where, what, false, sim.now(), expected, fmt::format("not performed: endpoint '{}' was never created", st.endpoint_label),
-                "scenario");
-        return;
-      }
-      rq.endpoint = it->second;
-    }
-    if (auto sn = rq.params.find("snapshot"); sn != rq.params.end()) {
-      auto it = snapshotIds.find(sn->second);
-      if (it == snapshotIds.end()) {
-        verdict(where, what, false, sim.now(), expected, fmt::format("not performed: snapshot '{}' was never taken", sn->second), "scenario");
-        return;
-      }
-      sn->second = it->second;
+    models::ActionRequest rq = st.request;
+    if (auto missing = resolve_labels(st, rq)) {
+      verdict(where, what, false, sim.now(), expected, *missing, "scenario");
+      return;
     }
     models::Outcome o;
     try {
@@ -174,25 +163,43 @@ struct Run::Impl : sim::Observer {
     }
     verdict(where, what, o.code() == expected, sim.now(), expected, o.code(), "operation/" + rq.name);
     if (!o.ok()) return;
-    if (!st.label.empty()) (rq.name == "create_endpoint" ? endpointIds : snapshotIds)[st.label] = o.createdId();
-    if (st.for_) {
-      models::ActionRequest undo;
-      undo.name = st.undo;
-      undo.project = rq.project;
-      undo.provider = rq.provider;
-      undo.region = rq.region;
-      const sim::Duration d = st.for_->sample(sim.random());
-      sim.schedule_after(d, [this, undo, &st] {
-        models::Outcome u;
-        try {
-          u = world.perform(undo);
-        } catch (const models::ActionError& e) {
-          verdict(st.for_where, describe_request(undo), false, sim.now(), "OK", fmt::format("not performed: {}", e.what()), "scenario");
-          return;
-        }
-        verdict(st.for_where, describe_request(undo) + " (end of for:)", u.ok(), sim.now(), "OK", u.code(), "operation/" + undo.name);
-      });
+    if (!st.label.empty()) (st.action->creates == models::Creates::endpoint ? endpointIds : snapshotIds)[st.label] = o.createdId();
+    if (st.for_) schedule_undo(st, rq);
+  }
+
+  // Endpoint and snapshot labels -> the ids the run gave them; what is missing, if anything.
+  std::optional<std::string> resolve_labels(const Step& st, models::ActionRequest& rq) const {
+    if (!st.endpoint_label.empty()) {
+      auto it = endpointIds.find(st.endpoint_label);
+      if (it == endpointIds.end()) return fmt::format("not performed: endpoint '{}' was never created", st.endpoint_label);
+      rq.endpoint = it->second;
     }
+    if (auto sn = rq.params.find("snapshot"); sn != rq.params.end()) {
+      std::string& label = std::get<std::string>(sn->second);
+      auto it = snapshotIds.find(label);
+      if (it == snapshotIds.end()) return fmt::format("not performed: snapshot '{}' was never taken", label);
+      label = it->second;
+    }
+    return std::nullopt;
+  }
+
+  void schedule_undo(const Step& st, const models::ActionRequest& rq) {
+    models::ActionRequest undo;
+    undo.name = std::string(st.action->undo);
+    undo.project = rq.project;
+    undo.provider = rq.provider;
+    undo.region = rq.region;
+    const sim::Duration d = st.for_->sample(sim.random());
+    sim.schedule_after(d, [this, undo, &st] {
+      models::Outcome u;
+      try {
+        u = world.perform(undo);
+      } catch (const models::ActionError& e) {
+        verdict(st.for_where, describe_request(undo), false, sim.now(), "OK", fmt::format("not performed: {}", e.what()), "scenario");
+        return;
+      }
+      verdict(st.for_where, describe_request(undo) + " (end of for:)", u.ok(), sim.now(), "OK", u.code(), "operation/" + undo.name);
+    });
   }
 
   // ---- expectations ----

@@ -68,11 +68,11 @@ TEST_CASE("timeline: at, relative after, distributions, params, labels, for") {
   CHECK_FALSE(s.steps[0].relative);
   CHECK(std::get<sim::Fixed>(s.steps[0].time.shape()).value == sim::Duration::minutes(135));
   CHECK(s.steps[0].request.project == "shop");  // the only project filled in
-  CHECK(s.steps[0].request.provider == "AWS");
-  CHECK(s.steps[0].undo == "enable_key");
+  CHECK(s.steps[0].request.provider == models::Provider::AWS);
+  CHECK(s.steps[0].action->undo == "enable_key");
   REQUIRE(s.steps[0].for_);
   CHECK(s.steps[1].relative);
-  CHECK(s.steps[1].request.params.at("tier") == "M40");
+  CHECK(*s.steps[1].request.param<std::string>("tier") == "M40");
   CHECK(s.steps[1].where.line == 16);
   CHECK(s.steps[2].expect_error == "CANNOT_PAUSE_RECENTLY_RESUMED_CLUSTER");
   CHECK(std::holds_alternative<sim::Uniform>(s.steps[2].time.shape()));
