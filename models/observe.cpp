@@ -291,16 +291,4 @@ std::optional<FieldValue> observe_field(const World& world, const Observable& en
   return on_entity<FieldValue>(world, entity, [field](const auto& table, const auto& x) { return table.value(x, field); });
 }
 
-std::optional<EndpointIx> endpoint_in_region(const World& world, ProjectIx project, std::string_view region,
-                                             std::optional<Provider> cloud) {
-  std::optional<EndpointIx> found;
-  for (EndpointIx e : world.project(project).endpointIxs) {  // creation order
-    const PrivateEndpoint& ep = world.endpoint(e);
-    if (ep.gone() || ep.regionName != region || (cloud && ep.cloudProvider != *cloud)) continue;
-    if (ep.state() == EndpointStatus::PENDING_RECREATION && found) continue;  // the live replacement wins
-    found = e;
-  }
-  return found;
-}
-
 }  // namespace models

@@ -66,11 +66,4 @@ std::optional<FieldRecord> observe(const World& world, const Observable& entity)
 // One field of the entity now; nullopt when the entity does not exist now or has no such field.
 std::optional<FieldValue> observe_field(const World& world, const Observable& entity, std::string_view field);
 
-// The endpoint a region selector names (a step's or an expectation's {region, provider}): among
-// the project's live (not gone) endpoints in that region, of that cloud when given, the newest one
-// not PENDING_RECREATION (so a replacement wins over the record it replaces); when all are
-// PENDING_RECREATION, the oldest. nullopt: no live endpoint there.
-std::optional<EndpointIx> endpoint_in_region(const World& world, ProjectIx project, std::string_view region,
-                                             std::optional<Provider> cloud);
-
 }  // namespace models

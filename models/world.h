@@ -138,8 +138,10 @@ class World {
   std::optional<ProjectIx> find_project(std::string_view name) const;
   std::optional<ClusterIx> find_cluster(std::string_view project, std::string_view name) const;
   std::optional<EndpointIx> find_endpoint(std::string_view id) const;  // gone ones too
-  // The endpoint a region names: the project's newest live endpoint there (of that cloud, if
-  // given), a live replacement before a record PENDING_RECREATION. nullopt: none (404).
+  // The endpoint a region selector names (a step's or an expectation's {region, provider}): among
+  // the project's live (not gone) endpoints in that region, of that cloud when given, the newest
+  // one not PENDING_RECREATION (a replacement wins over the record it replaces); when all are
+  // PENDING_RECREATION, the oldest. nullopt: no live endpoint there (404).
   std::optional<EndpointIx> endpoint_in_region(ProjectIx p, std::string_view region, std::optional<Provider> cloud = {}) const;
   // Live (not gone) endpoints of a project and cloud, in creation order (GET .../privateEndpoints).
   std::vector<EndpointIx> list_endpoints(ProjectIx p, Provider cloud) const;

@@ -14,7 +14,7 @@ namespace scenario {
 namespace {
 
 // The entity the target names, or nullopt when it does not exist now. A labelled endpoint counts
-// only in the target's project; an endpoint by region is the one models::endpoint_in_region names,
+// only in the target's project; an endpoint by region is the one World::endpoint_in_region names,
 // as for steps.
 std::optional<models::Observable> target_entity(const Target& t, const Observed& o) {
   using K = models::EntityKind;
@@ -33,7 +33,7 @@ std::optional<models::Observable> target_entity(const Target& t, const Observed&
         if (e && o.world.endpoint(*e).project != *project) e.reset();
       } else {
         const auto cloud = t.provider == models::Provider::NONE ? std::nullopt : std::optional(t.provider);
-        e = models::endpoint_in_region(o.world, *project, t.region, cloud);
+        e = o.world.endpoint_in_region(*project, t.region, cloud);
       }
       if (e) return models::Observable{K::endpoint, *e};
       return std::nullopt;

@@ -115,29 +115,29 @@ TEST_CASE("the enumerated values come from the model: stateName has only what Cl
   CHECK(std::count(status->values.begin(), status->values.end(), "PENDING_RECREATION") == 1);
 }
 
-TEST_CASE("endpoint_in_region: a live replacement wins over the record PENDING_RECREATION; gone is absent") {
+TEST_CASE("World::endpoint_in_region: a live replacement wins over the record PENDING_RECREATION; gone is absent") {
   Env env;  // recreation_mode new_record: the old record waits in PENDING_RECREATION beside the replacement
   const ProjectIx p = env.project("p", Provider::AZURE, true);
   const EndpointIx old = env.w->add_endpoint("p", Provider::AZURE, "EASTUS2", EndpointStatus::ACTIVE);
-  CHECK(endpoint_in_region(*env.w, p, "EASTUS2", std::nullopt) == old);
-  CHECK(endpoint_in_region(*env.w, p, "EASTUS2", Provider::AZURE) == old);
-  CHECK_FALSE(endpoint_in_region(*env.w, p, "EASTUS2", Provider::AWS));
-  CHECK_FALSE(endpoint_in_region(*env.w, p, "WESTEUROPE", std::nullopt));
+  CHECK(env.w->endpoint_in_region(p, "EASTUS2", std::nullopt) == old);
+  CHECK(env.w->endpoint_in_region(p, "EASTUS2", Provider::AZURE) == old);
+  CHECK_FALSE(env.w->endpoint_in_region(p, "EASTUS2", Provider::AWS));
+  CHECK_FALSE(env.w->endpoint_in_region(p, "WESTEUROPE", std::nullopt));
 
   REQUIRE(env.w->reject_endpoint(old).ok());
-  CHECK(endpoint_in_region(*env.w, p, "EASTUS2", std::nullopt) == old);  // no replacement yet: the record itself
+  CHECK(env.w->endpoint_in_region(p, "EASTUS2", std::nullopt) == old);  // no replacement yet: the record itself
   env.run_for(min(1));                                                    // t_recreate
   const auto live = env.w->list_endpoints(p, Provider::AZURE);
   REQUIRE(live.size() == 2);
   const EndpointIx replacement = live[1];
   CHECK(env.status(old) == EndpointStatus::PENDING_RECREATION);
-  CHECK(endpoint_in_region(*env.w, p, "EASTUS2", std::nullopt) == replacement);
+  CHECK(env.w->endpoint_in_region(p, "EASTUS2", std::nullopt) == replacement);
   CHECK(text(*env.w, {EntityKind::endpoint, replacement}, "status") == "INITIATING");
   CHECK(text(*env.w, {EntityKind::endpoint, old}, "status") == "PENDING_RECREATION");
 
   env.run_for(min(3));  // the replacement leaves INITIATING: the old record goes
   REQUIRE(env.w->endpoint(old).gone());
-  CHECK(endpoint_in_region(*env.w, p, "EASTUS2", std::nullopt) == replacement);
+  CHECK(env.w->endpoint_in_region(p, "EASTUS2", std::nullopt) == replacement);
   CHECK_FALSE(observe(*env.w, {EntityKind::endpoint, old}));
   CHECK_FALSE(observe_field(*env.w, {EntityKind::endpoint, old}, "status"));
 }
