@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "models/ids.h"
+#include "models/subject.h"
 #include "models/world.h"
 
 namespace models {
@@ -44,10 +45,7 @@ struct FieldInfo {
   std::vector<std::string> values;
 };
 
-// The kinds of entity that have fields.
-enum class EntityKind : std::uint8_t { project, kms, cluster, endpoint, snapshot };
-
-// One entity: ix is its ProjectIx (project and kms), ClusterIx, EndpointIx or SnapshotIx;
+// One entity (of kind project, kms, cluster, endpoint or snapshot: the kinds that have fields): ix is its ProjectIx (project and kms), ClusterIx, EndpointIx or SnapshotIx;
 // provider names the kms block (AWS, AZURE or GCP).
 struct Observable {
   EntityKind kind = EntityKind::project;

@@ -4,40 +4,75 @@
 #include "models/world.h"
 
 #include <algorithm>
+#include <cassert>
 
 #include <fmt/format.h>
 
 #include "models/alerts.h"
+#include "models/causes.h"
 
 namespace models {
 
 World::World(sim::Simulation& sim, Settings settings) : sim_(sim), settings_(std::move(settings)) { settings_.check(); }
 
-std::string World::project_entity(ProjectIx p) const { return "project/" + projects_[p].name; }
-std::string World::cluster_entity(ClusterIx c) const {
-  return "cluster/" + projects_[clusters_[c].project].name + "/" + clusters_[c].name;
-}
-std::string World::block_entity(ProjectIx p, Provider provider) const {
-  return "project/" + projects_[p].name + "/" + std::string(block_name(provider));
+std::string World::entity_name(sim::Subject s) const {
+  const Entity x = entity_of(s);
+  if (x.index == kNotFound) return {};
+  switch (x.kind) {
+    case EntityKind::none: return {};
+    case EntityKind::cluster: return entity_name(clusters_.at(x.index).project, clusters_[x.index].name);
+    case EntityKind::endpoint: return "endpoint/" + endpoints_.at(x.index).id;
+    default: return entity_name(x.kind, projects_.at(x.index).name, x.provider);
+  }
 }
 
-void World::note(std::string_view kind, std::string entity, std::string_view cause,
+std::string World::entity_name(EntityKind kind, std::string_view project, Provider provider) {
+  switch (kind) {
+    case EntityKind::project: return fmt::format("project/{}", project);
+    case EntityKind::kms: return fmt::format("project/{}/{}", project, block_name(provider));
+    case EntityKind::private_networking: return fmt::format("project/{}/{}/requirePrivateNetworking", project, block_name(provider));
+    case EntityKind::key: return fmt::format("key/{}/{}", project, provider_name(provider));
+    case EntityKind::credentials: return fmt::format("credentials/{}/{}", project, provider_name(provider));
+    case EntityKind::key_access: return fmt::format("key_access/{}/{}", project, provider_name(provider));
+    case EntityKind::kms_service: return fmt::format("kms/{}/{}", project, provider_name(provider));
+    default: return {};
+  }
+}
+
+std::string World::entity_name(ProjectIx p, std::string_view cluster) const {
+  return fmt::format("cluster/{}/{}", projects_.at(p).name, cluster);
+}
+
+std::optional<ProjectIx> World::project_of(sim::Subject s) const {
+  const Entity x = entity_of(s);
+  if (x.index == kNotFound) return std::nullopt;
+  switch (x.kind) {
+    case EntityKind::none: return std::nullopt;
+    case EntityKind::cluster: return clusters_.at(x.index).project;
+    case EntityKind::endpoint: return endpoints_.at(x.index).project;
+    default: return x.index;
+  }
+}
+
+void World::note(sim::RecordKind kind, sim::Subject subject, std::string_view cause,
                  std::vector<std::pair<std::string, std::string>> fields) {
   if (!sim_.observed()) return;
   sim::Record r;
   r.at = sim_.now();
-  r.kind = std::string(kind);
-  r.entity = std::move(entity);
+  r.kind = kind;
+  r.subject = subject;
+  r.entity = entity_name(subject);
   r.cause = std::string(cause);
   r.fields = std::move(fields);
   sim_.record(r);
 }
 
-void World::alert(std::string_view kind, std::string_view eventTypeName, std::string entity,
+void World::alert(sim::RecordKind kind, std::string_view eventTypeName, sim::Subject subject,
                   std::vector<std::pair<std::string, std::string>> fields) {
   if (!sim_.observed()) return;
+  assert(sim::is_notification(kind));
   fields.insert(fields.begin(), {"eventTypeName", std::string(eventTypeName)});
-  note(kind, std::move(entity), eventTypeName, std::move(fields));
+  note(kind, subject, eventTypeName, std::move(fields));
 }
 
 std::optional<AtlasError> World::project_active_guard(ProjectIx p) const {
@@ -55,69 +90,84 @@ ProjectIx World::add_project(const ProjectSetup& ps) {
   Project pr;
   pr.id = make_object_id(IdKind::Project, ++idCounter_);
   pr.name = ps.name;
-  pr.state = sim::StateMachine<ProjectState, ProjectEvent>(project_table(), "project/" + ps.name, ps.state);
   pr.backupCompliancePolicy = ps.backupCompliancePolicy;
-  for (std::size_t i = 0; i < kBlockCount; ++i) {
-    KmsConfig& b = pr.blocks[i];
-    const std::string base = "project/" + ps.name + "/" + std::string(block_name(block_provider(i)));
-    const std::string prov(provider_name(block_provider(i)));
-    b.ear = sim::StateMachine<EarState, EarEvent>(ear_table(), base);
-    b.pn = sim::StateMachine<PnState, PnEvent>(pn_table(), base + "/requirePrivateNetworking");
-    b.key.provider = block_provider(i);
-    b.key.keyState = sim::StateMachine<KeyState, KeyEvent>(key_table(), "key/" + ps.name + "/" + prov);
-    b.key.credentials = sim::StateMachine<CredentialState, CredentialEvent>(credential_table(), "credentials/" + ps.name + "/" + prov);
-    b.key.access = sim::StateMachine<AccessState, AccessEvent>(access_table(), "key_access/" + ps.name + "/" + prov);
-  }
   projects_.push_back(std::move(pr));
   projectByName_.emplace(ps.name, p);
+  projects_[p].state = machine<ProjectState, ProjectEvent>(project_table(), project_subject(p), ps.state);
+  for (std::size_t i = 0; i < kBlockCount; ++i)
+    init_block_machines(p, block_provider(i), key_table().initial(), credential_table().initial(), access_table().initial());
+  for (const KmsSetup& k : ps.kms) setup_block(p, k);
+  start_project_clocks(p, ps.validationPhase);
+  return p;
+}
+
+void World::init_block_machines(ProjectIx p, Provider provider, KeyState key, CredentialState credentials, AccessState access) {
+  KmsConfig& b = projects_[p].block(provider);
+  b.ear = machine<EarState, EarEvent>(ear_table(), block_subject(p, provider));
+  b.pn = machine<PnState, PnEvent>(pn_table(), subject_of(EntityKind::private_networking, p, provider));
+  b.key.provider = provider;
+  b.key.keyState = machine<KeyState, KeyEvent>(key_table(), subject_of(EntityKind::key, p, provider), key);
+  b.key.credentials = machine<CredentialState, CredentialEvent>(credential_table(), subject_of(EntityKind::credentials, p, provider), credentials);
+  b.key.access = machine<AccessState, AccessEvent>(access_table(), subject_of(EntityKind::key_access, p, provider), access);
+}
+
+void World::setup_block(ProjectIx p, const KmsSetup& k) {
+  if (k.provider == Provider::NONE) throw std::invalid_argument("add_project: kms block without provider");
+  if (k.requirePrivateNetworking && k.provider == Provider::GCP)
+    throw std::invalid_argument("add_project: googleCloudKms has no requirePrivateNetworking (spec §2.4)");
+  init_block_machines(p, k.provider, k.keyState, k.credentials, k.access);
+  KmsConfig& b = projects_[p].block(k.provider);
+  b.key.outage = k.unreachable;
+  b.key.keyAgeAtStart = k.keyAge;
+  b.key.rotatedAt = sim_.now();
+  b.key.ipAccessListBlocksControlPlane = k.ipAccessListBlocksControlPlane;
+  b.kmsRegion = k.region;
+  set_key_identity(p, k);
+  if (!k.enabled) return;  // the key exists in the cloud; enable_cmk may turn the block on later
+  b.enabled = true;
+  b.requirePrivateNetworking = k.requirePrivateNetworking;
+  if (k.requirePrivateNetworking)
+    b.pn = machine<PnState, PnEvent>(pn_table(), b.pn.subject(), PnState::ON);
+  const BlockVerdict v = assess(projects_[p], k.provider);
+  const EarState s = v.verdict == Verdict::valid ? EarState::ON_VALID
+                     : v.verdict == Verdict::invalid ? EarState::ON_INVALID
+                                                     : EarState::ON_UNREACHABLE;
+  b.ear = machine<EarState, EarEvent>(ear_table(), b.ear.subject(), s);
+  b.valid = v.verdict == Verdict::valid;
+  b.networkAccessDenied = false;
+}
+
+// The block's key fields as Atlas shows them (a generated id where the setup gives none), and the
+// Azure client secret's expiry.
+void World::set_key_identity(ProjectIx p, const KmsSetup& k) {
   Project& P = projects_[p];
-  for (const KmsSetup& k : ps.kms) {
-    if (k.provider == Provider::NONE) throw std::invalid_argument("add_project: kms block without provider");
-    if (k.requirePrivateNetworking && k.provider == Provider::GCP)
-      throw std::invalid_argument("add_project: googleCloudKms has no requirePrivateNetworking (spec §2.4)");
-    KmsConfig& b = P.block(k.provider);
-    const std::string prov(provider_name(k.provider));
-    b.key.keyState = sim::StateMachine<KeyState, KeyEvent>(key_table(), "key/" + ps.name + "/" + prov, k.keyState);
-    b.key.credentials = sim::StateMachine<CredentialState, CredentialEvent>(credential_table(), "credentials/" + ps.name + "/" + prov, k.credentials);
-    b.key.access = sim::StateMachine<AccessState, AccessEvent>(access_table(), "key_access/" + ps.name + "/" + prov, k.access);
-    b.key.outage = k.unreachable;
-    b.key.keyAgeAtStart = k.keyAge;
-    b.key.rotatedAt = sim_.now();
-    b.key.ipAccessListBlocksControlPlane = k.ipAccessListBlocksControlPlane;
-    b.kmsRegion = k.region;
-    if (k.provider == Provider::AWS) {
-      b.region = k.region;
-      b.customerMasterKeyID = k.keyId.empty() ? fmt::format("arn:aws:kms:{}:000000000000:key/{}", k.region, P.id) : k.keyId;
-      b.roleId = make_object_id(IdKind::Role, ++idCounter_);
-    } else if (k.provider == Provider::AZURE) {
-      b.azureEnvironment = "AZURE";
-      b.keyVaultName = "vault-" + ps.name;
-      b.keyIdentifier = k.keyId.empty() ? fmt::format("https://{}.vault.azure.net/keys/atlas/1", b.keyVaultName) : k.keyId;
-      if (k.secretExpiresIn) {
-        // DOCS security-azure-kms: a client secret lives at most 2 years.
-        const sim::Duration life = std::min(*k.secretExpiresIn, settings_.azure_secret_max_lifetime);
-        b.key.secretExpiresAt = sim_.now() + life;
-        sim_.schedule_at(b.key.secretExpiresAt, [this, p] { expire_credentials(p, Provider::AZURE); });
-      }
-    } else {
-      b.keyVersionResourceID =
-          k.keyId.empty() ? fmt::format("projects/p/locations/{}/keyRings/r/cryptoKeys/atlas/cryptoKeyVersions/1", k.region) : k.keyId;
+  KmsConfig& b = P.block(k.provider);
+  if (k.provider == Provider::AWS) {
+    b.region = k.region;
+    b.customerMasterKeyID = k.keyId.empty() ? fmt::format("arn:aws:kms:{}:000000000000:key/{}", k.region, P.id) : k.keyId;
+    b.roleId = make_object_id(IdKind::Role, ++idCounter_);
+  } else if (k.provider == Provider::AZURE) {
+    b.azureEnvironment = "AZURE";
+    b.keyVaultName = "vault-" + P.name;
+    b.keyIdentifier = k.keyId.empty() ? fmt::format("https://{}.vault.azure.net/keys/atlas/1", b.keyVaultName) : k.keyId;
+    if (k.secretExpiresIn) {
+      // DOCS security-azure-kms: a client secret lives at most 2 years.
+      const sim::Duration life = std::min(*k.secretExpiresIn, settings_.azure_secret_max_lifetime);
+      b.key.secretExpiresAt = sim_.now() + life;
+      sim_.schedule_at(b.key.secretExpiresAt, [this, p] { expire_credentials(p, Provider::AZURE); });
     }
-    if (!k.enabled) continue;  // the key exists in the cloud; enable_cmk may turn the block on later
-    b.enabled = true;
-    b.requirePrivateNetworking = k.requirePrivateNetworking;
-    if (k.requirePrivateNetworking)
-      b.pn = sim::StateMachine<PnState, PnEvent>(pn_table(), b.pn.entity(), PnState::ON);
-    const BlockVerdict v = assess(P, k.provider);
-    const EarState s = v.verdict == Verdict::valid ? EarState::ON_VALID
-                       : v.verdict == Verdict::invalid ? EarState::ON_INVALID
-                                                       : EarState::ON_UNREACHABLE;
-    b.ear = sim::StateMachine<EarState, EarEvent>(ear_table(), b.ear.entity(), s);
-    b.valid = v.verdict == Verdict::valid;
-    b.networkAccessDenied = false;
+  } else {
+    b.keyVersionResourceID =
+        k.keyId.empty() ? fmt::format("projects/p/locations/{}/keyRings/r/cryptoKeys/atlas/cryptoKeyVersions/1", k.region) : k.keyId;
   }
-  if (ps.validationPhase) {
-    P.validationPhase = *ps.validationPhase;
+}
+
+// The project's validation tick (phase: the setup's, the settings' offset, or random) and the
+// Atlas master-key rotation clock.
+void World::start_project_clocks(ProjectIx p, std::optional<sim::Duration> validationPhase) {
+  Project& P = projects_[p];
+  if (validationPhase) {
+    P.validationPhase = *validationPhase;
   } else if (settings_.validation_phase == ValidationPhase::random) {
     P.validationPhase = sim::Duration::milliseconds(sim_.random().uniform_int(0, settings_.validation_interval.ms() - 1));
   } else {
@@ -127,7 +177,6 @@ ProjectIx World::add_project(const ProjectSetup& ps) {
   // Master-key rotation phase: uniform over the first interval (DOCS: rolling, in maintenance windows).
   schedule_master_key_rotation(
       p, sim_.now() + sim::Duration::milliseconds(sim_.random().uniform_int(0, settings_.master_key_rotation_interval.ms() - 1)));
-  return p;
 }
 
 // ---- project Encryption at Rest ----
@@ -173,7 +222,7 @@ Outcome World::enable_cmk(ProjectIx p, const KmsSetup& k) {
     b.requirePrivateNetworking = true;
     if (k.provider == Provider::AZURE) set_multicloud_disabled(p, true);
   }
-  alert("event", alerts::kConfigurationUpdated, block_entity(p, k.provider));
+  alert(sim::RecordKind::event, alerts::kConfigurationUpdated, block_subject(p, k.provider));
   return Outcome::success();
 }
 
@@ -201,9 +250,9 @@ Outcome World::disable_cmk(ProjectIx p, Provider provider) {
   if (pr.backupCompliancePolicy) return errors::cannot_disable_with_backup_compliance();
   // (4) seed 003 warning: "You cannot ... disable Encryption at Rest ... without a valid key."
   if (b.ear.state() == EarState::ON_INVALID) return errors::settings_invalid();
-  b.ear.fire(sim_, EarEvent::Disable, "disable_cmk");
+  b.ear.fire(sim_, EarEvent::Disable, causes::kDisableCmk);
   if (b.pn.state() == PnState::ON)
-    b.pn.fire(sim_, PnEvent::Release, "disable_cmk", [&](std::string_view g) { return g == "aws" ? provider == Provider::AWS : provider == Provider::AZURE; });
+    b.pn.fire(sim_, PnEvent::Release, causes::kDisableCmk, [&](std::string_view g) { return g == "aws" ? provider == Provider::AWS : provider == Provider::AZURE; });
   // seed 002: {enabled:false} erases the block (fields null, valid false).
   const bool wasAzurePn = provider == Provider::AZURE && b.requirePrivateNetworking;
   b.enabled = false;
@@ -217,7 +266,7 @@ Outcome World::disable_cmk(ProjectIx p, Provider provider) {
   b.keyIdentifier.clear();
   b.keyVersionResourceID.clear();
   if (wasAzurePn) set_multicloud_disabled(p, false);
-  alert("event", alerts::kConfigurationUpdated, block_entity(p, provider));
+  alert(sim::RecordKind::event, alerts::kConfigurationUpdated, block_subject(p, provider));
   return Outcome::success();
 }
 
@@ -241,7 +290,7 @@ Outcome World::update_credentials(ProjectIx p, Provider provider) {
   }
   if (provider == Provider::AZURE && k.secretExpiresAt != sim::Time::never()) k.secretExpiresAt = sim::Time::never();
   b.ear.fire(sim_, EarEvent::UpdateFields, "update_credentials");
-  alert("event", alerts::kConfigurationUpdated, block_entity(p, provider));
+  alert(sim::RecordKind::event, alerts::kConfigurationUpdated, block_subject(p, provider));
   // seed 003: validated "when you add or update credentials".
   validate_block(p, provider, CheckKind::credential_change);
   const BlockVerdict v = assess(projects_[p], provider);
@@ -266,8 +315,8 @@ Outcome World::rotate_key(ProjectIx p, Provider provider, std::string newKeyId) 
   k.keyAgeAtStart = {};
   k.rotationAlertSent = false;  // DOCS security-gcp-kms: the alert timer resets
   b.ear.fire(sim_, EarEvent::RotateKey, "rotate_key");
-  alert("event", alerts::kKeyRotationStarted, block_entity(p, provider));
-  alert("event", alerts::key_rotated(provider), block_entity(p, provider), {{"keyVersion", std::to_string(k.version)}});
+  alert(sim::RecordKind::event, alerts::kKeyRotationStarted, block_subject(p, provider));
+  alert(sim::RecordKind::event, alerts::key_rotated(provider), block_subject(p, provider), {{"keyVersion", std::to_string(k.version)}});
   return Outcome::success();
 }
 
@@ -317,7 +366,7 @@ Outcome World::set_require_private_networking(ProjectIx p, Provider provider, bo
       if (clusters_[c].encryptionAtRestProvider == provider) clusters_[c].privatePath = false;
     if (provider == Provider::AZURE) set_multicloud_disabled(p, false);
   }
-  alert("event", alerts::kConfigurationUpdated, block_entity(p, provider));
+  alert(sim::RecordKind::event, alerts::kConfigurationUpdated, block_subject(p, provider));
   return Outcome::success();
 }
 
@@ -335,7 +384,7 @@ Outcome World::try_again(ProjectIx p) {
 
 void World::external_record(ProjectIx p, Provider provider, std::string_view what) {
   if (!sim_.observed()) return;
-  note("external", "kms/" + projects_[p].name + "/" + std::string(provider_name(provider)), what);
+  note(sim::RecordKind::external, subject_of(EntityKind::kms_service, p, provider), what);
 }
 
 void World::fire_key(ProjectIx p, Provider provider, KeyEvent ev, std::string_view cause) {
@@ -525,11 +574,21 @@ Outcome World::perform(const ActionRequest& a) {
   return o;
 }
 
+// What an operation is about: the endpoint it names, else the cluster, else the project (found
+// or not: a refused request may name what does not exist).
+sim::Subject World::operation_subject(const ActionRequest& a) const {
+  if (!a.endpoint.empty()) return endpoint_subject(find_endpoint(a.endpoint).value_or(kNotFound));
+  const std::optional<ProjectIx> p = find_project(a.project);
+  if (!a.cluster.empty()) return cluster_subject(p ? find_cluster(a.project, a.cluster).value_or(kNotFound) : kNotFound);
+  return project_subject(p.value_or(kNotFound));
+}
+
 void World::record_operation(const ActionRequest& a, const Outcome& o) {
   if (!sim_.observed()) return;
   sim::Record r;
   r.at = sim_.now();
-  r.kind = "operation";
+  r.kind = sim::RecordKind::operation;
+  r.subject = operation_subject(a);
   r.entity = a.cluster.empty() ? "project/" + a.project : "cluster/" + a.project + "/" + a.cluster;
   if (!a.endpoint.empty()) r.entity = "endpoint/" + a.endpoint;
   r.cause = a.name;

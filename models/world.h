@@ -22,6 +22,7 @@
 #include "models/key.h"
 #include "models/project.h"
 #include "models/settings.h"
+#include "models/subject.h"
 #include "sim/simulation.h"
 
 namespace models {
@@ -148,12 +149,21 @@ class World {
   std::vector<ClusterIx> project_clusters(ProjectIx p) const;
   // Next scheduled validation of a project.
   sim::Time next_validation(ProjectIx p) const;
+  // The display name of a record's subject, as traces print it ("cluster/shop/orders").
+  std::string entity_name(sim::Subject s) const;
+  // The project a subject belongs to (nullopt: about no entity).
+  std::optional<ProjectIx> project_of(sim::Subject s) const;
   // Counters for benches/reports.
   std::uint64_t validations_run() const { return validations_; }
 
  private:
   friend struct WorldAccess;  // tests
 
+  // setup (world.cpp)
+  void init_block_machines(ProjectIx p, Provider provider, KeyState key, CredentialState credentials, AccessState access);
+  void setup_block(ProjectIx p, const KmsSetup& k);
+  void set_key_identity(ProjectIx p, const KmsSetup& k);
+  void start_project_clocks(ProjectIx p, std::optional<sim::Duration> validationPhase);
   // validator.cpp
   enum class CheckKind { scheduled, on_demand, credential_change };
   enum class Verdict { valid, invalid, unreachable };
@@ -204,14 +214,24 @@ class World {
   void external_record(ProjectIx p, Provider provider, std::string_view what);
   // records
   // A Record of any kind but "transition" (those come from the StateMachines), when observed.
-  void note(std::string_view kind, std::string entity, std::string_view cause,
+  void note(sim::RecordKind kind, sim::Subject subject, std::string_view cause,
             std::vector<std::pair<std::string, std::string>> fields = {});
-  void alert(std::string_view kind, std::string_view eventTypeName, std::string entity,
+  void alert(sim::RecordKind kind, std::string_view eventTypeName, sim::Subject subject,
              std::vector<std::pair<std::string, std::string>> fields = {});
   void record_operation(const ActionRequest& a, const Outcome& o);
-  std::string project_entity(ProjectIx p) const;
-  std::string cluster_entity(ClusterIx c) const;
-  std::string block_entity(ProjectIx p, Provider provider) const;
+  sim::Subject operation_subject(const ActionRequest& a) const;
+  static std::string entity_name(EntityKind kind, std::string_view project, Provider provider);
+  std::string entity_name(ProjectIx p, std::string_view cluster) const;
+  // A state machine for the subject, starting in `start`, recorded under its display name.
+  template <class S, class E>
+  sim::StateMachine<S, E> machine(const sim::TransitionTable<S, E>& table, sim::Subject subject, S start,
+                                  std::string name = {}) const {
+    return sim::StateMachine<S, E>(table, subject, name.empty() ? entity_name(subject) : std::move(name), start);
+  }
+  template <class S, class E>
+  sim::StateMachine<S, E> machine(const sim::TransitionTable<S, E>& table, sim::Subject subject) const {
+    return machine(table, subject, table.initial());
+  }
   sim::Duration sample(const sim::Distribution& d) { return d.sample(sim_.random()); }
   std::optional<AtlasError> project_active_guard(ProjectIx p) const;
 

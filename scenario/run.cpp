@@ -117,7 +117,7 @@ struct Run::Impl : sim::Observer {
                std::string seen, std::string entity) {
     sim::Record r;
     r.at = at;
-    r.kind = "expectation";
+    r.kind = sim::RecordKind::expectation;
     r.entity = std::move(entity);
     r.from = expected;
     r.to = seen;
@@ -270,22 +270,12 @@ struct Run::Impl : sim::Observer {
   }
 
   void on_record(const sim::Record& r) override {
-    if (r.kind != "expectation") ++stateVersion;
-    if (r.kind != "alert" && r.kind != "email" && r.kind != "event") return;
-    for (const auto& [k, v] : r.fields)
-      if (k == "eventTypeName") alerts[v][project_of(r.entity)]++;
-  }
-
-  // "project/shop/awsKms" -> shop, "cluster/shop/orders" -> shop, "endpoint/<id>" -> its project.
-  std::string project_of(const std::string& entity) const {
-    const auto slash = entity.find('/');
-    if (slash == std::string::npos) return "";
-    const std::string kind = entity.substr(0, slash);
-    const std::string rest = entity.substr(slash + 1);
-    if (kind == "project" || kind == "cluster") return rest.substr(0, rest.find('/'));
-    if (kind == "endpoint")
-      if (auto ix = world.find_endpoint(rest)) return world.project(world.endpoint(*ix).project).name;
-    return "";
+    if (r.kind != sim::RecordKind::expectation) ++stateVersion;
+    if (!sim::is_notification(r.kind)) return;
+    if (const std::string* type = r.field("eventTypeName")) {
+      const std::optional<models::ProjectIx> p = world.project_of(r.subject);
+      alerts[*type][p ? world.project(*p).name : std::string()]++;
+    }
   }
 
   RunResult execute() {

@@ -60,7 +60,7 @@ TEST_CASE("perform(): scenario mistakes are ActionError naming the parameter; At
   CHECK(d.code() == "ENCRYPTION_AT_REST_PRIVATE_ENDPOINT_DELETE_BLOCKED_DURING_PROVISIONING");
   std::vector<sim::Record> ops;
   for (const auto& r : env.rec.records)
-    if (r.kind == "operation") ops.push_back(r);
+    if (r.kind == sim::RecordKind::operation) ops.push_back(r);
   REQUIRE(ops.size() == 2);
   CHECK(ops[1].cause == "delete_endpoint");
   CHECK(Recorder::field(ops[1], "outcome") == "ENCRYPTION_AT_REST_PRIVATE_ENDPOINT_DELETE_BLOCKED_DURING_PROVISIONING");
@@ -113,7 +113,7 @@ TEST_CASE("determinism: same seed, same ids, states and record stream") {
     }
     env.run_to(sim::Duration::hours(2));
     std::string out;
-    for (const auto& r : env.rec.records) out += std::to_string(r.at.ms()) + r.kind + r.entity + r.to + ";";
+    for (const auto& r : env.rec.records) out += std::to_string(r.at.ms()) + std::string(sim::record_kind_name(r.kind)) + r.entity + r.to + ";";
     for (const auto& e : env.w->endpoints()) out += e.id + std::string(e.statusName());
     return out;
   };
@@ -140,7 +140,7 @@ TEST_CASE("RAWSPEC event types: the alerts emitted carry eventTypeName and the a
   env.run_to(min(1));
   auto inv = env.rec.named("AWS_ENCRYPTION_KEY_INVALID");
   REQUIRE(inv.size() == 1);
-  CHECK(inv[0].kind == "alert");
+  CHECK(inv[0].kind == sim::RecordKind::alert);
   CHECK(alerts::is_alertable("AWS_ENCRYPTION_KEY_INVALID"));
   CHECK(alerts::is_alertable("GCP_ENCRYPTION_KEY_NEEDS_ROTATION"));
   CHECK_FALSE(alerts::is_alertable(alerts::kPrivateEndpointCreated));
@@ -162,8 +162,8 @@ TEST_CASE("queries: find by name, list endpoints, next validation on the 15-minu
 
 TEST_CASE("IllegalTransition is typed: firing an event a state does not allow throws") {
   sim::Simulation sim;
-  sim::StateMachine<EndpointStatus, EndpointEvent> m(endpoint_table(), "endpoint/x");
+  sim::StateMachine<EndpointStatus, EndpointEvent> m(endpoint_table(), {}, "endpoint/x");
   CHECK_THROWS_AS(m.fire(sim, EndpointEvent::Delete), sim::IllegalTransition);
-  sim::StateMachine<ClusterState, ClusterEvent> c(cluster_table(), "cluster/x", ClusterState::PAUSED);
+  sim::StateMachine<ClusterState, ClusterEvent> c(cluster_table(), {}, "cluster/x", ClusterState::PAUSED);
   CHECK_THROWS_AS(c.fire(sim, ClusterEvent::Shutdown), sim::IllegalTransition);
 }
