@@ -204,7 +204,7 @@ Outcome restore_snapshot(World& w, const ActionRequest& a) {
 // ---- parameters used by many actions ----
 const ActionParam kProject{"project", ParamKind::project, true, "project name"};
 const ActionParam kProvider{"provider", ParamKind::provider, true, "AWS | AZURE | GCP"};
-const ActionParam kCloudOpt{"provider", ParamKind::provider, false, "AWS | AZURE | GCP (default: the project's only enabled provider)"};
+const ActionParam kCloudOpt{"provider", ParamKind::provider, false, "AWS | AZURE: with region, only an endpoint of this cloud"};
 const ActionParam kCluster{"cluster", ParamKind::cluster, true, "cluster name"};
 const ActionParam kEndpoint{"endpoint", ParamKind::endpoint, false, "endpoint id; or region + provider to pick the project's live endpoint there"};
 const ActionParam kRegionOpt{"region", ParamKind::region, false, "regionName (with provider, to pick an endpoint)"};
@@ -257,7 +257,7 @@ const std::vector<ActionInfo>& actions() {
       // ---- clusters ----
       {"create_cluster", Actor::user_api,
        {kProject, kCluster, {"tier", ParamKind::text, false, "instanceSizeName (default M10)"},
-        {"regions", ParamKind::regions, false, "comma list REGION[:CLOUD[:NODES]] (default US_EAST_1:AWS)"},
+        {"regions", ParamKind::regions, false, "list of REGION[:CLOUD[:NODES]] (default US_EAST_1:AWS)"},
         {"provider", ParamKind::provider, false, "encryptionAtRestProvider (default NONE)"}},
        "create a cluster; refused for tenant tiers with a key, regions without an approved endpoint",
        "spec §2.7, §2.5; seed 004", Creates::cluster, "", &create_cluster},
