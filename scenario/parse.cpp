@@ -221,17 +221,12 @@ models::RegionRequest parse_region_request(const YamlReader& r, const YAML::Node
   return rq;
 }
 
-// A list of regions, or one region (also "A, B" for compatibility with the comma form).
+// A list of regions: [US_EAST_1, EU_WEST_1:AWS:2].
 std::vector<models::RegionRequest> parse_region_requests(const YamlReader& r, const YAML::Node& n) {
+  if (!n.IsSequence())
+    r.fail(n, fmt::format("regions must be a list, such as [US_EAST_1, EU_WEST_1:AWS:2], found {}", YamlReader::describe(n)));
   std::vector<models::RegionRequest> out;
-  if (n.IsSequence()) {
-    for (const YAML::Node& x : r.sequence(n, "regions", 50)) out.push_back(parse_region_request(r, x));
-    return out;
-  }
-  const std::string all = r.name(n, "regions");
-  if (all.find(',') != std::string::npos)
-    r.fail(n, fmt::format("regions is a list, such as [US_EAST_1, EU_WEST_1:AWS:2], found the text '{}'", all));
-  out.push_back(parse_region_request(r, n));
+  for (const YAML::Node& x : r.sequence(n, "regions", 50)) out.push_back(parse_region_request(r, x));
   return out;
 }
 
