@@ -87,10 +87,12 @@ void check_merge_size(std::uint64_t runs, std::uint64_t combinations, std::uint6
                                             runs, combinations, total, kMaxSweepRuns));
   if (!available) return;
   const std::uint64_t need = times(total, kBytesPerRun) + times(largest_part, kJsonParseFactor);
-  if (need > *available)
-    throw std::invalid_argument(fmt::format("merging {} runs x {} combination(s) needs about {} of memory, and {} is "
-                                            "available; merge on a machine with more free memory",
-                                            runs, combinations, format_bytes(need), format_bytes(*available)));
+  if (need <= *available) return;
+  const std::string what = total == 0 ? fmt::format("reading a part of {}", format_bytes(largest_part))
+                                      : fmt::format("merging {} runs x {} combination(s)", runs, combinations);
+  throw std::invalid_argument(fmt::format("{} needs about {} of memory, and {} is available; merge on a machine with more "
+                                          "free memory",
+                                          what, format_bytes(need), format_bytes(*available)));
 }
 
 }  // namespace sweep

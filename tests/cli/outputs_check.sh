@@ -211,7 +211,7 @@ sweep-size)  # --runs above the limit or above free memory: exit 2 at once, sayi
   st=$?
   [ $st -eq 2 ] || { cat err.txt >&2; fail "a sweep larger than memory exited $st, expected 2"; }
   [ $(( ($(date +%s%N) - start) / 1000000 )) -lt 1000 ] || fail "the memory refusal took a second or more"
-  contains err.txt "need about 2.9 GiB of memory"
+  contains err.txt "need about 5.7 GiB of memory"
   contains err.txt "shards instead (--shard K/"
   contains err.txt "cmksim merge part-*.json" ;;
 merge-checks)  # parts are bounded and checked: version, scenario hash, size, runs

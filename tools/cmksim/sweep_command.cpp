@@ -126,7 +126,7 @@ void print_sweep_help(std::ostream& out) {
          "gives exactly the unsharded result:\n"
          "  cmksim sweep FILE --runs 10000 --shard 1/3 --out part-1.json   (and 2/3, 3/3 elsewhere)\n"
          "  cmksim merge part-*.json --format json --report sweep.html\n\n"
-         "Size: runs x combinations may be at most 10,000,000, and the raw values (about 1 KB per run)\n"
+         "Size: runs x combinations may be at most 10,000,000, and the raw values (about 2 KB per run)\n"
          "must fit in free memory; a larger sweep is refused at once with the number of shards to use.\n\n"
          "Outputs: --out and --report are written together or not at all (a temporary name, then a\n"
          "rename; a device or FIFO is written in place). FILE - is standard output (one of them at most);\n"
