@@ -8,7 +8,7 @@
 #include "explore/coverage.h"
 #include "explore/explorer.h"
 #include "options.h"
-#include "report/atomic_file.h"
+#include "report/output_set.h"
 #include "scenario/run.h"
 #include "sweep/progress.h"
 
@@ -56,9 +56,9 @@ ExploreRequest read_request(const po::variables_map& vm) {
   return rq;
 }
 
-// Prints the outcome of `r` (taking `secs`); on a violation writes the repro scenario to `repro`,
-// otherwise discards it. Returns the exit status: 0 no violation, 1 a violation.
-int report_result(const ExploreRequest& rq, const explore::ExploreResult& r, double secs, report::AtomicFile& repro,
+// Prints the outcome of `r` (taking `secs`); on a violation writes the repro scenario to `repro`
+// (its one output), otherwise discards it. Returns the exit status: 0 no violation, 1 a violation.
+int report_result(const ExploreRequest& rq, const explore::ExploreResult& r, double secs, report::OutputSet& repro,
                   std::ostream& out) {
   if (!r.violation) {
     repro.discard();
@@ -66,12 +66,12 @@ int report_result(const ExploreRequest& rq, const explore::ExploreResult& r, dou
                        r.events, secs);
     return 0;
   }
-  repro.write(r.repro_yaml);
+  repro.write(0, r.repro_yaml);
   repro.commit();
   out << fmt::format("{}: VIOLATION in run {} of {}: {}: {}\n", rq.file, r.runs_done, rq.options.runs, r.violation->invariant,
                      r.violation->message);
   out << fmt::format("  shrunk {} -> {} perturbation(s) in {} runs; repro written to {}{}\n", r.original_perturbations,
-                     r.perturbations.size(), r.shrink_runs, repro.path(),
+                     r.perturbations.size(), r.shrink_runs, repro.path(0),
                      r.repro_verified ? " (verified: it fails the same way)" : " (WARNING: the repro did not fail again)");
   for (const explore::Perturbation& p : r.perturbations) out << "  - " << p.describe() << '\n';
   return 1;
@@ -95,8 +95,10 @@ void help_explore(std::ostream& out) {
          "  cmksim explore scenarios/kms-outage-restart.yaml --runs 200 --seed 7\n"
          "  cmksim explore scenarios/default.yaml --runs 50 --out /tmp/repro.yaml && echo robust\n"
          "  cmksim run repro.yaml                         # fails the same way (a scenario expectation)\n"
-         "  cmksim explore repro.yaml --runs 1            # re-checks a built-in invariant on that exact run\n"
+         "  cmksim explore repro.yaml --runs 1 --out again.yaml   # re-checks a built-in invariant on that exact run\n"
          "  cmksim explore scenarios/aws-kms-privatelink.yaml --runs 500 --coverage\n\n"
+         "--out - writes the repro to standard output (the summary then goes to standard error); an --out\n"
+         "that is the input FILE is refused. A regular file is replaced atomically, a device or FIFO written in place.\n\n"
          "Exit status: 0 no violation in N runs, 1 a violation (repro written), 2 bad input or usage.\n";
 }
 
@@ -108,8 +110,10 @@ int run_explore(const Args& args, std::ostream& out, std::ostream& err) {
   const std::string text = scenario::read_scenario_file(rq.file);
   scenario::parse(text, rq.file);
   try {
-    // The output file is opened before the work, so a bad --out path fails at once.
-    report::AtomicFile repro(rq.repro_path);
+    // The output file is opened before the work, so a bad --out path fails at once. With --out -
+    // the repro goes to standard output and everything else to standard error.
+    report::OutputSet repro({{"--out", rq.repro_path}}, {rq.file}, out);
+    std::ostream& report_out = repro.has_standard_output() ? err : out;
     explore::Explorer ex(rq.file, text);
     explore::ExploreOptions o = rq.options;
     sweep::ProgressBar bar(stderr);
@@ -118,8 +122,8 @@ int run_explore(const Args& args, std::ostream& out, std::ostream& err) {
     const explore::ExploreResult r = ex.explore(o);
     const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     bar.finish();
-    if (rq.coverage) out << "transition coverage over " << r.runs_done << " run(s):\n" << explore::coverage_report(r.coverage);
-    return report_result(rq, r, secs, repro, out);
+    if (rq.coverage) report_out << "transition coverage over " << r.runs_done << " run(s):\n" << explore::coverage_report(r.coverage);
+    return report_result(rq, r, secs, repro, report_out);
   } catch (const report::OutputError& e) {
     err << "cmksim explore: " << e.what() << '\n';
     return 2;

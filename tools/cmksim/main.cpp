@@ -16,6 +16,7 @@
 #include "options.h"
 #include "report/atomic_file.h"
 #include "scenario/input_error.h"
+#include "scenario/secrets.h"
 
 namespace {
 
@@ -81,6 +82,10 @@ int dispatch(int argc, char** argv) {
   return c->run(args, std::cout, std::cerr);
 }
 
+// One error line on stderr, never showing text shaped like a credential (InputError already hides
+// them; the other errors may quote a command-line value or a model's message).
+void error_line(const std::string& line) { std::cerr << scenario::hide_secret_shapes(line) << '\n'; }
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -91,7 +96,7 @@ int main(int argc, char** argv) {
   } catch (const cli::UsageError& e) {
     const std::string who = e.command().empty() ? "cmksim" : "cmksim " + e.command();
     std::cout.flush();
-    std::cerr << fmt::format("{}: {} (see '{} --help')\n", who, e.what(), who);
+    error_line(fmt::format("{}: {} (see '{} --help')", who, e.what(), who));
     status = 2;
   } catch (const scenario::InputError& e) {
     std::cout.flush();
@@ -99,19 +104,19 @@ int main(int argc, char** argv) {
     status = 2;
   } catch (const report::OutputError& e) {
     std::cout.flush();
-    std::cerr << "cmksim: " << e.what() << '\n';
+    error_line(std::string("cmksim: ") + e.what());
     status = 2;
   } catch (const models::ActionError& e) {  // the scenario layer should have turned these into InputError
     std::cout.flush();
-    std::cerr << "cmksim: " << e.what() << '\n';
+    error_line(std::string("cmksim: ") + e.what());
     status = 2;
   } catch (const models::SettingError& e) {
     std::cout.flush();
-    std::cerr << "cmksim: " << e.what() << '\n';
+    error_line(std::string("cmksim: ") + e.what());
     status = 2;
   } catch (const std::exception& e) {
     std::cout.flush();
-    std::cerr << "cmksim: internal error: " << e.what() << '\n';
+    error_line(std::string("cmksim: internal error: ") + e.what());
     status = 3;
   }
   std::cout.flush();

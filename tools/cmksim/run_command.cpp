@@ -3,11 +3,10 @@
 #include <fmt/format.h>
 
 #include <optional>
-#include <set>
 #include <sstream>
 
 #include "commands.h"
-#include "report/atomic_file.h"
+#include "report/output_set.h"
 #include "report/chrome_trace.h"
 #include "report/jsonl.h"
 #include "report/state_json.h"
@@ -82,8 +81,8 @@ struct RunRequest {
   std::vector<Output> outputs;  // in kOutputKinds order
 };
 
-// The request of parsed options; throws UsageError for no FILE, an output option with several
-// FILEs, or one path named by two output options.
+// The request of parsed options; throws UsageError for no FILE or an output option with several
+// FILEs (two options naming one file are refused by the OutputSet).
 RunRequest read_request(const po::variables_map& vm) {
   RunRequest rq;
   rq.files = operands(vm, "file");
@@ -95,9 +94,6 @@ RunRequest read_request(const po::variables_map& vm) {
     if (vm.count(k.option)) rq.outputs.push_back({&k, vm[k.option].as<std::string>()});
   if (!rq.outputs.empty() && rq.files.size() > 1)
     throw UsageError("run", fmt::format("--{} takes one scenario FILE, got {}", rq.outputs.front().kind->option, rq.files.size()));
-  std::set<std::string> paths;
-  for (const Output& o : rq.outputs)
-    if (!paths.insert(o.path).second) throw UsageError("run", fmt::format("'{}' is named by two output options", o.path));
   return rq;
 }
 
@@ -111,11 +107,11 @@ std::vector<scenario::Scenario> load_all(const std::vector<std::string>& files) 
   return scenarios;
 }
 
-// Output files are opened (as temporaries) before the run, so a bad path fails at once.
-std::vector<report::AtomicFile> open_outputs(const std::vector<Output>& outputs) {
-  std::vector<report::AtomicFile> files;
-  for (const Output& o : outputs) files.emplace_back(o.path);
-  return files;
+// The output options as the OutputSet takes them, in kOutputKinds order.
+std::vector<report::OutputRequest> output_requests(const std::vector<Output>& outputs) {
+  std::vector<report::OutputRequest> r;
+  for (const Output& o : outputs) r.push_back({fmt::format("--{}", o.kind->option), o.path});
+  return r;
 }
 
 // The verdicts of a run as the reporters take them (report/ does not know the scenario layer).
@@ -133,7 +129,7 @@ report::RunSummary summarize(const std::string& file, const scenario::RunResult&
 // Runs scenario `s` of `file`: prints its timeline (unless quiet; a blank line before all but the
 // first) and, for text, its verdicts; writes each output's text into `files_out` (same order).
 report::RunSummary run_one(const scenario::Scenario& s, const std::string& file, bool first, const RunRequest& rq,
-                           std::vector<report::AtomicFile>& files_out, std::ostream& out) {
+                           report::OutputSet& files_out, std::ostream& out) {
   scenario::Run run(s, rq.seed);
   report::TraceRecorder recorder;
   run.add_observer(&recorder);
@@ -149,7 +145,7 @@ report::RunSummary run_one(const scenario::Scenario& s, const std::string& file,
   for (std::size_t k = 0; k < rq.outputs.size(); ++k) {
     std::ostringstream text;
     rq.outputs[k].kind->write(text, finished);
-    files_out[k].write(text.str());
+    files_out.write(k, text.str());
   }
   report::RunSummary summary = summarize(file, result);
   if (rq.format == Format::text) report::write_summary_text(out, summary);
@@ -180,8 +176,11 @@ void help_run(std::ostream& out) {
          "(PASS/FAIL with file:line:column; a failure says when, what was expected and what was seen)\n"
          "and a total line per file.\n\n"
       << run_options()
-      << "\n--trace, --chrome and --state take one FILE; each is written to a temporary name and\n"
-         "renamed when complete, so a failed run never leaves half a file.\n\n"
+      << "\n--trace, --chrome and --state take one FILE. A regular file is written to a temporary name\n"
+         "and renamed when complete (all of them together), so a failed run never leaves half a file;\n"
+         "a symlink is followed; a device, FIFO or socket (/dev/null, a named pipe) is written in place.\n"
+         "FILE - is standard output (one option at most); the timeline and verdicts then go to standard\n"
+         "error. An output that is an input FILE, or another output's file, is refused before the run.\n\n"
          "Examples:\n"
          "  cmksim run scenarios/aws-kms-privatelink.yaml\n"
          "  cmksim run --quiet scenarios/*.yaml\n"
@@ -199,12 +198,14 @@ int run_command(const Args& args, std::ostream& out, std::ostream& err) {
   if (!vm) return 0;
   const RunRequest rq = read_request(*vm);
   const std::vector<scenario::Scenario> scenarios = load_all(rq.files);
-  std::vector<report::AtomicFile> files_out = open_outputs(rq.outputs);
+  report::OutputSet files_out(output_requests(rq.outputs), rq.files, out);
+  // With an output on standard output, it carries that file alone; the report goes to stderr.
+  std::ostream& report_out = files_out.has_standard_output() ? err : out;
   std::vector<report::RunSummary> summaries;
   for (std::size_t i = 0; i < scenarios.size(); ++i)
-    summaries.push_back(run_one(scenarios[i], rq.files[i], i == 0, rq, files_out, out));
-  for (report::AtomicFile& f : files_out) f.commit();
-  return finish(summaries, rq.format, out, err);
+    summaries.push_back(run_one(scenarios[i], rq.files[i], i == 0, rq, files_out, report_out));
+  files_out.commit();
+  return finish(summaries, rq.format, report_out, err);
 }
 
 }  // namespace cli
