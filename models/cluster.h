@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "models/ids.h"
+#include "sim/enum_names.h"
 #include "sim/event_set.h"
 #include "sim/transition_table.h"
 
@@ -32,8 +33,34 @@ enum class ClusterEvent : std::uint8_t {
   MultiCloudDisabled, // Azure PN on (seed 004 §'Limitations')
   MultiCloudRestored, // PN off again [inferred]
 };
-std::string_view cluster_state_name(ClusterState s);
-std::string_view cluster_event_name(ClusterEvent e);
+inline constexpr auto kClusterStateNames = sim::enum_names<ClusterState>({
+    {ClusterState::CREATING, "CREATING"},
+    {ClusterState::RUNNING, "RUNNING"},
+    {ClusterState::UPDATING, "UPDATING"},
+    {ClusterState::RESTARTING, "RESTARTING"},
+    {ClusterState::DISABLED_EAR, "DISABLED_EAR"},
+    {ClusterState::PAUSED, "PAUSED"},
+    {ClusterState::DISABLED_MULTICLOUD, "DISABLED_MULTICLOUD"},
+});
+inline constexpr auto kClusterEventNames = sim::enum_names<ClusterEvent>({
+    {ClusterEvent::Created, "created"},
+    {ClusterEvent::ChangeRequested, "change_requested"},
+    {ClusterEvent::ChangeApplied, "change_applied"},
+    {ClusterEvent::Restart, "restart"},
+    {ClusterEvent::RestartComplete, "restart_complete"},
+    {ClusterEvent::RestartFailed, "restart_failed"},
+    {ClusterEvent::Shutdown, "shutdown"},
+    {ClusterEvent::ConfigValid, "config_valid"},
+    {ClusterEvent::Pause, "pause"},
+    {ClusterEvent::PauseByAtlas, "pause_by_atlas"},
+    {ClusterEvent::Resume, "resume"},
+    {ClusterEvent::AutoResume, "auto_resume"},
+    {ClusterEvent::MultiCloudDisabled, "multicloud_disabled"},
+    {ClusterEvent::MultiCloudRestored, "multicloud_restored"},
+});
+static_assert(kClusterStateNames.dense() && kClusterEventNames.dense());
+inline std::string_view cluster_state_name(ClusterState s) { return kClusterStateNames.name(s); }
+inline std::string_view cluster_event_name(ClusterEvent e) { return kClusterEventNames.name(e); }
 const sim::TransitionTable<ClusterState, ClusterEvent>& cluster_table();
 
 // Tiers that cannot use a customer key (seed 004 note; RAWSPEC): M0, M2, M5, Flex, Serverless.

@@ -8,39 +8,6 @@
 
 namespace models {
 
-std::string_view cluster_state_name(ClusterState s) {
-  switch (s) {
-    case ClusterState::CREATING: return "CREATING";
-    case ClusterState::RUNNING: return "RUNNING";
-    case ClusterState::UPDATING: return "UPDATING";
-    case ClusterState::RESTARTING: return "RESTARTING";
-    case ClusterState::DISABLED_EAR: return "DISABLED_EAR";
-    case ClusterState::PAUSED: return "PAUSED";
-    case ClusterState::DISABLED_MULTICLOUD: return "DISABLED_MULTICLOUD";
-  }
-  return "?";
-}
-
-std::string_view cluster_event_name(ClusterEvent e) {
-  switch (e) {
-    case ClusterEvent::Created: return "created";
-    case ClusterEvent::ChangeRequested: return "change_requested";
-    case ClusterEvent::ChangeApplied: return "change_applied";
-    case ClusterEvent::Restart: return "restart";
-    case ClusterEvent::RestartComplete: return "restart_complete";
-    case ClusterEvent::RestartFailed: return "restart_failed";
-    case ClusterEvent::Shutdown: return "shutdown";
-    case ClusterEvent::ConfigValid: return "config_valid";
-    case ClusterEvent::Pause: return "pause";
-    case ClusterEvent::PauseByAtlas: return "pause_by_atlas";
-    case ClusterEvent::Resume: return "resume";
-    case ClusterEvent::AutoResume: return "auto_resume";
-    case ClusterEvent::MultiCloudDisabled: return "multicloud_disabled";
-    case ClusterEvent::MultiCloudRestored: return "multicloud_restored";
-  }
-  return "?";
-}
-
 const sim::TransitionTable<ClusterState, ClusterEvent>& cluster_table() {
   using S = ClusterState;
   using E = ClusterEvent;

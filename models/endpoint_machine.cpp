@@ -8,37 +8,6 @@
 
 namespace models {
 
-std::string_view endpoint_status_name(EndpointStatus s) {
-  switch (s) {
-    case EndpointStatus::NONE: return "none";
-    case EndpointStatus::INITIATING: return "INITIATING";
-    case EndpointStatus::PENDING_ACCEPTANCE: return "PENDING_ACCEPTANCE";
-    case EndpointStatus::ACTIVE: return "ACTIVE";
-    case EndpointStatus::FAILED: return "FAILED";
-    case EndpointStatus::PENDING_RECREATION: return "PENDING_RECREATION";
-    case EndpointStatus::DELETING: return "DELETING";
-    case EndpointStatus::DELETED: return "deleted";
-  }
-  return "?";
-}
-
-std::string_view endpoint_event_name(EndpointEvent e) {
-  switch (e) {
-    case EndpointEvent::Create: return "create";
-    case EndpointEvent::Provisioned: return "provisioned";
-    case EndpointEvent::CreationFailed: return "creation_failed";
-    case EndpointEvent::ApprovalReflected: return "approval_reflected";
-    case EndpointEvent::ConnectionRemoved: return "connection_removed";
-    case EndpointEvent::PendingConnectionRemoved: return "pending_connection_removed";
-    case EndpointEvent::RecreationStarts: return "recreation_starts";
-    case EndpointEvent::ReplacementReady: return "replacement_ready";
-    case EndpointEvent::Delete: return "delete";
-    case EndpointEvent::DeletionDone: return "deletion_done";
-    case EndpointEvent::DeletionFailed: return "deletion_failed";
-  }
-  return "?";
-}
-
 const sim::TransitionTable<EndpointStatus, EndpointEvent>& endpoint_table() {
   using S = EndpointStatus;
   using E = EndpointEvent;

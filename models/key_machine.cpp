@@ -3,30 +3,6 @@
 
 namespace models {
 
-std::string_view key_state_name(KeyState s) {
-  switch (s) {
-    case KeyState::ENABLED: return "ENABLED";
-    case KeyState::DISABLED: return "DISABLED";
-    case KeyState::PENDING_DELETION: return "PENDING_DELETION";
-    case KeyState::DELETED: return "DELETED";
-    case KeyState::DESTROYED: return "DESTROYED";
-  }
-  return "?";
-}
-std::string_view key_event_name(KeyEvent e) {
-  switch (e) {
-    case KeyEvent::Disable: return "disable";
-    case KeyEvent::Enable: return "enable";
-    case KeyEvent::ScheduleDeletion: return "schedule_deletion";
-    case KeyEvent::CancelDeletion: return "cancel_deletion";
-    case KeyEvent::WaitingPeriodEnds: return "waiting_period_ends";
-    case KeyEvent::Delete: return "delete";
-    case KeyEvent::Restore: return "restore";
-    case KeyEvent::RecoveryWindowEnds: return "recovery_window_ends";
-  }
-  return "?";
-}
-
 const sim::TransitionTable<KeyState, KeyEvent>& key_table() {
   using S = KeyState;
   using E = KeyEvent;
@@ -49,25 +25,6 @@ const sim::TransitionTable<KeyState, KeyEvent>& key_table() {
   return t;
 }
 
-std::string_view credential_state_name(CredentialState s) {
-  switch (s) {
-    case CredentialState::PROPAGATING: return "PROPAGATING";
-    case CredentialState::VALID: return "VALID";
-    case CredentialState::EXPIRED: return "EXPIRED";
-    case CredentialState::INVALID: return "INVALID";
-  }
-  return "?";
-}
-std::string_view credential_event_name(CredentialEvent e) {
-  switch (e) {
-    case CredentialEvent::Propagated: return "propagated";
-    case CredentialEvent::Expire: return "expire";
-    case CredentialEvent::Invalidate: return "invalidate";
-    case CredentialEvent::Update: return "update";
-  }
-  return "?";
-}
-
 const sim::TransitionTable<CredentialState, CredentialEvent>& credential_table() {
   using S = CredentialState;
   using E = CredentialEvent;
@@ -86,9 +43,6 @@ const sim::TransitionTable<CredentialState, CredentialEvent>& credential_table()
       credential_state_name, credential_event_name);
   return t;
 }
-
-std::string_view access_state_name(AccessState s) { return s == AccessState::GRANTED ? "GRANTED" : "REVOKED"; }
-std::string_view access_event_name(AccessEvent e) { return e == AccessEvent::Revoke ? "revoke" : "grant"; }
 
 const sim::TransitionTable<AccessState, AccessEvent>& access_table() {
   using S = AccessState;

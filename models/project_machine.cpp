@@ -3,9 +3,6 @@
 
 namespace models {
 
-std::string_view project_state_name(ProjectState s) { return s == ProjectState::ACTIVE ? "ACTIVE" : "INACTIVE"; }
-std::string_view project_event_name(ProjectEvent e) { return e == ProjectEvent::Deactivate ? "deactivate" : "reactivate"; }
-
 const sim::TransitionTable<ProjectState, ProjectEvent>& project_table() {
   using S = ProjectState;
   using E = ProjectEvent;
@@ -17,28 +14,6 @@ const sim::TransitionTable<ProjectState, ProjectEvent>& project_table() {
       },
       project_state_name, project_event_name);
   return t;
-}
-
-std::string_view ear_state_name(EarState s) {
-  switch (s) {
-    case EarState::OFF: return "OFF";
-    case EarState::ON_VALID: return "ON_VALID";
-    case EarState::ON_INVALID: return "ON_INVALID";
-    case EarState::ON_UNREACHABLE: return "ON_UNREACHABLE";
-  }
-  return "?";
-}
-std::string_view ear_event_name(EarEvent e) {
-  switch (e) {
-    case EarEvent::Enable: return "enable";
-    case EarEvent::Disable: return "disable";
-    case EarEvent::CheckValid: return "check_valid";
-    case EarEvent::CheckInvalid: return "check_invalid";
-    case EarEvent::CheckUnreachable: return "check_unreachable";
-    case EarEvent::UpdateFields: return "update_fields";
-    case EarEvent::RotateKey: return "rotate_key";
-  }
-  return "?";
 }
 
 const sim::TransitionTable<EarState, EarEvent>& ear_table() {
@@ -64,9 +39,6 @@ const sim::TransitionTable<EarState, EarEvent>& ear_table() {
       ear_state_name, ear_event_name);
   return t;
 }
-
-std::string_view pn_state_name(PnState s) { return s == PnState::OFF ? "OFF" : "ON"; }
-std::string_view pn_event_name(PnEvent e) { return e == PnEvent::Require ? "require" : "release"; }
 
 const sim::TransitionTable<PnState, PnEvent>& pn_table() {
   using S = PnState;
