@@ -61,7 +61,11 @@ inline constexpr auto kClusterEventNames = sim::enum_names<ClusterEvent>({
 static_assert(kClusterStateNames.dense() && kClusterEventNames.dense());
 inline std::string_view cluster_state_name(ClusterState s) { return kClusterStateNames.name(s); }
 inline std::string_view cluster_event_name(ClusterEvent e) { return kClusterEventNames.name(e); }
-const sim::TransitionTable<ClusterState, ClusterEvent>& cluster_table();
+// The guards' context is the provider whose key or key vault setting drives the event (the "azure"
+// rows: Atlas pauses clusters on an Azure key-access revocation, or disables multi-cloud clusters
+// under Azure private networking); NONE for events no provider drives.
+const sim::TransitionTable<ClusterState, ClusterEvent, Provider>& cluster_table();
+using ClusterMachine = sim::StateMachine<ClusterState, ClusterEvent, Provider>;
 
 // Tiers that cannot use a customer key (seed 004 note; RAWSPEC): M0, M2, M5, Flex, Serverless.
 bool is_tenant_tier(std::string_view instanceSizeName);
@@ -90,7 +94,7 @@ struct Cluster {
   Provider encryptionAtRestProvider = Provider::NONE;
   bool paused = false;            // Atlas field
   // sim
-  sim::StateMachine<ClusterState, ClusterEvent> runState{cluster_table(), ""};
+  ClusterMachine runState{cluster_table(), ""};
   std::vector<QueuedChange> queuedChanges;  // submitted while DISABLED_EAR (seed 003), applied after restore
   std::optional<QueuedChange> applying;     // the change UPDATING is applying
   bool privatePath = false;       // KMS reached through the private endpoints (spec §2.5)

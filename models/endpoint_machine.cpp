@@ -8,62 +8,83 @@
 
 namespace models {
 
-const sim::TransitionTable<EndpointStatus, EndpointEvent>& endpoint_table() {
+namespace guard {
+using G = EndpointTable::Guard;
+using C = EndpointGuardContext;
+constexpr G aws{"aws", [](const C& c) { return c.endpoint.cloudProvider == Provider::AWS; }};
+constexpr G azure{"azure", [](const C& c) { return c.endpoint.cloudProvider == Provider::AZURE; }};
+// seed 000: only the endpoint Atlas creates after a reject/remove waits for approval on AWS.
+constexpr G aws_replacement_requires_approval{"aws_replacement_requires_approval", [](const C& c) {
+  return c.endpoint.cloudProvider == Provider::AWS && c.endpoint.replacement && c.settings.aws_replacement_requires_approval;
+}};
+// A fault row fires only when a fault was drawn or injected; nothing else decides it.
+constexpr G fault{"fault", [](const C&) { return true; }};
+constexpr G same_record{"same_record", [](const C& c) { return c.settings.recreation_mode == RecreationMode::same_record; }};
+constexpr G new_record{"new_record", [](const C& c) { return c.settings.recreation_mode == RecreationMode::new_record; }};
+constexpr G delete_while_initiating_accept{"delete_while_initiating_accept", [](const C& c) {
+  return c.settings.delete_while_initiating == DeleteWhileInitiating::accept;
+}};
+constexpr G delete_while_pending_recreation_accept{"delete_while_pending_recreation_accept", [](const C& c) {
+  return c.settings.delete_while_pending_recreation == DeleteWhilePendingRecreation::accept;
+}};
+constexpr G delete_failed_allowed{"delete_failed_allowed", [](const C& c) { return c.settings.delete_failed_allowed; }};
+constexpr G pending_removal_no_change{"pending_removal_no_change", [](const C& c) {
+  return c.settings.pending_removal_effect == PendingRemovalEffect::no_change;
+}};
+constexpr G pending_removal_failed{"pending_removal_failed", [](const C& c) {
+  return c.settings.pending_removal_effect == PendingRemovalEffect::failed;
+}};
+constexpr G pending_removal_recreate{"pending_removal_recreate", [](const C& c) {
+  return c.settings.pending_removal_effect == PendingRemovalEffect::recreate;
+}};
+}  // namespace guard
+
+const EndpointTable& endpoint_table() {
   using S = EndpointStatus;
   using E = EndpointEvent;
-  static const sim::TransitionTable<EndpointStatus, EndpointEvent> t(
+  static const EndpointTable t(
       "endpoint",
       {S::NONE, S::INITIATING, S::PENDING_ACCEPTANCE, S::ACTIVE, S::FAILED, S::PENDING_RECREATION, S::DELETING, S::DELETED},
       S::NONE, {S::DELETED},
       {
-          {S::NONE, E::Create, S::INITIATING, "", "seed 000/004 §'Enable and Set up Private Endpoint Connections' (POST, 202)"},
-          {S::INITIATING, E::Provisioned, S::PENDING_ACCEPTANCE, "aws_replacement_requires_approval",
+          {S::NONE, E::Create, S::INITIATING, "seed 000/004 §'Enable and Set up Private Endpoint Connections' (POST, 202)"},
+          {S::INITIATING, E::Provisioned, S::PENDING_ACCEPTANCE, guard::aws_replacement_requires_approval,
            "seed 000 §'Reject or Remove...' (You must approve the new private endpoint)"},
-          {S::INITIATING, E::Provisioned, S::ACTIVE, "aws", "spec §2.2: AWS reaches ACTIVE without approval (TF basicTestCaseAWS) [observed]"},
-          {S::INITIATING, E::Provisioned, S::PENDING_ACCEPTANCE, "azure", "seed 004 §'Enable and Set up...'; spec §2.3"},
-          {S::INITIATING, E::CreationFailed, S::FAILED, "fault", "seed 004 §'View Private Endpoints and their Statuses' (FAILED + errorMessage)"},
-          {S::INITIATING, E::Delete, S::DELETING, "delete_while_initiating_accept", "spec §5 delete_while_initiating=accept (CLOUDP-344647)"},
-          {S::PENDING_ACCEPTANCE, E::ApprovalReflected, S::ACTIVE, "", "seed 004 §'Enable and Set up...' (up to three minutes)"},
-          {S::PENDING_ACCEPTANCE, E::PendingConnectionRemoved, S::PENDING_ACCEPTANCE, "pending_removal_no_change", "spec §2.3, PR #2512 [observed]"},
-          {S::PENDING_ACCEPTANCE, E::PendingConnectionRemoved, S::FAILED, "pending_removal_failed", "spec §5 pending_removal_effect"},
-          {S::PENDING_ACCEPTANCE, E::PendingConnectionRemoved, S::PENDING_RECREATION, "pending_removal_recreate", "spec §5 pending_removal_effect"},
-          {S::ACTIVE, E::ConnectionRemoved, S::PENDING_RECREATION, "", "seed 000/004 §'Reject or Remove Private Endpoint Connections'"},
-          {S::PENDING_RECREATION, E::RecreationStarts, S::INITIATING, "same_record", "spec §2.1, PR #2544 [observed]"},
-          {S::PENDING_RECREATION, E::ReplacementReady, S::DELETED, "new_record", "spec §2.1 recreation_old_record [inferred]"},
-          {S::PENDING_ACCEPTANCE, E::Delete, S::DELETING, "", "seed 000/004 §'Reject or Remove...' (DELETE, 204)"},
-          {S::ACTIVE, E::Delete, S::DELETING, "", "seed 000/004 §'Reject or Remove...'"},
-          {S::FAILED, E::Delete, S::DELETING, "delete_failed_allowed", "seed 000 (regardless of their state) [inferred]"},
-          {S::PENDING_RECREATION, E::Delete, S::DELETING, "delete_while_pending_recreation_accept", "spec §5 [inferred]"},
-          {S::DELETING, E::DeletionDone, S::DELETED, "", "seed 000/004 §'Reject or Remove...'; TF ab237ab5d (not immediate)"},
-          {S::DELETING, E::DeletionFailed, S::FAILED, "fault", "spec §2.1 [inferred]"},
+          {S::INITIATING, E::Provisioned, S::ACTIVE, guard::aws, "spec §2.2: AWS reaches ACTIVE without approval (TF basicTestCaseAWS) [observed]"},
+          {S::INITIATING, E::Provisioned, S::PENDING_ACCEPTANCE, guard::azure, "seed 004 §'Enable and Set up...'; spec §2.3"},
+          {S::INITIATING, E::CreationFailed, S::FAILED, guard::fault, "seed 004 §'View Private Endpoints and their Statuses' (FAILED + errorMessage)"},
+          {S::INITIATING, E::Delete, S::DELETING, guard::delete_while_initiating_accept, "spec §5 delete_while_initiating=accept (CLOUDP-344647)"},
+          {S::PENDING_ACCEPTANCE, E::ApprovalReflected, S::ACTIVE, "seed 004 §'Enable and Set up...' (up to three minutes)"},
+          {S::PENDING_ACCEPTANCE, E::PendingConnectionRemoved, S::PENDING_ACCEPTANCE, guard::pending_removal_no_change, "spec §2.3, PR #2512 [observed]"},
+          {S::PENDING_ACCEPTANCE, E::PendingConnectionRemoved, S::FAILED, guard::pending_removal_failed, "spec §5 pending_removal_effect"},
+          {S::PENDING_ACCEPTANCE, E::PendingConnectionRemoved, S::PENDING_RECREATION, guard::pending_removal_recreate, "spec §5 pending_removal_effect"},
+          {S::ACTIVE, E::ConnectionRemoved, S::PENDING_RECREATION, "seed 000/004 §'Reject or Remove Private Endpoint Connections'"},
+          {S::PENDING_RECREATION, E::RecreationStarts, S::INITIATING, guard::same_record, "spec §2.1, PR #2544 [observed]"},
+          {S::PENDING_RECREATION, E::ReplacementReady, S::DELETED, guard::new_record, "spec §2.1 recreation_old_record [inferred]"},
+          {S::PENDING_ACCEPTANCE, E::Delete, S::DELETING, "seed 000/004 §'Reject or Remove...' (DELETE, 204)"},
+          {S::ACTIVE, E::Delete, S::DELETING, "seed 000/004 §'Reject or Remove...'"},
+          {S::FAILED, E::Delete, S::DELETING, guard::delete_failed_allowed, "seed 000 (regardless of their state) [inferred]"},
+          {S::PENDING_RECREATION, E::Delete, S::DELETING, guard::delete_while_pending_recreation_accept, "spec §5 [inferred]"},
+          {S::DELETING, E::DeletionDone, S::DELETED, "seed 000/004 §'Reject or Remove...'; TF ab237ab5d (not immediate)"},
+          {S::DELETING, E::DeletionFailed, S::FAILED, guard::fault, "spec §2.1 [inferred]"},
       },
       endpoint_status_name, endpoint_event_name);
   return t;
+}
+
+bool endpoint_guard_on_cloud(const EndpointTable::Guard& g, Provider cloud) {
+  // Pending removal applies on both: Azure (spec §2.3) and AWS replacements, which wait in
+  // PENDING_ACCEPTANCE too (seed 000).
+  if (g == guard::aws || g == guard::aws_replacement_requires_approval) return cloud == Provider::AWS;
+  if (g == guard::azure) return cloud == Provider::AZURE;
+  return true;
 }
 
 // ---------------------------------------------------------------------------------------------
 
 void World::fire_endpoint(EndpointIx e, EndpointEvent ev, std::string_view cause) {
   PrivateEndpoint& ep = endpoints_[e];
-  const Settings& s = settings_;
-  auto holds = [&ep, &s](std::string_view g) {
-    if (g == "aws") return ep.cloudProvider == Provider::AWS;
-    if (g == "azure") return ep.cloudProvider == Provider::AZURE;
-    if (g == "aws_replacement_requires_approval")
-      return ep.cloudProvider == Provider::AWS && ep.replacement && s.aws_replacement_requires_approval;
-    if (g == "fault") return true;
-    if (g == "same_record") return s.recreation_mode == RecreationMode::same_record;
-    if (g == "new_record") return s.recreation_mode == RecreationMode::new_record;
-    if (g == "delete_while_initiating_accept") return s.delete_while_initiating == DeleteWhileInitiating::accept;
-    if (g == "delete_while_pending_recreation_accept")
-      return s.delete_while_pending_recreation == DeleteWhilePendingRecreation::accept;
-    if (g == "delete_failed_allowed") return s.delete_failed_allowed;
-    if (g == "pending_removal_no_change") return s.pending_removal_effect == PendingRemovalEffect::no_change;
-    if (g == "pending_removal_failed") return s.pending_removal_effect == PendingRemovalEffect::failed;
-    if (g == "pending_removal_recreate") return s.pending_removal_effect == PendingRemovalEffect::recreate;
-    return false;
-  };
-  ep.status.fire(sim_, ev, cause, holds);
+  ep.status.fire(sim_, ev, cause, EndpointGuardContext{ep, settings_});
   ep.statusSince = sim_.now();
 }
 
@@ -81,7 +102,7 @@ EndpointIx World::new_endpoint(ProjectIx p, Provider cloud, std::string_view reg
   ep.regionName = std::string(region);
   ep.project = p;
   ep.replacement = replacement;
-  ep.status = sim::StateMachine<EndpointStatus, EndpointEvent>(endpoint_table(), "endpoint/" + ep.id);
+  ep.status = EndpointMachine(endpoint_table(), "endpoint/" + ep.id);
   ep.statusSince = sim_.now();
   // AWS: the interface endpoint resource id is known at once (spec §1); Azure: set when the
   // connection request reaches the vault (PENDING_ACCEPTANCE).
@@ -359,7 +380,7 @@ EndpointIx World::add_endpoint(std::string_view project, Provider cloud, std::st
     throw std::invalid_argument("add_endpoint: the project's block needs enabled and requirePrivateNetworking");
   const EndpointIx e = new_endpoint(*p, cloud, regionName, false);
   PrivateEndpoint& ep = endpoints_[e];
-  ep.status = sim::StateMachine<EndpointStatus, EndpointEvent>(endpoint_table(), "endpoint/" + ep.id, status);
+  ep.status = EndpointMachine(endpoint_table(), "endpoint/" + ep.id, status);
   if (cloud == Provider::AZURE)
     ep.privateEndpointConnectionName = fmt::format("atlas-ear-pe-{}-{}", ep.regionName, ep.id.substr(16));
   if (status == EndpointStatus::ACTIVE) {

@@ -58,7 +58,11 @@ inline constexpr auto kCredentialEventNames = sim::enum_names<CredentialEvent>({
 static_assert(kCredentialStateNames.dense() && kCredentialEventNames.dense());
 inline std::string_view credential_state_name(CredentialState s) { return kCredentialStateNames.name(s); }
 inline std::string_view credential_event_name(CredentialEvent e) { return kCredentialEventNames.name(e); }
-const sim::TransitionTable<CredentialState, CredentialEvent>& credential_table();
+// The guards' context is the provider whose credentials Atlas is given or loses ("azure": a client
+// secret expires; "aws_role": a new AWS role first propagates). Without one, as when the customer
+// repairs credentials in the cloud, only the unguarded rows apply.
+const sim::TransitionTable<CredentialState, CredentialEvent, Provider>& credential_table();
+using CredentialMachine = sim::StateMachine<CredentialState, CredentialEvent, Provider>;
 
 // Atlas's access to the key (Azure key-vault access policy / RBAC, AWS key policy, GCP IAM).
 enum class AccessState : std::uint8_t { GRANTED, REVOKED };
@@ -74,7 +78,7 @@ const sim::TransitionTable<AccessState, AccessEvent>& access_table();
 struct CustomerKey {
   Provider provider = Provider::NONE;
   sim::StateMachine<KeyState, KeyEvent> keyState{key_table(), ""};
-  sim::StateMachine<CredentialState, CredentialEvent> credentials{credential_table(), ""};
+  CredentialMachine credentials{credential_table(), ""};
   sim::StateMachine<AccessState, AccessEvent> access{access_table(), ""};
   // KMS reachability: a whole-provider outage, or outages of single regions (spec §2.8 REACHABLE).
   bool outage = false;

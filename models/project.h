@@ -50,8 +50,8 @@ inline std::string_view ear_state_name(EarState s) { return kEarStateNames.name(
 inline std::string_view ear_event_name(EarEvent e) { return kEarEventNames.name(e); }
 const sim::TransitionTable<EarState, EarEvent>& ear_table();
 
-// requirePrivateNetworking (spec §2.6 "PN=false -> PN=true in place", G-PN). Guards "aws"/"azure":
-// GCP has no PN (spec §2.4).
+// requirePrivateNetworking (spec §2.6 "PN=false -> PN=true in place", G-PN). The guards' context is
+// the block's provider: rows for "aws" and "azure" only, GCP has no PN (spec §2.4).
 enum class PnState : std::uint8_t { OFF, ON };
 enum class PnEvent : std::uint8_t { Require, Release };
 inline constexpr auto kPnStateNames = sim::enum_names<PnState>({{PnState::OFF, "OFF"}, {PnState::ON, "ON"}});
@@ -59,7 +59,8 @@ inline constexpr auto kPnEventNames = sim::enum_names<PnEvent>({{PnEvent::Requir
 static_assert(kPnStateNames.dense() && kPnEventNames.dense());
 inline std::string_view pn_state_name(PnState s) { return kPnStateNames.name(s); }
 inline std::string_view pn_event_name(PnEvent e) { return kPnEventNames.name(e); }
-const sim::TransitionTable<PnState, PnEvent>& pn_table();
+const sim::TransitionTable<PnState, PnEvent, Provider>& pn_table();
+using PnMachine = sim::StateMachine<PnState, PnEvent, Provider>;
 
 // One block of EncryptionAtRest: awsKms / azureKeyVault / googleCloudKms (RAWSPEC field names).
 struct KmsConfig {
@@ -76,7 +77,7 @@ struct KmsConfig {
   std::string kmsRegion;
   // sim: machines
   sim::StateMachine<EarState, EarEvent> ear{ear_table(), ""};
-  sim::StateMachine<PnState, PnEvent> pn{pn_table(), ""};
+  PnMachine pn{pn_table(), ""};
   // sim: CMK clusters of this provider use the private endpoints (spec §2.5 "first endpoint ACTIVE").
   bool privatePath = false;
   bool networkAccessDenied = false;  // last validation could not reach the KMS (alert raised)

@@ -206,7 +206,7 @@ void World::pause_clusters_for_revocation(ProjectIx p) {
       cl.queuedChanges.insert(cl.queuedChanges.begin(), *cl.applying);
       cl.applying.reset();
     }
-    fire_cluster(c, ClusterEvent::PauseByAtlas, "azure_key_access_revoked");
+    fire_cluster(c, ClusterEvent::PauseByAtlas, "azure_key_access_revoked", Provider::AZURE);
     cl.paused = true;
     cl.pausedByAtlas = true;
     cl.pausedAt = sim_.now();

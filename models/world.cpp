@@ -63,10 +63,10 @@ ProjectIx World::add_project(const ProjectSetup& ps) {
     const std::string base = "project/" + ps.name + "/" + std::string(block_name(block_provider(i)));
     const std::string prov(provider_name(block_provider(i)));
     b.ear = sim::StateMachine<EarState, EarEvent>(ear_table(), base);
-    b.pn = sim::StateMachine<PnState, PnEvent>(pn_table(), base + "/requirePrivateNetworking");
+    b.pn = PnMachine(pn_table(), base + "/requirePrivateNetworking");
     b.key.provider = block_provider(i);
     b.key.keyState = sim::StateMachine<KeyState, KeyEvent>(key_table(), "key/" + ps.name + "/" + prov);
-    b.key.credentials = sim::StateMachine<CredentialState, CredentialEvent>(credential_table(), "credentials/" + ps.name + "/" + prov);
+    b.key.credentials = CredentialMachine(credential_table(), "credentials/" + ps.name + "/" + prov);
     b.key.access = sim::StateMachine<AccessState, AccessEvent>(access_table(), "key_access/" + ps.name + "/" + prov);
   }
   projects_.push_back(std::move(pr));
@@ -79,7 +79,7 @@ ProjectIx World::add_project(const ProjectSetup& ps) {
     KmsConfig& b = P.block(k.provider);
     const std::string prov(provider_name(k.provider));
     b.key.keyState = sim::StateMachine<KeyState, KeyEvent>(key_table(), "key/" + ps.name + "/" + prov, k.keyState);
-    b.key.credentials = sim::StateMachine<CredentialState, CredentialEvent>(credential_table(), "credentials/" + ps.name + "/" + prov, k.credentials);
+    b.key.credentials = CredentialMachine(credential_table(), "credentials/" + ps.name + "/" + prov, k.credentials);
     b.key.access = sim::StateMachine<AccessState, AccessEvent>(access_table(), "key_access/" + ps.name + "/" + prov, k.access);
     b.key.outage = k.unreachable;
     b.key.keyAgeAtStart = k.keyAge;
@@ -108,7 +108,7 @@ ProjectIx World::add_project(const ProjectSetup& ps) {
     b.enabled = true;
     b.requirePrivateNetworking = k.requirePrivateNetworking;
     if (k.requirePrivateNetworking)
-      b.pn = sim::StateMachine<PnState, PnEvent>(pn_table(), b.pn.entity(), PnState::ON);
+      b.pn = PnMachine(pn_table(), b.pn.entity(), PnState::ON);
     const BlockVerdict v = assess(P, k.provider);
     const EarState s = v.verdict == Verdict::valid ? EarState::ON_VALID
                        : v.verdict == Verdict::invalid ? EarState::ON_INVALID
@@ -170,7 +170,7 @@ Outcome World::enable_cmk(ProjectIx p, const KmsSetup& k) {
   b.key.keyAgeAtStart = k.keyAge;
   b.key.rotationAlertSent = false;
   if (k.requirePrivateNetworking) {
-    b.pn.fire(sim_, PnEvent::Require, "enable_cmk", [&](std::string_view g) { return g == "aws" ? k.provider == Provider::AWS : k.provider == Provider::AZURE; });
+    b.pn.fire(sim_, PnEvent::Require, "enable_cmk", k.provider);
     b.requirePrivateNetworking = true;
     if (k.provider == Provider::AZURE) set_multicloud_disabled(p, true);
   }
@@ -204,7 +204,7 @@ Outcome World::disable_cmk(ProjectIx p, Provider provider) {
   if (b.ear.state() == EarState::ON_INVALID) return errors::settings_invalid();
   b.ear.fire(sim_, EarEvent::Disable, "disable_cmk");
   if (b.pn.state() == PnState::ON)
-    b.pn.fire(sim_, PnEvent::Release, "disable_cmk", [&](std::string_view g) { return g == "aws" ? provider == Provider::AWS : provider == Provider::AZURE; });
+    b.pn.fire(sim_, PnEvent::Release, "disable_cmk", provider);
   // seed 002: {enabled:false} erases the block (fields null, valid false).
   const bool wasAzurePn = provider == Provider::AZURE && b.requirePrivateNetworking;
   b.enabled = false;
@@ -231,8 +231,7 @@ Outcome World::update_credentials(ProjectIx p, Provider provider) {
   if (k.credentials.state() == CredentialState::PROPAGATING)  // spec §2.8: until T_iam elapses [observed]
     return errors::cannot_assume_role("arn:aws:iam::000000000000:role/atlas-" + projects_[p].name);
   // The customer supplies working credentials: an AWS role first propagates (T_iam).
-  k.credentials.fire(sim_, CredentialEvent::Update, "update_credentials",
-                     [provider](std::string_view g) { return g == "aws_role" && provider == Provider::AWS; });
+  k.credentials.fire(sim_, CredentialEvent::Update, "update_credentials", provider);
   if (k.credentials.state() == CredentialState::PROPAGATING) {
     sim_.schedule_after(sample(settings_.t_iam), [this, p, provider] {
       CustomerKey& key = projects_[p].block(provider).key;
@@ -279,7 +278,6 @@ Outcome World::set_require_private_networking(ProjectIx p, Provider provider, bo
   Project& pr = projects_[p];
   KmsConfig& b = pr.block(provider);
   if (!b.enabled) return errors::not_enabled(std::string(provider_name(provider)));
-  auto cloud = [provider](std::string_view g) { return g == "aws" ? provider == Provider::AWS : provider == Provider::AZURE; };
   if (on) {
     if (b.requirePrivateNetworking) return Outcome::success();
     // seed 001 §'Limitations' (spec §8.4): AKV over PN only for clusters on Azure.
@@ -290,7 +288,7 @@ Outcome World::set_require_private_networking(ProjectIx p, Provider provider, bo
             if (r.providerName != Provider::AZURE)
               return errors::provider_not_supported(fmt::format(
                   "Cluster {} is not on Azure: Azure Key Vault over private networking supports only Azure clusters.", clusters_[c].name));
-    b.pn.fire(sim_, PnEvent::Require, "set_require_private_networking", cloud);
+    b.pn.fire(sim_, PnEvent::Require, "set_require_private_networking", provider);
     b.requirePrivateNetworking = true;
     // seed 004 §'Limitations': multi-cloud clusters are disabled when Azure PN is enabled.
     if (provider == Provider::AZURE) {
@@ -311,7 +309,7 @@ Outcome World::set_require_private_networking(ProjectIx p, Provider provider, bo
       std::sort(regions.begin(), regions.end());
       return errors::cannot_disable_pn_while_endpoints_exist(std::move(regions));
     }
-    b.pn.fire(sim_, PnEvent::Release, "set_require_private_networking", cloud);
+    b.pn.fire(sim_, PnEvent::Release, "set_require_private_networking", provider);
     b.requirePrivateNetworking = false;
     b.privatePath = false;
     for (ClusterIx c : pr.clusterIxs)
@@ -414,10 +412,9 @@ Outcome World::grant_key_access(ProjectIx p, Provider v) {
 
 Outcome World::expire_credentials(ProjectIx p, Provider v) {
   CustomerKey& k = projects_.at(p).block(v).key;
-  auto azure = [v](std::string_view g) { return g == "azure" && v == Provider::AZURE; };
-  if (!k.credentials.can(CredentialEvent::Expire, azure))
+  if (!k.credentials.can(CredentialEvent::Expire, v))
     return errors::key_state_conflict("Only a valid Azure client secret can expire.");
-  k.credentials.fire(sim_, CredentialEvent::Expire, "expire_credentials", azure);
+  k.credentials.fire(sim_, CredentialEvent::Expire, "expire_credentials", v);
   return Outcome::success();
 }
 
@@ -431,6 +428,7 @@ Outcome World::invalidate_credentials(ProjectIx p, Provider v) {
 Outcome World::fix_credentials(ProjectIx p, Provider v) {
   CustomerKey& k = projects_.at(p).block(v).key;
   if (k.credentials.state() == CredentialState::VALID) return Outcome::success();
+  // Fixed in the cloud, not given to Atlas: no context, so no AWS role propagation either.
   if (k.credentials.state() == CredentialState::PROPAGATING) k.credentials.fire(sim_, CredentialEvent::Propagated, "fix_credentials");
   else k.credentials.fire(sim_, CredentialEvent::Update, "fix_credentials");
   return Outcome::success();

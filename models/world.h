@@ -180,7 +180,8 @@ class World {
   bool region_has_active_endpoint(ProjectIx p, Provider cloud, const std::string& region) const;
   bool any_active_endpoint(ProjectIx p, Provider cloud) const;
   // clusters (cluster_machine.cpp)
-  void fire_cluster(ClusterIx c, ClusterEvent ev, std::string_view cause = {});
+  // drivenBy: the provider whose key or key vault setting drives the event (the table's guards).
+  void fire_cluster(ClusterIx c, ClusterEvent ev, std::string_view cause = {}, Provider drivenBy = Provider::NONE);
   void schedule_cluster(ClusterIx c, sim::Duration d, ClusterEvent ev);
   void on_cluster_timer(ClusterIx c);
   void start_next_change(ClusterIx c);
