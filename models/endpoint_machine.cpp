@@ -240,6 +240,15 @@ bool World::any_active_endpoint(ProjectIx p, Provider cloud) const {
 
 // ---- operations ----
 
+namespace {
+// The 404 every endpoint operation answers for an endpoint that never existed or is gone,
+// naming the id when there is one; nullopt for a live endpoint.
+std::optional<AtlasError> missing_endpoint(const std::vector<PrivateEndpoint>& endpoints, EndpointIx e) {
+  if (e < endpoints.size() && !endpoints[e].gone()) return std::nullopt;
+  return errors::endpoint_not_found(e < endpoints.size() ? endpoints[e].id : std::string("?"));
+}
+}  // namespace
+
 Outcome World::create_endpoint(ProjectIx p, Provider cloud, std::string_view region) {
   // G-EP-C (spec §3.1), in this order [inferred]:
   if (auto err = project_active_guard(p)) return *err;  // seed 000/004 §'Limitations' (ACTIVE projects)
@@ -264,8 +273,7 @@ Outcome World::create_endpoint(ProjectIx p, Provider cloud, std::string_view reg
 }
 
 Outcome World::delete_endpoint(EndpointIx e) {
-  if (e >= endpoints_.size() || endpoints_[e].gone())
-    return errors::endpoint_not_found(e < endpoints_.size() ? endpoints_[e].id : std::string("?"));
+  if (auto err = missing_endpoint(endpoints_, e)) return *err;
   PrivateEndpoint& ep = endpoints_[e];
   switch (ep.state()) {
     case EndpointStatus::INITIATING:  // G-EP-D [observed CIREP]
@@ -296,7 +304,7 @@ Outcome World::delete_endpoint(EndpointIx e) {
 }
 
 Outcome World::approve_endpoint(EndpointIx e) {
-  if (e >= endpoints_.size() || endpoints_[e].gone()) return errors::endpoint_not_found("?");
+  if (auto err = missing_endpoint(endpoints_, e)) return *err;
   PrivateEndpoint& ep = endpoints_[e];
   if (ep.state() != EndpointStatus::PENDING_ACCEPTANCE)
     return errors::endpoint_not_pending_acceptance(ep.id, std::string(ep.statusName()));
@@ -329,7 +337,7 @@ void World::connection_removed(EndpointIx e, std::string_view cause) {
 }
 
 Outcome World::reject_endpoint(EndpointIx e) {
-  if (e >= endpoints_.size() || endpoints_[e].gone()) return errors::endpoint_not_found("?");
+  if (auto err = missing_endpoint(endpoints_, e)) return *err;
   const PrivateEndpoint& ep = endpoints_[e];
   if (ep.state() != EndpointStatus::ACTIVE && ep.state() != EndpointStatus::PENDING_ACCEPTANCE)
     return errors::endpoint_not_active(ep.id, std::string(ep.statusName()));
@@ -338,7 +346,7 @@ Outcome World::reject_endpoint(EndpointIx e) {
 }
 
 Outcome World::remove_endpoint_connection(EndpointIx e) {
-  if (e >= endpoints_.size() || endpoints_[e].gone()) return errors::endpoint_not_found("?");
+  if (auto err = missing_endpoint(endpoints_, e)) return *err;
   const PrivateEndpoint& ep = endpoints_[e];
   if (ep.state() != EndpointStatus::ACTIVE && ep.state() != EndpointStatus::PENDING_ACCEPTANCE)
     return errors::endpoint_not_active(ep.id, std::string(ep.statusName()));
@@ -347,7 +355,7 @@ Outcome World::remove_endpoint_connection(EndpointIx e) {
 }
 
 Outcome World::fail_endpoint_creation(EndpointIx e) {
-  if (e >= endpoints_.size() || endpoints_[e].gone()) return errors::endpoint_not_found("?");
+  if (auto err = missing_endpoint(endpoints_, e)) return *err;
   PrivateEndpoint& ep = endpoints_[e];
   if (ep.state() != EndpointStatus::INITIATING) return errors::endpoint_not_initiating(ep.id, std::string(ep.statusName()));
   sim_.cancel(ep.pending);
@@ -358,7 +366,7 @@ Outcome World::fail_endpoint_creation(EndpointIx e) {
 }
 
 Outcome World::fail_endpoint_deletion(EndpointIx e) {
-  if (e >= endpoints_.size() || endpoints_[e].gone()) return errors::endpoint_not_found("?");
+  if (auto err = missing_endpoint(endpoints_, e)) return *err;
   PrivateEndpoint& ep = endpoints_[e];
   if (ep.state() != EndpointStatus::DELETING) return errors::endpoint_already_deleting(ep.id);
   sim_.cancel(ep.pending);
