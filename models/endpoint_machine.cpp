@@ -8,6 +8,11 @@
 
 namespace models {
 
+namespace {
+// errorMessage of a FAILED endpoint (seed 004 §'View Private Endpoints...'), by what failed.
+constexpr const char* kCreationFailed = "Failed to create the private endpoint.";
+constexpr const char* kDeletionFailed = "Failed to delete the private endpoint.";
+
 namespace guard {
 using G = EndpointTable::Guard;
 using C = EndpointGuardContext;
@@ -38,6 +43,7 @@ constexpr G pending_removal_recreate{"pending_removal_recreate", [](const C& c) 
   return c.settings.pending_removal_effect == PendingRemovalEffect::recreate;
 }};
 }  // namespace guard
+}  // namespace
 
 const EndpointTable& endpoint_table() {
   using S = EndpointStatus;
@@ -151,7 +157,7 @@ void World::on_endpoint_timer(EndpointIx e) {
     }
     case EndpointEvent::CreationFailed:
       fire_endpoint(e, ev);
-      ep.errorMessage = "Failed to create the private endpoint.";
+      ep.errorMessage = kCreationFailed;
       break;
     case EndpointEvent::ApprovalReflected:
       fire_endpoint(e, ev);
@@ -174,7 +180,7 @@ void World::on_endpoint_timer(EndpointIx e) {
       break;
     case EndpointEvent::DeletionFailed:
       fire_endpoint(e, ev);
-      ep.errorMessage = "Failed to delete the private endpoint.";
+      ep.errorMessage = kDeletionFailed;
       break;
     case EndpointEvent::ReplacementReady:  // not timer-driven: spawn of the replacement (new_record)
       spawn_replacement(e);
@@ -275,23 +281,13 @@ Outcome World::create_endpoint(ProjectIx p, Provider cloud, std::string_view reg
 Outcome World::delete_endpoint(EndpointIx e) {
   if (auto err = missing_endpoint(endpoints_, e)) return *err;
   PrivateEndpoint& ep = endpoints_[e];
-  switch (ep.state()) {
-    case EndpointStatus::INITIATING:  // G-EP-D [observed CIREP]
-      if (settings_.delete_while_initiating == DeleteWhileInitiating::reject_400)
-        return errors::endpoint_delete_blocked_during_provisioning(ep.id);
-      break;
-    case EndpointStatus::PENDING_RECREATION:  // spec §5 [inferred]
-      if (settings_.delete_while_pending_recreation == DeleteWhilePendingRecreation::reject_400)
-        return errors::endpoint_delete_blocked_during_provisioning(ep.id);
-      break;
-    case EndpointStatus::DELETING:  // spec §5 [inferred]
-      if (settings_.delete_while_deleting == DeleteWhileDeleting::accept_204_noop) return Outcome::success(204);
-      return errors::endpoint_already_deleting(ep.id);
-    case EndpointStatus::FAILED:
-      if (!settings_.delete_failed_allowed) return errors::endpoint_delete_blocked_during_provisioning(ep.id);
-      break;
-    default:
-      break;
+  // Which states take a DELETE is the table's rule (its delete guards: G-EP-D [observed CIREP],
+  // spec §5); here only the answer when it refuses.
+  if (!ep.status.can(EndpointEvent::Delete, EndpointGuardContext{ep, settings_})) {
+    if (ep.state() != EndpointStatus::DELETING) return errors::endpoint_delete_blocked_during_provisioning(ep.id);
+    // spec §5 [inferred]: DELETE while DELETING, no row: a no-op 204 or a refusal.
+    if (settings_.delete_while_deleting == DeleteWhileDeleting::accept_204_noop) return Outcome::success(204);
+    return errors::endpoint_already_deleting(ep.id);
   }
   sim_.cancel(ep.pending);
   ep.pending = {};
@@ -315,8 +311,11 @@ Outcome World::approve_endpoint(EndpointIx e) {
   return Outcome::success();
 }
 
-void World::connection_removed(EndpointIx e, std::string_view cause) {
+Outcome World::remove_connection(EndpointIx e, std::string_view cause) {
+  if (auto err = missing_endpoint(endpoints_, e)) return *err;
   PrivateEndpoint& ep = endpoints_[e];
+  if (ep.state() != EndpointStatus::ACTIVE && ep.state() != EndpointStatus::PENDING_ACCEPTANCE)
+    return errors::endpoint_not_active(ep.id, std::string(ep.statusName()));
   sim_.cancel(ep.pending);
   ep.pending = {};
   const bool wasActive = ep.state() == EndpointStatus::ACTIVE;
@@ -334,25 +333,12 @@ void World::connection_removed(EndpointIx e, std::string_view cause) {
       schedule_endpoint(e, d, EndpointEvent::ReplacementReady);
     }
   }
-}
-
-Outcome World::reject_endpoint(EndpointIx e) {
-  if (auto err = missing_endpoint(endpoints_, e)) return *err;
-  const PrivateEndpoint& ep = endpoints_[e];
-  if (ep.state() != EndpointStatus::ACTIVE && ep.state() != EndpointStatus::PENDING_ACCEPTANCE)
-    return errors::endpoint_not_active(ep.id, std::string(ep.statusName()));
-  connection_removed(e, "reject_endpoint");
   return Outcome::success();
 }
 
-Outcome World::remove_endpoint_connection(EndpointIx e) {
-  if (auto err = missing_endpoint(endpoints_, e)) return *err;
-  const PrivateEndpoint& ep = endpoints_[e];
-  if (ep.state() != EndpointStatus::ACTIVE && ep.state() != EndpointStatus::PENDING_ACCEPTANCE)
-    return errors::endpoint_not_active(ep.id, std::string(ep.statusName()));
-  connection_removed(e, "remove_endpoint_connection");
-  return Outcome::success();
-}
+Outcome World::reject_endpoint(EndpointIx e) { return remove_connection(e, "reject_endpoint"); }
+
+Outcome World::remove_endpoint_connection(EndpointIx e) { return remove_connection(e, "remove_endpoint_connection"); }
 
 Outcome World::fail_endpoint_creation(EndpointIx e) {
   if (auto err = missing_endpoint(endpoints_, e)) return *err;
@@ -361,7 +347,7 @@ Outcome World::fail_endpoint_creation(EndpointIx e) {
   sim_.cancel(ep.pending);
   ep.pending = {};
   fire_endpoint(e, EndpointEvent::CreationFailed, "fail_endpoint_creation");
-  ep.errorMessage = "Failed to create the private endpoint.";
+  ep.errorMessage = kCreationFailed;
   return Outcome::success();
 }
 
@@ -372,7 +358,7 @@ Outcome World::fail_endpoint_deletion(EndpointIx e) {
   sim_.cancel(ep.pending);
   ep.pending = {};
   fire_endpoint(e, EndpointEvent::DeletionFailed, "fail_endpoint_deletion");
-  ep.errorMessage = "Failed to delete the private endpoint.";
+  ep.errorMessage = kDeletionFailed;
   return Outcome::success();
 }
 

@@ -175,7 +175,9 @@ class World {
   void on_endpoint_active(EndpointIx e);
   void spawn_replacement(EndpointIx old);
   void finish_restart(ClusterIx c);
-  void connection_removed(EndpointIx e, std::string_view cause);
+  // reject_endpoint / remove_endpoint_connection: the cloud connection of an ACTIVE or
+  // PENDING_ACCEPTANCE endpoint goes; cause names which.
+  Outcome remove_connection(EndpointIx e, std::string_view cause);
   bool endpoint_blocks(const PrivateEndpoint& ep, ProjectIx p, Provider provider) const;
   bool region_has_active_endpoint(ProjectIx p, Provider cloud, const std::string& region) const;
   bool any_active_endpoint(ProjectIx p, Provider cloud) const;
