@@ -102,11 +102,9 @@ struct Cluster {
   std::int64_t restartNodes = 0;  // nodes the running restart covers (0 = all)
   std::int64_t nodesDown = 0;     // processes down after a restart during an outage (restart_scope node)
   sim::Time resumedAt = sim::Time::from_ms(-(std::int64_t{1} << 40));
-  sim::Time pausedAt;
   sim::EventHandle pending;       // the scheduled end of the current transitional state
   ClusterEvent pendingEvent = ClusterEvent::Created;
   sim::EventHandle autoResume;
-  bool billing = true;            // seed 003: billing continues while disabled
   bool dataLost = false;          // only if the key was destroyed past its recovery window
 
   ClusterState state() const { return runState.state(); }

@@ -323,7 +323,6 @@ Outcome World::pause_cluster(ClusterIx c) {
     return errors::cluster_not_idle(cl.name, std::string(cluster_state_name(cl.state())));
   fire_cluster(c, ClusterEvent::Pause, "pause_cluster");
   cl.paused = true;
-  cl.pausedAt = sim_.now();
   sim_.cancel(cl.autoResume);
   cl.autoResume = sim_.schedule_after(settings_.pause_auto_resume_after, [this, c] {
     clusters_[c].pendingEvent = ClusterEvent::AutoResume;

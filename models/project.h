@@ -70,7 +70,7 @@ struct KmsConfig {
   // AWS
   std::string customerMasterKeyID, region, roleId;
   // Azure
-  std::string azureEnvironment, clientID, tenantID, subscriptionID, resourceGroupName, keyVaultName, keyIdentifier;
+  std::string azureEnvironment, keyVaultName, keyIdentifier;
   // GCP
   std::string keyVersionResourceID;
   // sim: the KMS region used for reachability (AWS region, Azure vault region, GCP key location).
@@ -81,7 +81,6 @@ struct KmsConfig {
   // sim: CMK clusters of this provider use the private endpoints (spec §2.5 "first endpoint ACTIVE").
   bool privatePath = false;
   bool networkAccessDenied = false;  // last validation could not reach the KMS (alert raised)
-  bool pauseOnNextTick = false;      // Azure revocation pending (revocation_pause_timing = next_tick)
   CustomerKey key;                   // the customer's key and credentials in the cloud
 };
 

@@ -209,7 +209,6 @@ void World::pause_clusters_for_revocation(ProjectIx p) {
     fire_cluster(c, ClusterEvent::PauseByAtlas, "azure_key_access_revoked", Provider::AZURE);
     cl.paused = true;
     cl.pausedByAtlas = true;
-    cl.pausedAt = sim_.now();
     alert("event", alerts::kClusterPausedByAtlas, cluster_entity(c));
     sim_.cancel(cl.autoResume);
     cl.autoResume = sim_.schedule_after(settings_.pause_auto_resume_after, [this, c] {

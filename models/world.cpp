@@ -396,17 +396,16 @@ Outcome World::revoke_key_access(ProjectIx p, Provider v) {
   // seed 004 §'Revoke Access...': "Atlas automatically pauses your clusters" (Azure).
   const bool pause = v == Provider::AZURE && b.enabled && settings_.azure_revocation_effect == AzureRevocationEffect::pause &&
                      !(settings_.azure_ip_list_blocks_pause && k.ipAccessListBlocksControlPlane);
+  // next_tick: the next scheduled check finds the access revoked and pauses them (validate_block).
   if (pause && settings_.revocation_pause_timing == RevocationPauseTiming::immediate) pause_clusters_for_revocation(p);
-  b.pauseOnNextTick = pause && settings_.revocation_pause_timing == RevocationPauseTiming::next_tick;
   return Outcome::success();
 }
 
 Outcome World::grant_key_access(ProjectIx p, Provider v) {
   if (v == Provider::NONE) return errors::missing_provider();
-  KmsConfig& b = projects_.at(p).block(v);
-  if (!b.key.access.can(AccessEvent::Grant)) return errors::key_state_conflict("Access is already granted.");
-  b.key.access.fire(sim_, AccessEvent::Grant, "grant_key_access");
-  b.pauseOnNextTick = false;
+  CustomerKey& k = projects_.at(p).block(v).key;
+  if (!k.access.can(AccessEvent::Grant)) return errors::key_state_conflict("Access is already granted.");
+  k.access.fire(sim_, AccessEvent::Grant, "grant_key_access");
   return Outcome::success();
 }
 
