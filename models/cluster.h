@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "models/ids.h"
+#include "sim/enum_names.h"
 #include "sim/event_set.h"
 #include "sim/transition_table.h"
 
@@ -32,9 +33,39 @@ enum class ClusterEvent : std::uint8_t {
   MultiCloudDisabled, // Azure PN on (seed 004 §'Limitations')
   MultiCloudRestored, // PN off again [inferred]
 };
-std::string_view cluster_state_name(ClusterState s);
-std::string_view cluster_event_name(ClusterEvent e);
-const sim::TransitionTable<ClusterState, ClusterEvent>& cluster_table();
+inline constexpr auto kClusterStateNames = sim::enum_names<ClusterState>({
+    {ClusterState::CREATING, "CREATING"},
+    {ClusterState::RUNNING, "RUNNING"},
+    {ClusterState::UPDATING, "UPDATING"},
+    {ClusterState::RESTARTING, "RESTARTING"},
+    {ClusterState::DISABLED_EAR, "DISABLED_EAR"},
+    {ClusterState::PAUSED, "PAUSED"},
+    {ClusterState::DISABLED_MULTICLOUD, "DISABLED_MULTICLOUD"},
+});
+inline constexpr auto kClusterEventNames = sim::enum_names<ClusterEvent>({
+    {ClusterEvent::Created, "created"},
+    {ClusterEvent::ChangeRequested, "change_requested"},
+    {ClusterEvent::ChangeApplied, "change_applied"},
+    {ClusterEvent::Restart, "restart"},
+    {ClusterEvent::RestartComplete, "restart_complete"},
+    {ClusterEvent::RestartFailed, "restart_failed"},
+    {ClusterEvent::Shutdown, "shutdown"},
+    {ClusterEvent::ConfigValid, "config_valid"},
+    {ClusterEvent::Pause, "pause"},
+    {ClusterEvent::PauseByAtlas, "pause_by_atlas"},
+    {ClusterEvent::Resume, "resume"},
+    {ClusterEvent::AutoResume, "auto_resume"},
+    {ClusterEvent::MultiCloudDisabled, "multicloud_disabled"},
+    {ClusterEvent::MultiCloudRestored, "multicloud_restored"},
+});
+static_assert(kClusterStateNames.dense() && kClusterEventNames.dense());
+inline std::string_view cluster_state_name(ClusterState s) { return kClusterStateNames.name(s); }
+inline std::string_view cluster_event_name(ClusterEvent e) { return kClusterEventNames.name(e); }
+// The guards' context is the provider whose key or key vault setting drives the event (the "azure"
+// rows: Atlas pauses clusters on an Azure key-access revocation, or disables multi-cloud clusters
+// under Azure private networking); NONE for events no provider drives.
+const sim::TransitionTable<ClusterState, ClusterEvent, Provider>& cluster_table();
+using ClusterMachine = sim::StateMachine<ClusterState, ClusterEvent, Provider>;
 
 // Tiers that cannot use a customer key (seed 004 note; RAWSPEC): M0, M2, M5, Flex, Serverless.
 bool is_tenant_tier(std::string_view instanceSizeName);
@@ -63,7 +94,7 @@ struct Cluster {
   Provider encryptionAtRestProvider = Provider::NONE;
   bool paused = false;            // Atlas field
   // sim
-  sim::StateMachine<ClusterState, ClusterEvent> runState{cluster_table(), {}, ""};
+  ClusterMachine runState{cluster_table(), {}, ""};
   std::vector<QueuedChange> queuedChanges;  // submitted while DISABLED_EAR (seed 003), applied after restore
   std::optional<QueuedChange> applying;     // the change UPDATING is applying
   bool privatePath = false;       // KMS reached through the private endpoints (spec §2.5)
@@ -71,11 +102,9 @@ struct Cluster {
   std::int64_t restartNodes = 0;  // nodes the running restart covers (0 = all)
   std::int64_t nodesDown = 0;     // processes down after a restart during an outage (restart_scope node)
   sim::Time resumedAt = sim::Time::from_ms(-(std::int64_t{1} << 40));
-  sim::Time pausedAt;
   sim::EventHandle pending;       // the scheduled end of the current transitional state
   ClusterEvent pendingEvent = ClusterEvent::Created;
   sim::EventHandle autoResume;
-  bool billing = true;            // seed 003: billing continues while disabled
   bool dataLost = false;          // only if the key was destroyed past its recovery window
 
   ClusterState state() const { return runState.state(); }

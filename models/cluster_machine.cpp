@@ -5,72 +5,40 @@
 
 #include "models/alerts.h"
 #include "models/causes.h"
+#include "models/cloud_guards.h"
 #include "models/world.h"
 
 namespace models {
 
-std::string_view cluster_state_name(ClusterState s) {
-  switch (s) {
-    case ClusterState::CREATING: return "CREATING";
-    case ClusterState::RUNNING: return "RUNNING";
-    case ClusterState::UPDATING: return "UPDATING";
-    case ClusterState::RESTARTING: return "RESTARTING";
-    case ClusterState::DISABLED_EAR: return "DISABLED_EAR";
-    case ClusterState::PAUSED: return "PAUSED";
-    case ClusterState::DISABLED_MULTICLOUD: return "DISABLED_MULTICLOUD";
-  }
-  return "?";
-}
-
-std::string_view cluster_event_name(ClusterEvent e) {
-  switch (e) {
-    case ClusterEvent::Created: return "created";
-    case ClusterEvent::ChangeRequested: return "change_requested";
-    case ClusterEvent::ChangeApplied: return "change_applied";
-    case ClusterEvent::Restart: return "restart";
-    case ClusterEvent::RestartComplete: return "restart_complete";
-    case ClusterEvent::RestartFailed: return "restart_failed";
-    case ClusterEvent::Shutdown: return "shutdown";
-    case ClusterEvent::ConfigValid: return "config_valid";
-    case ClusterEvent::Pause: return "pause";
-    case ClusterEvent::PauseByAtlas: return "pause_by_atlas";
-    case ClusterEvent::Resume: return "resume";
-    case ClusterEvent::AutoResume: return "auto_resume";
-    case ClusterEvent::MultiCloudDisabled: return "multicloud_disabled";
-    case ClusterEvent::MultiCloudRestored: return "multicloud_restored";
-  }
-  return "?";
-}
-
-const sim::TransitionTable<ClusterState, ClusterEvent>& cluster_table() {
+const sim::TransitionTable<ClusterState, ClusterEvent, Provider>& cluster_table() {
   using S = ClusterState;
   using E = ClusterEvent;
-  static const sim::TransitionTable<ClusterState, ClusterEvent> t(
+  static const sim::TransitionTable<ClusterState, ClusterEvent, Provider> t(
       "cluster",
       {S::CREATING, S::RUNNING, S::UPDATING, S::RESTARTING, S::DISABLED_EAR, S::PAUSED, S::DISABLED_MULTICLOUD},
       S::CREATING, {},
       {
-          {S::CREATING, E::Created, S::RUNNING, "", "spec §2.7 (stateName CREATING -> IDLE)"},
-          {S::RUNNING, E::ChangeRequested, S::UPDATING, "", "seed 003; spec §2.7 (provider change: initial sync; resize)"},
-          {S::UPDATING, E::ChangeApplied, S::RUNNING, "", "spec §2.7"},
-          {S::DISABLED_EAR, E::ChangeRequested, S::DISABLED_EAR, "", "seed 003 §'Validate...' (updates submitted while disabled are queued)"},
-          {S::RUNNING, E::Shutdown, S::DISABLED_EAR, "", "seed 003 §'Validate...' (shut down on the next scheduled check)"},
-          {S::UPDATING, E::Shutdown, S::DISABLED_EAR, "", "seed 003 §'Validate...' (the change is queued again) [inferred]"},
-          {S::RESTARTING, E::Shutdown, S::DISABLED_EAR, "", "seed 003 §'Validate...' [inferred]"},
-          {S::RUNNING, E::Restart, S::RESTARTING, "", "seed 003 §intro (if you decide to restart your cluster)"},
-          {S::RESTARTING, E::RestartComplete, S::RUNNING, "", "seed 003 §'Validate...' (processes restart)"},
-          {S::RESTARTING, E::RestartFailed, S::DISABLED_EAR, "", "seed 003 §intro (restart without the KMS disables your cluster)"},
-          {S::DISABLED_EAR, E::ConfigValid, S::RESTARTING, "", "seed 003 §'Validate...' (processes restart once the configuration is valid)"},
-          {S::RUNNING, E::Pause, S::PAUSED, "", "DOCS pause-terminate-cluster"},
-          {S::DISABLED_EAR, E::Pause, S::PAUSED, "", "DOCS pause-terminate-cluster [inferred: allowed while disabled]"},
-          {S::RUNNING, E::PauseByAtlas, S::PAUSED, "azure", "seed 004 §'Revoke Access to an Encryption Key' (Atlas pauses your clusters)"},
-          {S::UPDATING, E::PauseByAtlas, S::PAUSED, "azure", "seed 004 §'Revoke Access...'"},
-          {S::RESTARTING, E::PauseByAtlas, S::PAUSED, "azure", "seed 004 §'Revoke Access...'"},
-          {S::DISABLED_EAR, E::PauseByAtlas, S::PAUSED, "azure", "seed 004 §'Revoke Access...'"},
-          {S::PAUSED, E::Resume, S::RESTARTING, "", "DOCS pause-terminate-cluster (processes start)"},
-          {S::PAUSED, E::AutoResume, S::RESTARTING, "", "DOCS pause-terminate-cluster (auto-resume after 30 days)"},
-          {S::RUNNING, E::MultiCloudDisabled, S::DISABLED_MULTICLOUD, "azure", "seed 004 §'Limitations' (multi-cloud clusters disabled)"},
-          {S::DISABLED_MULTICLOUD, E::MultiCloudRestored, S::RUNNING, "azure", "spec §2.7 (recovery not documented) [inferred: PN off]"},
+          {S::CREATING, E::Created, S::RUNNING, "spec §2.7 (stateName CREATING -> IDLE)"},
+          {S::RUNNING, E::ChangeRequested, S::UPDATING, "seed 003; spec §2.7 (provider change: initial sync; resize)"},
+          {S::UPDATING, E::ChangeApplied, S::RUNNING, "spec §2.7"},
+          {S::DISABLED_EAR, E::ChangeRequested, S::DISABLED_EAR, "seed 003 §'Validate...' (updates submitted while disabled are queued)"},
+          {S::RUNNING, E::Shutdown, S::DISABLED_EAR, "seed 003 §'Validate...' (shut down on the next scheduled check)"},
+          {S::UPDATING, E::Shutdown, S::DISABLED_EAR, "seed 003 §'Validate...' (the change is queued again) [inferred]"},
+          {S::RESTARTING, E::Shutdown, S::DISABLED_EAR, "seed 003 §'Validate...' [inferred]"},
+          {S::RUNNING, E::Restart, S::RESTARTING, "seed 003 §intro (if you decide to restart your cluster)"},
+          {S::RESTARTING, E::RestartComplete, S::RUNNING, "seed 003 §'Validate...' (processes restart)"},
+          {S::RESTARTING, E::RestartFailed, S::DISABLED_EAR, "seed 003 §intro (restart without the KMS disables your cluster)"},
+          {S::DISABLED_EAR, E::ConfigValid, S::RESTARTING, "seed 003 §'Validate...' (processes restart once the configuration is valid)"},
+          {S::RUNNING, E::Pause, S::PAUSED, "DOCS pause-terminate-cluster"},
+          {S::DISABLED_EAR, E::Pause, S::PAUSED, "DOCS pause-terminate-cluster [inferred: allowed while disabled]"},
+          {S::RUNNING, E::PauseByAtlas, S::PAUSED, cloud_guard::azure, "seed 004 §'Revoke Access to an Encryption Key' (Atlas pauses your clusters)"},
+          {S::UPDATING, E::PauseByAtlas, S::PAUSED, cloud_guard::azure, "seed 004 §'Revoke Access...'"},
+          {S::RESTARTING, E::PauseByAtlas, S::PAUSED, cloud_guard::azure, "seed 004 §'Revoke Access...'"},
+          {S::DISABLED_EAR, E::PauseByAtlas, S::PAUSED, cloud_guard::azure, "seed 004 §'Revoke Access...'"},
+          {S::PAUSED, E::Resume, S::RESTARTING, "DOCS pause-terminate-cluster (processes start)"},
+          {S::PAUSED, E::AutoResume, S::RESTARTING, "DOCS pause-terminate-cluster (auto-resume after 30 days)"},
+          {S::RUNNING, E::MultiCloudDisabled, S::DISABLED_MULTICLOUD, cloud_guard::azure, "seed 004 §'Limitations' (multi-cloud clusters disabled)"},
+          {S::DISABLED_MULTICLOUD, E::MultiCloudRestored, S::RUNNING, cloud_guard::azure, "spec §2.7 (recovery not documented) [inferred: PN off]"},
       },
       cluster_state_name, cluster_event_name);
   return t;
@@ -109,9 +77,9 @@ bool Cluster::servesReadsWrites() const {
 
 // ---------------------------------------------------------------------------------------------
 
-void World::fire_cluster(ClusterIx c, ClusterEvent ev, std::string_view cause) {
+void World::fire_cluster(ClusterIx c, ClusterEvent ev, std::string_view cause, Provider drivenBy) {
   Cluster& cl = clusters_[c];
-  cl.runState.fire(sim_, ev, cause, [](std::string_view g) { return g == "azure"; });
+  cl.runState.fire(sim_, ev, cause, drivenBy);
 }
 
 void World::schedule_cluster(ClusterIx c, sim::Duration d, ClusterEvent ev) {
@@ -246,9 +214,9 @@ void World::set_multicloud_disabled(ProjectIx p, bool on) {
     if (!cl.multiCloud()) continue;
     if (on && cl.state() == ClusterState::RUNNING) {
       sim_.cancel(cl.pending);
-      fire_cluster(c, ClusterEvent::MultiCloudDisabled, "azure_private_networking_enabled");
+      fire_cluster(c, ClusterEvent::MultiCloudDisabled, "azure_private_networking_enabled", Provider::AZURE);
     } else if (!on && cl.state() == ClusterState::DISABLED_MULTICLOUD) {
-      fire_cluster(c, ClusterEvent::MultiCloudRestored, "azure_private_networking_disabled");
+      fire_cluster(c, ClusterEvent::MultiCloudRestored, "azure_private_networking_disabled", Provider::AZURE);
       start_next_change(c);
     }
   }
@@ -356,7 +324,6 @@ Outcome World::pause_cluster(ClusterIx c) {
     return errors::cluster_not_idle(cl.name, std::string(cluster_state_name(cl.state())));
   fire_cluster(c, ClusterEvent::Pause, "pause_cluster");
   cl.paused = true;
-  cl.pausedAt = sim_.now();
   sim_.cancel(cl.autoResume);
   cl.autoResume = sim_.schedule_after(settings_.pause_auto_resume_after, [this, c] {
     clusters_[c].pendingEvent = ClusterEvent::AutoResume;

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "models/ids.h"
+#include "sim/enum_names.h"
 #include "sim/event_set.h"
 #include "sim/machine_description.h"
 #include "sim/transition_table.h"
@@ -28,12 +29,46 @@ enum class EndpointEvent : std::uint8_t {
   DeletionDone,              // T_delete elapsed: 404
   DeletionFailed,            // fault
 };
-std::string_view endpoint_status_name(EndpointStatus s);  // Atlas values; NONE -> "none", DELETED -> "deleted"
-std::string_view endpoint_event_name(EndpointEvent e);
-// Guards: "aws", "azure", "aws_replacement_requires_approval", "same_record", "new_record",
-// "fault", "delete_while_initiating_accept", "delete_while_pending_recreation_accept",
-// "delete_failed_allowed", "pending_removal_no_change", "pending_removal_failed", "pending_removal_recreate".
-const sim::TransitionTable<EndpointStatus, EndpointEvent>& endpoint_table();
+// Atlas values; NONE and DELETED, which the API never shows, in lower case.
+inline constexpr auto kEndpointStatusNames = sim::enum_names<EndpointStatus>({
+    {EndpointStatus::NONE, "none"},
+    {EndpointStatus::INITIATING, "INITIATING"},
+    {EndpointStatus::PENDING_ACCEPTANCE, "PENDING_ACCEPTANCE"},
+    {EndpointStatus::ACTIVE, "ACTIVE"},
+    {EndpointStatus::FAILED, "FAILED"},
+    {EndpointStatus::PENDING_RECREATION, "PENDING_RECREATION"},
+    {EndpointStatus::DELETING, "DELETING"},
+    {EndpointStatus::DELETED, "deleted"},
+});
+inline constexpr auto kEndpointEventNames = sim::enum_names<EndpointEvent>({
+    {EndpointEvent::Create, "create"},
+    {EndpointEvent::Provisioned, "provisioned"},
+    {EndpointEvent::CreationFailed, "creation_failed"},
+    {EndpointEvent::ApprovalReflected, "approval_reflected"},
+    {EndpointEvent::ConnectionRemoved, "connection_removed"},
+    {EndpointEvent::PendingConnectionRemoved, "pending_connection_removed"},
+    {EndpointEvent::RecreationStarts, "recreation_starts"},
+    {EndpointEvent::ReplacementReady, "replacement_ready"},
+    {EndpointEvent::Delete, "delete"},
+    {EndpointEvent::DeletionDone, "deletion_done"},
+    {EndpointEvent::DeletionFailed, "deletion_failed"},
+});
+static_assert(kEndpointStatusNames.dense() && kEndpointEventNames.dense());
+inline std::string_view endpoint_status_name(EndpointStatus s) { return kEndpointStatusNames.name(s); }
+inline std::string_view endpoint_event_name(EndpointEvent e) { return kEndpointEventNames.name(e); }
+// What the endpoint table's guards look at: the endpoint (its cloud, whether Atlas created it as a
+// replacement) and the open choices of the settings (spec §5). The guards are in endpoint_machine.cpp.
+struct PrivateEndpoint;
+struct Settings;
+struct EndpointGuardContext {
+  const PrivateEndpoint& endpoint;
+  const Settings& settings;
+};
+using EndpointTable = sim::TransitionTable<EndpointStatus, EndpointEvent, EndpointGuardContext>;
+using EndpointMachine = sim::StateMachine<EndpointStatus, EndpointEvent, EndpointGuardContext>;
+const EndpointTable& endpoint_table();
+// Whether rows with guard g can fire for an endpoint on `cloud` (the per-cloud picture).
+bool endpoint_guard_on_cloud(const EndpointTable::Guard& g, Provider cloud);
 
 struct PrivateEndpoint {
   std::string id;                 // 24-hex
@@ -41,7 +76,7 @@ struct PrivateEndpoint {
   std::string regionName;
   std::string errorMessage;
   std::string privateEndpointConnectionName;  // Azure: connection to approve; AWS: endpoint resource id
-  sim::StateMachine<EndpointStatus, EndpointEvent> status{endpoint_table(), {}, ""};
+  EndpointMachine status{endpoint_table(), {}, ""};
   // sim
   ProjectIx project = 0;
   bool replacement = false;                  // created by Atlas after reject/remove

@@ -8,93 +8,89 @@
 
 namespace models {
 
-std::string_view endpoint_status_name(EndpointStatus s) {
-  switch (s) {
-    case EndpointStatus::NONE: return "none";
-    case EndpointStatus::INITIATING: return "INITIATING";
-    case EndpointStatus::PENDING_ACCEPTANCE: return "PENDING_ACCEPTANCE";
-    case EndpointStatus::ACTIVE: return "ACTIVE";
-    case EndpointStatus::FAILED: return "FAILED";
-    case EndpointStatus::PENDING_RECREATION: return "PENDING_RECREATION";
-    case EndpointStatus::DELETING: return "DELETING";
-    case EndpointStatus::DELETED: return "deleted";
-  }
-  return "?";
-}
+namespace {
+// errorMessage of a FAILED endpoint (seed 004 §'View Private Endpoints...'), by what failed.
+constexpr const char* kCreationFailed = "Failed to create the private endpoint.";
+constexpr const char* kDeletionFailed = "Failed to delete the private endpoint.";
 
-std::string_view endpoint_event_name(EndpointEvent e) {
-  switch (e) {
-    case EndpointEvent::Create: return "create";
-    case EndpointEvent::Provisioned: return "provisioned";
-    case EndpointEvent::CreationFailed: return "creation_failed";
-    case EndpointEvent::ApprovalReflected: return "approval_reflected";
-    case EndpointEvent::ConnectionRemoved: return "connection_removed";
-    case EndpointEvent::PendingConnectionRemoved: return "pending_connection_removed";
-    case EndpointEvent::RecreationStarts: return "recreation_starts";
-    case EndpointEvent::ReplacementReady: return "replacement_ready";
-    case EndpointEvent::Delete: return "delete";
-    case EndpointEvent::DeletionDone: return "deletion_done";
-    case EndpointEvent::DeletionFailed: return "deletion_failed";
-  }
-  return "?";
-}
+namespace guard {
+using G = EndpointTable::Guard;
+using C = EndpointGuardContext;
+constexpr G aws{"aws", [](const C& c) { return c.endpoint.cloudProvider == Provider::AWS; }};
+constexpr G azure{"azure", [](const C& c) { return c.endpoint.cloudProvider == Provider::AZURE; }};
+// seed 000: only the endpoint Atlas creates after a reject/remove waits for approval on AWS.
+constexpr G aws_replacement_requires_approval{"aws_replacement_requires_approval", [](const C& c) {
+  return c.endpoint.cloudProvider == Provider::AWS && c.endpoint.replacement && c.settings.aws_replacement_requires_approval;
+}};
+// A fault row fires only when a fault was drawn or injected; nothing else decides it.
+constexpr G fault{"fault", [](const C&) { return true; }};
+constexpr G same_record{"same_record", [](const C& c) { return c.settings.recreation_mode == RecreationMode::same_record; }};
+constexpr G new_record{"new_record", [](const C& c) { return c.settings.recreation_mode == RecreationMode::new_record; }};
+constexpr G delete_while_initiating_accept{"delete_while_initiating_accept", [](const C& c) {
+  return c.settings.delete_while_initiating == DeleteWhileInitiating::accept;
+}};
+constexpr G delete_while_pending_recreation_accept{"delete_while_pending_recreation_accept", [](const C& c) {
+  return c.settings.delete_while_pending_recreation == DeleteWhilePendingRecreation::accept;
+}};
+constexpr G delete_failed_allowed{"delete_failed_allowed", [](const C& c) { return c.settings.delete_failed_allowed; }};
+constexpr G pending_removal_no_change{"pending_removal_no_change", [](const C& c) {
+  return c.settings.pending_removal_effect == PendingRemovalEffect::no_change;
+}};
+constexpr G pending_removal_failed{"pending_removal_failed", [](const C& c) {
+  return c.settings.pending_removal_effect == PendingRemovalEffect::failed;
+}};
+constexpr G pending_removal_recreate{"pending_removal_recreate", [](const C& c) {
+  return c.settings.pending_removal_effect == PendingRemovalEffect::recreate;
+}};
+}  // namespace guard
+}  // namespace
 
-const sim::TransitionTable<EndpointStatus, EndpointEvent>& endpoint_table() {
+const EndpointTable& endpoint_table() {
   using S = EndpointStatus;
   using E = EndpointEvent;
-  static const sim::TransitionTable<EndpointStatus, EndpointEvent> t(
+  static const EndpointTable t(
       "endpoint",
       {S::NONE, S::INITIATING, S::PENDING_ACCEPTANCE, S::ACTIVE, S::FAILED, S::PENDING_RECREATION, S::DELETING, S::DELETED},
       S::NONE, {S::DELETED},
       {
-          {S::NONE, E::Create, S::INITIATING, "", "seed 000/004 §'Enable and Set up Private Endpoint Connections' (POST, 202)"},
-          {S::INITIATING, E::Provisioned, S::PENDING_ACCEPTANCE, "aws_replacement_requires_approval",
+          {S::NONE, E::Create, S::INITIATING, "seed 000/004 §'Enable and Set up Private Endpoint Connections' (POST, 202)"},
+          {S::INITIATING, E::Provisioned, S::PENDING_ACCEPTANCE, guard::aws_replacement_requires_approval,
            "seed 000 §'Reject or Remove...' (You must approve the new private endpoint)"},
-          {S::INITIATING, E::Provisioned, S::ACTIVE, "aws", "spec §2.2: AWS reaches ACTIVE without approval (TF basicTestCaseAWS) [observed]"},
-          {S::INITIATING, E::Provisioned, S::PENDING_ACCEPTANCE, "azure", "seed 004 §'Enable and Set up...'; spec §2.3"},
-          {S::INITIATING, E::CreationFailed, S::FAILED, "fault", "seed 004 §'View Private Endpoints and their Statuses' (FAILED + errorMessage)"},
-          {S::INITIATING, E::Delete, S::DELETING, "delete_while_initiating_accept", "spec §5 delete_while_initiating=accept (CLOUDP-344647)"},
-          {S::PENDING_ACCEPTANCE, E::ApprovalReflected, S::ACTIVE, "", "seed 004 §'Enable and Set up...' (up to three minutes)"},
-          {S::PENDING_ACCEPTANCE, E::PendingConnectionRemoved, S::PENDING_ACCEPTANCE, "pending_removal_no_change", "spec §2.3, PR #2512 [observed]"},
-          {S::PENDING_ACCEPTANCE, E::PendingConnectionRemoved, S::FAILED, "pending_removal_failed", "spec §5 pending_removal_effect"},
-          {S::PENDING_ACCEPTANCE, E::PendingConnectionRemoved, S::PENDING_RECREATION, "pending_removal_recreate", "spec §5 pending_removal_effect"},
-          {S::ACTIVE, E::ConnectionRemoved, S::PENDING_RECREATION, "", "seed 000/004 §'Reject or Remove Private Endpoint Connections'"},
-          {S::PENDING_RECREATION, E::RecreationStarts, S::INITIATING, "same_record", "spec §2.1, PR #2544 [observed]"},
-          {S::PENDING_RECREATION, E::ReplacementReady, S::DELETED, "new_record", "spec §2.1 recreation_old_record [inferred]"},
-          {S::PENDING_ACCEPTANCE, E::Delete, S::DELETING, "", "seed 000/004 §'Reject or Remove...' (DELETE, 204)"},
-          {S::ACTIVE, E::Delete, S::DELETING, "", "seed 000/004 §'Reject or Remove...'"},
-          {S::FAILED, E::Delete, S::DELETING, "delete_failed_allowed", "seed 000 (regardless of their state) [inferred]"},
-          {S::PENDING_RECREATION, E::Delete, S::DELETING, "delete_while_pending_recreation_accept", "spec §5 [inferred]"},
-          {S::DELETING, E::DeletionDone, S::DELETED, "", "seed 000/004 §'Reject or Remove...'; TF ab237ab5d (not immediate)"},
-          {S::DELETING, E::DeletionFailed, S::FAILED, "fault", "spec §2.1 [inferred]"},
+          {S::INITIATING, E::Provisioned, S::ACTIVE, guard::aws, "spec §2.2: AWS reaches ACTIVE without approval (TF basicTestCaseAWS) [observed]"},
+          {S::INITIATING, E::Provisioned, S::PENDING_ACCEPTANCE, guard::azure, "seed 004 §'Enable and Set up...'; spec §2.3"},
+          {S::INITIATING, E::CreationFailed, S::FAILED, guard::fault, "seed 004 §'View Private Endpoints and their Statuses' (FAILED + errorMessage)"},
+          {S::INITIATING, E::Delete, S::DELETING, guard::delete_while_initiating_accept, "spec §5 delete_while_initiating=accept (CLOUDP-344647)"},
+          {S::PENDING_ACCEPTANCE, E::ApprovalReflected, S::ACTIVE, "seed 004 §'Enable and Set up...' (up to three minutes)"},
+          {S::PENDING_ACCEPTANCE, E::PendingConnectionRemoved, S::PENDING_ACCEPTANCE, guard::pending_removal_no_change, "spec §2.3, PR #2512 [observed]"},
+          {S::PENDING_ACCEPTANCE, E::PendingConnectionRemoved, S::FAILED, guard::pending_removal_failed, "spec §5 pending_removal_effect"},
+          {S::PENDING_ACCEPTANCE, E::PendingConnectionRemoved, S::PENDING_RECREATION, guard::pending_removal_recreate, "spec §5 pending_removal_effect"},
+          {S::ACTIVE, E::ConnectionRemoved, S::PENDING_RECREATION, "seed 000/004 §'Reject or Remove Private Endpoint Connections'"},
+          {S::PENDING_RECREATION, E::RecreationStarts, S::INITIATING, guard::same_record, "spec §2.1, PR #2544 [observed]"},
+          {S::PENDING_RECREATION, E::ReplacementReady, S::DELETED, guard::new_record, "spec §2.1 recreation_old_record [inferred]"},
+          {S::PENDING_ACCEPTANCE, E::Delete, S::DELETING, "seed 000/004 §'Reject or Remove...' (DELETE, 204)"},
+          {S::ACTIVE, E::Delete, S::DELETING, "seed 000/004 §'Reject or Remove...'"},
+          {S::FAILED, E::Delete, S::DELETING, guard::delete_failed_allowed, "seed 000 (regardless of their state) [inferred]"},
+          {S::PENDING_RECREATION, E::Delete, S::DELETING, guard::delete_while_pending_recreation_accept, "spec §5 [inferred]"},
+          {S::DELETING, E::DeletionDone, S::DELETED, "seed 000/004 §'Reject or Remove...'; TF ab237ab5d (not immediate)"},
+          {S::DELETING, E::DeletionFailed, S::FAILED, guard::fault, "spec §2.1 [inferred]"},
       },
       endpoint_status_name, endpoint_event_name);
   return t;
+}
+
+bool endpoint_guard_on_cloud(const EndpointTable::Guard& g, Provider cloud) {
+  // Pending removal applies on both: Azure (spec §2.3) and AWS replacements, which wait in
+  // PENDING_ACCEPTANCE too (seed 000).
+  if (g == guard::aws || g == guard::aws_replacement_requires_approval) return cloud == Provider::AWS;
+  if (g == guard::azure) return cloud == Provider::AZURE;
+  return true;
 }
 
 // ---------------------------------------------------------------------------------------------
 
 void World::fire_endpoint(EndpointIx e, EndpointEvent ev, std::string_view cause) {
   PrivateEndpoint& ep = endpoints_[e];
-  const Settings& s = settings_;
-  auto holds = [&ep, &s](std::string_view g) {
-    if (g == "aws") return ep.cloudProvider == Provider::AWS;
-    if (g == "azure") return ep.cloudProvider == Provider::AZURE;
-    if (g == "aws_replacement_requires_approval")
-      return ep.cloudProvider == Provider::AWS && ep.replacement && s.aws_replacement_requires_approval;
-    if (g == "fault") return true;
-    if (g == "same_record") return s.recreation_mode == RecreationMode::same_record;
-    if (g == "new_record") return s.recreation_mode == RecreationMode::new_record;
-    if (g == "delete_while_initiating_accept") return s.delete_while_initiating == DeleteWhileInitiating::accept;
-    if (g == "delete_while_pending_recreation_accept")
-      return s.delete_while_pending_recreation == DeleteWhilePendingRecreation::accept;
-    if (g == "delete_failed_allowed") return s.delete_failed_allowed;
-    if (g == "pending_removal_no_change") return s.pending_removal_effect == PendingRemovalEffect::no_change;
-    if (g == "pending_removal_failed") return s.pending_removal_effect == PendingRemovalEffect::failed;
-    if (g == "pending_removal_recreate") return s.pending_removal_effect == PendingRemovalEffect::recreate;
-    return false;
-  };
-  ep.status.fire(sim_, ev, cause, holds);
+  ep.status.fire(sim_, ev, cause, EndpointGuardContext{ep, settings_});
   ep.statusSince = sim_.now();
 }
 
@@ -161,7 +157,7 @@ void World::on_endpoint_timer(EndpointIx e) {
     }
     case EndpointEvent::CreationFailed:
       fire_endpoint(e, ev);
-      ep.errorMessage = "Failed to create the private endpoint.";
+      ep.errorMessage = kCreationFailed;
       break;
     case EndpointEvent::ApprovalReflected:
       fire_endpoint(e, ev);
@@ -184,7 +180,7 @@ void World::on_endpoint_timer(EndpointIx e) {
       break;
     case EndpointEvent::DeletionFailed:
       fire_endpoint(e, ev);
-      ep.errorMessage = "Failed to delete the private endpoint.";
+      ep.errorMessage = kDeletionFailed;
       break;
     case EndpointEvent::ReplacementReady:  // not timer-driven: spawn of the replacement (new_record)
       spawn_replacement(e);
@@ -250,6 +246,15 @@ bool World::any_active_endpoint(ProjectIx p, Provider cloud) const {
 
 // ---- operations ----
 
+namespace {
+// The 404 every endpoint operation answers for an endpoint that never existed or is gone,
+// naming the id when there is one; nullopt for a live endpoint.
+std::optional<AtlasError> missing_endpoint(const std::vector<PrivateEndpoint>& endpoints, EndpointIx e) {
+  if (e < endpoints.size() && !endpoints[e].gone()) return std::nullopt;
+  return errors::endpoint_not_found(e < endpoints.size() ? endpoints[e].id : std::string("?"));
+}
+}  // namespace
+
 Outcome World::create_endpoint(ProjectIx p, Provider cloud, std::string_view region) {
   // G-EP-C (spec §3.1), in this order [inferred]:
   if (auto err = project_active_guard(p)) return *err;  // seed 000/004 §'Limitations' (ACTIVE projects)
@@ -274,26 +279,15 @@ Outcome World::create_endpoint(ProjectIx p, Provider cloud, std::string_view reg
 }
 
 Outcome World::delete_endpoint(EndpointIx e) {
-  if (e >= endpoints_.size() || endpoints_[e].gone())
-    return errors::endpoint_not_found(e < endpoints_.size() ? endpoints_[e].id : std::string("?"));
+  if (auto err = missing_endpoint(endpoints_, e)) return *err;
   PrivateEndpoint& ep = endpoints_[e];
-  switch (ep.state()) {
-    case EndpointStatus::INITIATING:  // G-EP-D [observed CIREP]
-      if (settings_.delete_while_initiating == DeleteWhileInitiating::reject_400)
-        return errors::endpoint_delete_blocked_during_provisioning(ep.id);
-      break;
-    case EndpointStatus::PENDING_RECREATION:  // spec §5 [inferred]
-      if (settings_.delete_while_pending_recreation == DeleteWhilePendingRecreation::reject_400)
-        return errors::endpoint_delete_blocked_during_provisioning(ep.id);
-      break;
-    case EndpointStatus::DELETING:  // spec §5 [inferred]
-      if (settings_.delete_while_deleting == DeleteWhileDeleting::accept_204_noop) return Outcome::success(204);
-      return errors::endpoint_already_deleting(ep.id);
-    case EndpointStatus::FAILED:
-      if (!settings_.delete_failed_allowed) return errors::endpoint_delete_blocked_during_provisioning(ep.id);
-      break;
-    default:
-      break;
+  // Which states take a DELETE is the table's rule (its delete guards: G-EP-D [observed CIREP],
+  // spec §5); here only the answer when it refuses.
+  if (!ep.status.can(EndpointEvent::Delete, EndpointGuardContext{ep, settings_})) {
+    if (ep.state() != EndpointStatus::DELETING) return errors::endpoint_delete_blocked_during_provisioning(ep.id);
+    // spec §5 [inferred]: DELETE while DELETING, no row: a no-op 204 or a refusal.
+    if (settings_.delete_while_deleting == DeleteWhileDeleting::accept_204_noop) return Outcome::success(204);
+    return errors::endpoint_already_deleting(ep.id);
   }
   sim_.cancel(ep.pending);
   ep.pending = {};
@@ -306,7 +300,7 @@ Outcome World::delete_endpoint(EndpointIx e) {
 }
 
 Outcome World::approve_endpoint(EndpointIx e) {
-  if (e >= endpoints_.size() || endpoints_[e].gone()) return errors::endpoint_not_found("?");
+  if (auto err = missing_endpoint(endpoints_, e)) return *err;
   PrivateEndpoint& ep = endpoints_[e];
   if (ep.state() != EndpointStatus::PENDING_ACCEPTANCE)
     return errors::endpoint_not_pending_acceptance(ep.id, std::string(ep.statusName()));
@@ -317,8 +311,11 @@ Outcome World::approve_endpoint(EndpointIx e) {
   return Outcome::success();
 }
 
-void World::connection_removed(EndpointIx e, std::string_view cause) {
+Outcome World::remove_connection(EndpointIx e, std::string_view cause) {
+  if (auto err = missing_endpoint(endpoints_, e)) return *err;
   PrivateEndpoint& ep = endpoints_[e];
+  if (ep.state() != EndpointStatus::ACTIVE && ep.state() != EndpointStatus::PENDING_ACCEPTANCE)
+    return errors::endpoint_not_active(ep.id, std::string(ep.statusName()));
   sim_.cancel(ep.pending);
   ep.pending = {};
   const bool wasActive = ep.state() == EndpointStatus::ACTIVE;
@@ -336,45 +333,32 @@ void World::connection_removed(EndpointIx e, std::string_view cause) {
       schedule_endpoint(e, d, EndpointEvent::ReplacementReady);
     }
   }
-}
-
-Outcome World::reject_endpoint(EndpointIx e) {
-  if (e >= endpoints_.size() || endpoints_[e].gone()) return errors::endpoint_not_found("?");
-  const PrivateEndpoint& ep = endpoints_[e];
-  if (ep.state() != EndpointStatus::ACTIVE && ep.state() != EndpointStatus::PENDING_ACCEPTANCE)
-    return errors::endpoint_not_active(ep.id, std::string(ep.statusName()));
-  connection_removed(e, "reject_endpoint");
   return Outcome::success();
 }
 
-Outcome World::remove_endpoint_connection(EndpointIx e) {
-  if (e >= endpoints_.size() || endpoints_[e].gone()) return errors::endpoint_not_found("?");
-  const PrivateEndpoint& ep = endpoints_[e];
-  if (ep.state() != EndpointStatus::ACTIVE && ep.state() != EndpointStatus::PENDING_ACCEPTANCE)
-    return errors::endpoint_not_active(ep.id, std::string(ep.statusName()));
-  connection_removed(e, "remove_endpoint_connection");
-  return Outcome::success();
-}
+Outcome World::reject_endpoint(EndpointIx e) { return remove_connection(e, "reject_endpoint"); }
+
+Outcome World::remove_endpoint_connection(EndpointIx e) { return remove_connection(e, "remove_endpoint_connection"); }
 
 Outcome World::fail_endpoint_creation(EndpointIx e, std::string_view errorMessage) {
-  if (e >= endpoints_.size() || endpoints_[e].gone()) return errors::endpoint_not_found("?");
+  if (auto err = missing_endpoint(endpoints_, e)) return *err;
   PrivateEndpoint& ep = endpoints_[e];
   if (ep.state() != EndpointStatus::INITIATING) return errors::endpoint_not_initiating(ep.id, std::string(ep.statusName()));
   sim_.cancel(ep.pending);
   ep.pending = {};
   fire_endpoint(e, EndpointEvent::CreationFailed, "fail_endpoint_creation");
-  ep.errorMessage = errorMessage.empty() ? std::string_view("Failed to create the private endpoint.") : errorMessage;
+  ep.errorMessage = errorMessage.empty() ? std::string_view(kCreationFailed) : errorMessage;
   return Outcome::success();
 }
 
 Outcome World::fail_endpoint_deletion(EndpointIx e) {
-  if (e >= endpoints_.size() || endpoints_[e].gone()) return errors::endpoint_not_found("?");
+  if (auto err = missing_endpoint(endpoints_, e)) return *err;
   PrivateEndpoint& ep = endpoints_[e];
   if (ep.state() != EndpointStatus::DELETING) return errors::endpoint_already_deleting(ep.id);
   sim_.cancel(ep.pending);
   ep.pending = {};
   fire_endpoint(e, EndpointEvent::DeletionFailed, "fail_endpoint_deletion");
-  ep.errorMessage = "Failed to delete the private endpoint.";
+  ep.errorMessage = kDeletionFailed;
   return Outcome::success();
 }
 

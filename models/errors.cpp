@@ -65,9 +65,6 @@ AtlasError not_enabled(const std::string& p) {
 AtlasError provider_not_supported(const std::string& why) {
   return make("ENCRYPTION_AT_REST_PROVIDER_NOT_SUPPORTED", 400, why);
 }
-AtlasError invalid_provider(const std::string& t) {
-  return make("INVALID_ENCRYPTION_AT_REST_PROVIDER", 400, fmt::format("Invalid Encryption at Rest provider {}.", t), {t});
-}
 AtlasError missing_provider() {
   return make("MISSING_ENCRYPTION_AT_REST_PROVIDER", 400, "No Encryption at Rest provider was specified.");
 }
@@ -107,10 +104,6 @@ AtlasError pn_not_enabled(const std::string& p) {
 AtlasError unsupported_pe_provider(const std::string& p) {
   return make("SIM_UNSUPPORTED_EAR_PE_PROVIDER", 400,
               fmt::format("Encryption at Rest private endpoints are not supported for {} (AWS and AZURE only).", p), {p});
-}
-AtlasError azure_vault_field_immutable(const std::string& f) {
-  return make("SIM_AZURE_VAULT_FIELD_IMMUTABLE", 400,
-              fmt::format("{} cannot change while private endpoints are set up.", f), {f});
 }
 AtlasError region_without_approved_endpoint(std::vector<std::string> regions) {
   std::string msg = fmt::format("No approved Encryption at Rest private endpoint in region(s) {}.", fmt::join(regions, ", "));

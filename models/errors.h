@@ -56,7 +56,6 @@ AtlasError cannot_change_provider();               // CANNOT_CHANGE_ENCRYPTION_A
 AtlasError cannot_rotate_key_encryption_disabled();// CANNOT_ROTATE_KEY_ENCRYPTION_DISABLED 409
 AtlasError not_enabled(const std::string& provider);  // ENCRYPTION_AT_REST_NOT_ENABLED 400
 AtlasError provider_not_supported(const std::string& why);  // ENCRYPTION_AT_REST_PROVIDER_NOT_SUPPORTED 400
-AtlasError invalid_provider(const std::string& text);       // INVALID_ENCRYPTION_AT_REST_PROVIDER 400
 AtlasError missing_provider();                     // MISSING_ENCRYPTION_AT_REST_PROVIDER 400
 AtlasError cannot_use_tenant(const std::string& tier);  // CANNOT_USE_ENCRYPTION_AT_REST_TENANT 400
 AtlasError cannot_disable_with_backup_compliance(); // ..._WITH_BACKUP_COMPLIANCE_POLICY 400
@@ -69,7 +68,6 @@ AtlasError kms_key_error(const std::string& code, const std::string& detail);
 // spec §3.2 stand-in codes [inferred]
 AtlasError pn_not_enabled(const std::string& provider);        // SIM_PRIVATE_NETWORKING_NOT_ENABLED 400
 AtlasError unsupported_pe_provider(const std::string& provider);  // SIM_UNSUPPORTED_EAR_PE_PROVIDER 400
-AtlasError azure_vault_field_immutable(const std::string& field);  // SIM_AZURE_VAULT_FIELD_IMMUTABLE 400
 AtlasError region_without_approved_endpoint(std::vector<std::string> regions);  // SIM_REGION_WITHOUT_APPROVED_ENDPOINT 400
 AtlasError project_not_active(const std::string& project);     // SIM_PROJECT_NOT_ACTIVE 400
 AtlasError topology_unsupported(const std::string& why);       // SIM_PRIVATE_NETWORKING_TOPOLOGY_UNSUPPORTED 400
@@ -85,10 +83,10 @@ AtlasError cluster_disabled_no_reads(const std::string& cluster);  // SIM_CLUSTE
 AtlasError snapshot_key_invalid(const std::string& snapshot);  // SIM_SNAPSHOT_KEY_INVALID 400 (seed 003 §'Encrypted Backups')
 AtlasError snapshot_not_found(const std::string& snapshot);    // SIM_SNAPSHOT_NOT_FOUND 404
 AtlasError multiple_providers_refused();                       // SIM_MULTIPLE_PROVIDERS_REFUSED 400 (multiple_providers=single)
-AtlasError key_state_conflict(const std::string& what);
+AtlasError key_state_conflict(const std::string& what);      // SIM_CLOUD_KEY_STATE_CONFLICT 409 (cloud console refuses)
 AtlasError cluster_not_idle(const std::string& cluster, const std::string& state);  // SIM_CLUSTER_NOT_IDLE 409
 AtlasError endpoint_already_deleting(const std::string& id);  // SIM_ENDPOINT_ALREADY_DELETING 400 (delete_while_deleting=reject_400)
-AtlasError kms_unreachable(const std::string& provider);      // SIM_KMS_UNREACHABLE 400 (enable while the KMS cannot be reached)        // SIM_CLOUD_KEY_STATE_CONFLICT 409 (cloud console refuses)
+AtlasError kms_unreachable(const std::string& provider);      // SIM_KMS_UNREACHABLE 400 (enable while the KMS cannot be reached)
 }  // namespace errors
 
 }  // namespace models

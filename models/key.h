@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "models/ids.h"
+#include "sim/enum_names.h"
 #include "sim/time.h"
 #include "sim/transition_table.h"
 
@@ -16,29 +17,68 @@ namespace models {
 // Key state in AWS KMS / Azure Key Vault / Google Cloud KMS (spec §2.8).
 enum class KeyState : std::uint8_t { ENABLED, DISABLED, PENDING_DELETION, DELETED, DESTROYED };
 enum class KeyEvent : std::uint8_t { Disable, Enable, ScheduleDeletion, CancelDeletion, WaitingPeriodEnds, Delete, Restore, RecoveryWindowEnds };
-std::string_view key_state_name(KeyState s);
-std::string_view key_event_name(KeyEvent e);
+inline constexpr auto kKeyStateNames = sim::enum_names<KeyState>({
+    {KeyState::ENABLED, "ENABLED"},
+    {KeyState::DISABLED, "DISABLED"},
+    {KeyState::PENDING_DELETION, "PENDING_DELETION"},
+    {KeyState::DELETED, "DELETED"},
+    {KeyState::DESTROYED, "DESTROYED"},
+});
+inline constexpr auto kKeyEventNames = sim::enum_names<KeyEvent>({
+    {KeyEvent::Disable, "disable"},
+    {KeyEvent::Enable, "enable"},
+    {KeyEvent::ScheduleDeletion, "schedule_deletion"},
+    {KeyEvent::CancelDeletion, "cancel_deletion"},
+    {KeyEvent::WaitingPeriodEnds, "waiting_period_ends"},
+    {KeyEvent::Delete, "delete"},
+    {KeyEvent::Restore, "restore"},
+    {KeyEvent::RecoveryWindowEnds, "recovery_window_ends"},
+});
+static_assert(kKeyStateNames.dense() && kKeyEventNames.dense());
+inline std::string_view key_state_name(KeyState s) { return kKeyStateNames.name(s); }
+inline std::string_view key_event_name(KeyEvent e) { return kKeyEventNames.name(e); }
 const sim::TransitionTable<KeyState, KeyEvent>& key_table();
 
 // Credentials Atlas uses: AWS IAM role (PROPAGATING until IAM catches up, spec §2.8 [observed]),
 // Azure client secret (EXPIRED after at most 2 years), GCP service account.
 enum class CredentialState : std::uint8_t { PROPAGATING, VALID, EXPIRED, INVALID };
 enum class CredentialEvent : std::uint8_t { Propagated, Expire, Invalidate, Update };
-std::string_view credential_state_name(CredentialState s);
-std::string_view credential_event_name(CredentialEvent e);
-const sim::TransitionTable<CredentialState, CredentialEvent>& credential_table();
+inline constexpr auto kCredentialStateNames = sim::enum_names<CredentialState>({
+    {CredentialState::PROPAGATING, "PROPAGATING"},
+    {CredentialState::VALID, "VALID"},
+    {CredentialState::EXPIRED, "EXPIRED"},
+    {CredentialState::INVALID, "INVALID"},
+});
+inline constexpr auto kCredentialEventNames = sim::enum_names<CredentialEvent>({
+    {CredentialEvent::Propagated, "propagated"},
+    {CredentialEvent::Expire, "expire"},
+    {CredentialEvent::Invalidate, "invalidate"},
+    {CredentialEvent::Update, "update"},
+});
+static_assert(kCredentialStateNames.dense() && kCredentialEventNames.dense());
+inline std::string_view credential_state_name(CredentialState s) { return kCredentialStateNames.name(s); }
+inline std::string_view credential_event_name(CredentialEvent e) { return kCredentialEventNames.name(e); }
+// The guards' context is the provider whose credentials Atlas is given or loses ("azure": a client
+// secret expires; "aws_role": a new AWS role first propagates). Without one, as when the customer
+// repairs credentials in the cloud, only the unguarded rows apply.
+const sim::TransitionTable<CredentialState, CredentialEvent, Provider>& credential_table();
+using CredentialMachine = sim::StateMachine<CredentialState, CredentialEvent, Provider>;
 
 // Atlas's access to the key (Azure key-vault access policy / RBAC, AWS key policy, GCP IAM).
 enum class AccessState : std::uint8_t { GRANTED, REVOKED };
 enum class AccessEvent : std::uint8_t { Revoke, Grant };
-std::string_view access_state_name(AccessState s);
-std::string_view access_event_name(AccessEvent e);
+inline constexpr auto kAccessStateNames =
+    sim::enum_names<AccessState>({{AccessState::GRANTED, "GRANTED"}, {AccessState::REVOKED, "REVOKED"}});
+inline constexpr auto kAccessEventNames = sim::enum_names<AccessEvent>({{AccessEvent::Revoke, "revoke"}, {AccessEvent::Grant, "grant"}});
+static_assert(kAccessStateNames.dense() && kAccessEventNames.dense());
+inline std::string_view access_state_name(AccessState s) { return kAccessStateNames.name(s); }
+inline std::string_view access_event_name(AccessEvent e) { return kAccessEventNames.name(e); }
 const sim::TransitionTable<AccessState, AccessEvent>& access_table();
 
 struct CustomerKey {
   Provider provider = Provider::NONE;
   sim::StateMachine<KeyState, KeyEvent> keyState{key_table(), {}, ""};
-  sim::StateMachine<CredentialState, CredentialEvent> credentials{credential_table(), {}, ""};
+  CredentialMachine credentials{credential_table(), {}, ""};
   sim::StateMachine<AccessState, AccessEvent> access{access_table(), {}, ""};
   // KMS reachability: a whole-provider outage, or outages of single regions (spec §2.8 REACHABLE).
   bool outage = false;

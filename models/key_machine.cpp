@@ -1,31 +1,9 @@
 // Tables of the external world: the customer key, the credentials, the access grant (spec §2.8).
 #include "models/key.h"
 
-namespace models {
+#include "models/cloud_guards.h"
 
-std::string_view key_state_name(KeyState s) {
-  switch (s) {
-    case KeyState::ENABLED: return "ENABLED";
-    case KeyState::DISABLED: return "DISABLED";
-    case KeyState::PENDING_DELETION: return "PENDING_DELETION";
-    case KeyState::DELETED: return "DELETED";
-    case KeyState::DESTROYED: return "DESTROYED";
-  }
-  return "?";
-}
-std::string_view key_event_name(KeyEvent e) {
-  switch (e) {
-    case KeyEvent::Disable: return "disable";
-    case KeyEvent::Enable: return "enable";
-    case KeyEvent::ScheduleDeletion: return "schedule_deletion";
-    case KeyEvent::CancelDeletion: return "cancel_deletion";
-    case KeyEvent::WaitingPeriodEnds: return "waiting_period_ends";
-    case KeyEvent::Delete: return "delete";
-    case KeyEvent::Restore: return "restore";
-    case KeyEvent::RecoveryWindowEnds: return "recovery_window_ends";
-  }
-  return "?";
-}
+namespace models {
 
 const sim::TransitionTable<KeyState, KeyEvent>& key_table() {
   using S = KeyState;
@@ -33,62 +11,42 @@ const sim::TransitionTable<KeyState, KeyEvent>& key_table() {
   static const sim::TransitionTable<KeyState, KeyEvent> t(
       "key", {S::ENABLED, S::DISABLED, S::PENDING_DELETION, S::DELETED, S::DESTROYED}, S::ENABLED, {S::DESTROYED},
       {
-          {S::ENABLED, E::Disable, S::DISABLED, "", "seed 003 §'Validate your KMS Configuration' (someone disables your key)"},
-          {S::DISABLED, E::Enable, S::ENABLED, "", "seed 003 §'Validate...' (restore your key if disabled)"},
-          {S::ENABLED, E::ScheduleDeletion, S::PENDING_DELETION, "", "spec §2.8 (schedule deletion)"},
-          {S::DISABLED, E::ScheduleDeletion, S::PENDING_DELETION, "", "spec §2.8"},
-          {S::PENDING_DELETION, E::CancelDeletion, S::ENABLED, "", "spec §2.8 restore [inferred: back to ENABLED]"},
-          {S::PENDING_DELETION, E::WaitingPeriodEnds, S::DELETED, "", "spec §2.8; key_deletion_waiting_period [inferred]"},
-          {S::ENABLED, E::Delete, S::DELETED, "", "seed 003 §'Validate...' (someone deletes your key)"},
-          {S::DISABLED, E::Delete, S::DELETED, "", "seed 003 §'Validate...'"},
-          {S::PENDING_DELETION, E::Delete, S::DELETED, "", "spec §2.8"},
-          {S::DELETED, E::Restore, S::ENABLED, "", "seed 003 §'Restore a Deleted Key'"},
-          {S::DELETED, E::RecoveryWindowEnds, S::DESTROYED, "", "seed 000 warning: past the recovery window data is lost"},
+          {S::ENABLED, E::Disable, S::DISABLED, "seed 003 §'Validate your KMS Configuration' (someone disables your key)"},
+          {S::DISABLED, E::Enable, S::ENABLED, "seed 003 §'Validate...' (restore your key if disabled)"},
+          {S::ENABLED, E::ScheduleDeletion, S::PENDING_DELETION, "spec §2.8 (schedule deletion)"},
+          {S::DISABLED, E::ScheduleDeletion, S::PENDING_DELETION, "spec §2.8"},
+          {S::PENDING_DELETION, E::CancelDeletion, S::ENABLED, "spec §2.8 restore [inferred: back to ENABLED]"},
+          {S::PENDING_DELETION, E::WaitingPeriodEnds, S::DELETED, "spec §2.8; key_deletion_waiting_period [inferred]"},
+          {S::ENABLED, E::Delete, S::DELETED, "seed 003 §'Validate...' (someone deletes your key)"},
+          {S::DISABLED, E::Delete, S::DELETED, "seed 003 §'Validate...'"},
+          {S::PENDING_DELETION, E::Delete, S::DELETED, "spec §2.8"},
+          {S::DELETED, E::Restore, S::ENABLED, "seed 003 §'Restore a Deleted Key'"},
+          {S::DELETED, E::RecoveryWindowEnds, S::DESTROYED, "seed 000 warning: past the recovery window data is lost"},
       },
       key_state_name, key_event_name);
   return t;
 }
 
-std::string_view credential_state_name(CredentialState s) {
-  switch (s) {
-    case CredentialState::PROPAGATING: return "PROPAGATING";
-    case CredentialState::VALID: return "VALID";
-    case CredentialState::EXPIRED: return "EXPIRED";
-    case CredentialState::INVALID: return "INVALID";
-  }
-  return "?";
-}
-std::string_view credential_event_name(CredentialEvent e) {
-  switch (e) {
-    case CredentialEvent::Propagated: return "propagated";
-    case CredentialEvent::Expire: return "expire";
-    case CredentialEvent::Invalidate: return "invalidate";
-    case CredentialEvent::Update: return "update";
-  }
-  return "?";
-}
-
-const sim::TransitionTable<CredentialState, CredentialEvent>& credential_table() {
+const sim::TransitionTable<CredentialState, CredentialEvent, Provider>& credential_table() {
   using S = CredentialState;
   using E = CredentialEvent;
-  static const sim::TransitionTable<CredentialState, CredentialEvent> t(
+  // spec §2.8: an AWS role Atlas is newly given first propagates through IAM.
+  static constexpr sim::Guard<Provider> aws_role{"aws_role", [](const Provider& p) { return p == Provider::AWS; }};
+  static const sim::TransitionTable<CredentialState, CredentialEvent, Provider> t(
       "credentials", {S::PROPAGATING, S::VALID, S::EXPIRED, S::INVALID}, S::VALID, {},
       {
-          {S::PROPAGATING, E::Propagated, S::VALID, "", "spec §2.8, T_iam (CIREP CANNOT_ASSUME_ROLE retries) [observed]"},
-          {S::VALID, E::Expire, S::EXPIRED, "azure", "DOCS security-azure-kms: client secret lifetime <= 2 years"},
-          {S::VALID, E::Invalidate, S::INVALID, "", "seed 003 §'Validate...' (credentials become invalid)"},
-          {S::PROPAGATING, E::Invalidate, S::INVALID, "", "seed 003 §'Validate...'"},
-          {S::INVALID, E::Update, S::PROPAGATING, "aws_role", "spec §2.8"},
-          {S::VALID, E::Update, S::VALID, "", "seed 003 §'Validate...' (update your credentials)"},
-          {S::EXPIRED, E::Update, S::VALID, "", "seed 003 §'Validate...' (update your credentials)"},
-          {S::INVALID, E::Update, S::VALID, "", "seed 003 §'Validate...' (update your credentials)"},
+          {S::PROPAGATING, E::Propagated, S::VALID, "spec §2.8, T_iam (CIREP CANNOT_ASSUME_ROLE retries) [observed]"},
+          {S::VALID, E::Expire, S::EXPIRED, cloud_guard::azure, "DOCS security-azure-kms: client secret lifetime <= 2 years"},
+          {S::VALID, E::Invalidate, S::INVALID, "seed 003 §'Validate...' (credentials become invalid)"},
+          {S::PROPAGATING, E::Invalidate, S::INVALID, "seed 003 §'Validate...'"},
+          {S::INVALID, E::Update, S::PROPAGATING, aws_role, "spec §2.8"},
+          {S::VALID, E::Update, S::VALID, "seed 003 §'Validate...' (update your credentials)"},
+          {S::EXPIRED, E::Update, S::VALID, "seed 003 §'Validate...' (update your credentials)"},
+          {S::INVALID, E::Update, S::VALID, "seed 003 §'Validate...' (update your credentials)"},
       },
       credential_state_name, credential_event_name);
   return t;
 }
-
-std::string_view access_state_name(AccessState s) { return s == AccessState::GRANTED ? "GRANTED" : "REVOKED"; }
-std::string_view access_event_name(AccessEvent e) { return e == AccessEvent::Revoke ? "revoke" : "grant"; }
 
 const sim::TransitionTable<AccessState, AccessEvent>& access_table() {
   using S = AccessState;
@@ -96,8 +54,8 @@ const sim::TransitionTable<AccessState, AccessEvent>& access_table() {
   static const sim::TransitionTable<AccessState, AccessEvent> t(
       "key_access", {S::GRANTED, S::REVOKED}, S::GRANTED, {},
       {
-          {S::GRANTED, E::Revoke, S::REVOKED, "", "seed 004 §'Revoke Access to an Encryption Key'; AWS/GCP as invalid credentials [inferred]"},
-          {S::REVOKED, E::Grant, S::GRANTED, "", "seed 004 §'Revoke Access...' (restore access) [inferred]"},
+          {S::GRANTED, E::Revoke, S::REVOKED, "seed 004 §'Revoke Access to an Encryption Key'; AWS/GCP as invalid credentials [inferred]"},
+          {S::REVOKED, E::Grant, S::GRANTED, "seed 004 §'Revoke Access...' (restore access) [inferred]"},
       },
       access_state_name, access_event_name);
   return t;

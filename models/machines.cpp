@@ -9,15 +9,8 @@ namespace models {
 
 sim::MachineDescription endpoint_machine(std::optional<Provider> cloud) {
   if (!cloud) return endpoint_table().describe();
-  const bool aws = *cloud == Provider::AWS;
-  // Per cloud: drop the other cloud's rows (guards "aws*" vs "azure").
-  return endpoint_table().describe([aws](std::string_view g) {
-    if (g.starts_with("aws")) return aws;
-    if (g == "azure") return !aws;
-    // pending removal: Azure (spec §2.3), and AWS replacements, which wait in PENDING_ACCEPTANCE too (seed 000)
-    if (g.starts_with("pending_removal")) return true;
-    return true;
-  });
+  // Per cloud: drop the other cloud's rows.
+  return endpoint_table().describe([c = *cloud](const EndpointTable::Guard& g) { return endpoint_guard_on_cloud(g, c); });
 }
 sim::MachineDescription cluster_machine() { return cluster_table().describe(); }
 sim::MachineDescription project_machine() { return ear_table().describe(); }

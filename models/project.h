@@ -9,6 +9,7 @@
 
 #include "models/ids.h"
 #include "models/key.h"
+#include "sim/enum_names.h"
 #include "sim/event_set.h"
 #include "sim/transition_table.h"
 
@@ -17,24 +18,49 @@ namespace models {
 // Project state (spec §1): ACTIVE / INACTIVE.
 enum class ProjectState : std::uint8_t { ACTIVE, INACTIVE };
 enum class ProjectEvent : std::uint8_t { Deactivate, Reactivate };
-std::string_view project_state_name(ProjectState s);
-std::string_view project_event_name(ProjectEvent e);
+inline constexpr auto kProjectStateNames =
+    sim::enum_names<ProjectState>({{ProjectState::ACTIVE, "ACTIVE"}, {ProjectState::INACTIVE, "INACTIVE"}});
+inline constexpr auto kProjectEventNames =
+    sim::enum_names<ProjectEvent>({{ProjectEvent::Deactivate, "deactivate"}, {ProjectEvent::Reactivate, "reactivate"}});
+static_assert(kProjectStateNames.dense() && kProjectEventNames.dense());
+inline std::string_view project_state_name(ProjectState s) { return kProjectStateNames.name(s); }
+inline std::string_view project_event_name(ProjectEvent e) { return kProjectEventNames.name(e); }
 const sim::TransitionTable<ProjectState, ProjectEvent>& project_table();
 
 // The Encryption at Rest machine of one provider block (spec §2.6).
 enum class EarState : std::uint8_t { OFF, ON_VALID, ON_INVALID, ON_UNREACHABLE };
 enum class EarEvent : std::uint8_t { Enable, Disable, CheckValid, CheckInvalid, CheckUnreachable, UpdateFields, RotateKey };
-std::string_view ear_state_name(EarState s);
-std::string_view ear_event_name(EarEvent e);
+inline constexpr auto kEarStateNames = sim::enum_names<EarState>({
+    {EarState::OFF, "OFF"},
+    {EarState::ON_VALID, "ON_VALID"},
+    {EarState::ON_INVALID, "ON_INVALID"},
+    {EarState::ON_UNREACHABLE, "ON_UNREACHABLE"},
+});
+inline constexpr auto kEarEventNames = sim::enum_names<EarEvent>({
+    {EarEvent::Enable, "enable"},
+    {EarEvent::Disable, "disable"},
+    {EarEvent::CheckValid, "check_valid"},
+    {EarEvent::CheckInvalid, "check_invalid"},
+    {EarEvent::CheckUnreachable, "check_unreachable"},
+    {EarEvent::UpdateFields, "update_fields"},
+    {EarEvent::RotateKey, "rotate_key"},
+});
+static_assert(kEarStateNames.dense() && kEarEventNames.dense());
+inline std::string_view ear_state_name(EarState s) { return kEarStateNames.name(s); }
+inline std::string_view ear_event_name(EarEvent e) { return kEarEventNames.name(e); }
 const sim::TransitionTable<EarState, EarEvent>& ear_table();
 
-// requirePrivateNetworking (spec §2.6 "PN=false -> PN=true in place", G-PN). Guards "aws"/"azure":
-// GCP has no PN (spec §2.4).
+// requirePrivateNetworking (spec §2.6 "PN=false -> PN=true in place", G-PN). The guards' context is
+// the block's provider: rows for "aws" and "azure" only, GCP has no PN (spec §2.4).
 enum class PnState : std::uint8_t { OFF, ON };
 enum class PnEvent : std::uint8_t { Require, Release };
-std::string_view pn_state_name(PnState s);
-std::string_view pn_event_name(PnEvent e);
-const sim::TransitionTable<PnState, PnEvent>& pn_table();
+inline constexpr auto kPnStateNames = sim::enum_names<PnState>({{PnState::OFF, "OFF"}, {PnState::ON, "ON"}});
+inline constexpr auto kPnEventNames = sim::enum_names<PnEvent>({{PnEvent::Require, "require"}, {PnEvent::Release, "release"}});
+static_assert(kPnStateNames.dense() && kPnEventNames.dense());
+inline std::string_view pn_state_name(PnState s) { return kPnStateNames.name(s); }
+inline std::string_view pn_event_name(PnEvent e) { return kPnEventNames.name(e); }
+const sim::TransitionTable<PnState, PnEvent, Provider>& pn_table();
+using PnMachine = sim::StateMachine<PnState, PnEvent, Provider>;
 
 // One block of EncryptionAtRest: awsKms / azureKeyVault / googleCloudKms (RAWSPEC field names).
 struct KmsConfig {
@@ -44,18 +70,17 @@ struct KmsConfig {
   // AWS
   std::string customerMasterKeyID, region, roleId;
   // Azure
-  std::string azureEnvironment, clientID, tenantID, subscriptionID, resourceGroupName, keyVaultName, keyIdentifier;
+  std::string azureEnvironment, keyVaultName, keyIdentifier;
   // GCP
   std::string keyVersionResourceID;
   // sim: the KMS region used for reachability (AWS region, Azure vault region, GCP key location).
   std::string kmsRegion;
   // sim: machines
   sim::StateMachine<EarState, EarEvent> ear{ear_table(), {}, ""};
-  sim::StateMachine<PnState, PnEvent> pn{pn_table(), {}, ""};
+  PnMachine pn{pn_table(), {}, ""};
   // sim: CMK clusters of this provider use the private endpoints (spec §2.5 "first endpoint ACTIVE").
   bool privatePath = false;
   bool networkAccessDenied = false;  // last validation could not reach the KMS (alert raised)
-  bool pauseOnNextTick = false;      // Azure revocation pending (revocation_pause_timing = next_tick)
   CustomerKey key;                   // the customer's key and credentials in the cloud
 };
 

@@ -19,8 +19,8 @@ using BoolField = bool Settings::*;
 using DoubleField = double Settings::*;
 using IntField = std::int64_t Settings::*;
 struct EnumField {
-  std::function<std::size_t(const Settings&)> get;
-  std::function<void(Settings&, std::size_t)> set;
+  std::function<std::string_view(const Settings&)> get;
+  std::function<bool(Settings&, std::string_view)> set;  // false: not a value of the enum
 };
 using Field = std::variant<DurationField, DistributionField, BoolField, DoubleField, IntField, EnumField>;
 
@@ -29,10 +29,15 @@ struct Entry {
   Field field;
 };
 
-template <class E>
-EnumField enum_field(E Settings::*m) {
-  return EnumField{[m](const Settings& s) { return static_cast<std::size_t>(s.*m); },
-                   [m](Settings& s, std::size_t i) { s.*m = static_cast<E>(i); }};
+// An enum setting read and written through its table of names (settings.h).
+template <class E, std::size_t N>
+EnumField enum_field(E Settings::*m, const sim::EnumNames<E, N>& names) {
+  return EnumField{[m, &names](const Settings& s) { return names.name(s.*m); },
+                   [m, &names](Settings& s, std::string_view text) {
+                     const std::optional<E> v = names.parse(text);
+                     if (v) s.*m = *v;
+                     return v.has_value();
+                   }};
 }
 
 std::string trim(std::string_view t) {
@@ -61,29 +66,31 @@ const std::vector<Entry>& entries() {
     auto integer = [&](std::string_view n, IntField f, std::string_view d) {
       v.push_back({{n, SettingKind::integer, d, "", {}}, f});
     };
-    auto enumeration = [&](std::string_view n, EnumField f, std::vector<std::string_view> allowed, std::string_view d) {
-      v.push_back({{n, SettingKind::enumeration, d, "", std::move(allowed)}, std::move(f)});
+    auto enumeration = [&]<class E, std::size_t N>(std::string_view n, E Settings::*f, const sim::EnumNames<E, N>& names,
+                                                   std::string_view d) {
+      const auto allowed = names.names();
+      v.push_back({{n, SettingKind::enumeration, d, "", {allowed.begin(), allowed.end()}}, enum_field(f, names)});
     };
     using S = Settings;
     dur("validation_interval", &S::validation_interval, "KMS validation period; 15m (seed 003 §'Validate your KMS Configuration')");
     dur("validation_phase_offset", &S::validation_phase_offset, "offset of each project's first scheduled check; 0 (spec §4 tick phase, undocumented)");
-    enumeration("validation_phase", enum_field(&S::validation_phase), {"fixed", "random"}, "fixed: every project at validation_phase_offset; random: uniform in [0, interval) per project (spec §4)");
+    enumeration("validation_phase", &S::validation_phase, kValidationPhaseNames, "fixed: every project at validation_phase_offset; random: uniform in [0, interval) per project (spec §4)");
     boolean("validation_on_get", &S::validation_on_get, "GET encryptionAtRest runs an on-demand validation; true (seed 003 'On-demand with the API endpoint')");
     boolean("shutdown_on_unscheduled_check", &S::shutdown_on_unscheduled_check, "invalid key found by an on-demand check shuts clusters down too; false (seed 003 'next scheduled validity check')");
-    enumeration("valid_when_unreachable", enum_field(&S::valid_when_unreachable), {"unchanged", "invalid"}, "valid flag while KMS unreachable; unchanged (spec §5, undocumented)");
+    enumeration("valid_when_unreachable", &S::valid_when_unreachable, kValidWhenUnreachableNames, "valid flag while KMS unreachable; unchanged (spec §5, undocumented)");
     dist("restart_duration", &S::restart_duration, "mongod/mongos restart; 5m (spec §4, undocumented, 1-20m)");
     dist("initial_sync", &S::initial_sync, "initial sync on encryptionAtRestProvider change; 30m (spec §4, 10m-24h)");
     dist("resize_duration", &S::resize_duration, "tier/disk change applying; 10m (undocumented)");
     dist("cluster_create_duration", &S::cluster_create_duration, "new cluster CREATING -> IDLE; 10m (undocumented)");
-    enumeration("restart_scope", enum_field(&S::restart_scope), {"node", "cluster"}, "restart during KMS outage takes down the restarted node(s) or the whole cluster; node (seed 003, DOCS security-aws-kms)");
+    enumeration("restart_scope", &S::restart_scope, kRestartScopeNames, "restart during KMS outage takes down the restarted node(s) or the whole cluster; node (seed 003, DOCS security-aws-kms)");
     integer("nodes_per_region", &S::nodes_per_region, "nodes per region of a new cluster; 3 (replica set)");
     dur("pause_auto_resume_after", &S::pause_auto_resume_after, "paused clusters auto-resume; 30d (DOCS pause-terminate-cluster)");
     dur("pause_min_running", &S::pause_min_running, "running time after resume before next pause; 60m (DOCS pause-terminate-cluster)");
-    enumeration("auto_resume_with_invalid_key", enum_field(&S::auto_resume_with_invalid_key), {"disabled_ear", "stay_paused"}, "auto-resume while key invalid; disabled_ear (spec §5, undocumented)");
+    enumeration("auto_resume_with_invalid_key", &S::auto_resume_with_invalid_key, kAutoResumeWithInvalidKeyNames, "auto-resume while key invalid; disabled_ear (spec §5, undocumented)");
     dist("migration_delay", &S::migration_delay, "CMK clusters move to the private path after first ACTIVE endpoint; 0 (spec §4, 0-30m)");
     dist("multicloud_disable_delay", &S::multicloud_disable_delay, "Azure PN on -> multi-cloud clusters disabled; 0 (spec §4, 0-15m)");
-    enumeration("azure_revocation_effect", enum_field(&S::azure_revocation_effect), {"pause", "shutdown"}, "Azure key-access revocation pauses clusters (seed 004) or shuts them down (seed 003 generic); pause");
-    enumeration("revocation_pause_timing", enum_field(&S::revocation_pause_timing), {"next_tick", "immediate"}, "when the revocation pause happens (spec §4 T_revoke_pause); next_tick");
+    enumeration("azure_revocation_effect", &S::azure_revocation_effect, kAzureRevocationEffectNames, "Azure key-access revocation pauses clusters (seed 004) or shuts them down (seed 003 generic); pause");
+    enumeration("revocation_pause_timing", &S::revocation_pause_timing, kRevocationPauseTimingNames, "when the revocation pause happens (spec §4 T_revoke_pause); next_tick");
     boolean("azure_ip_list_blocks_pause", &S::azure_ip_list_blocks_pause, "honour a vault IP list blocking the control plane: no pause (spec §8.2); false");
     dist("t_reflect", &S::t_reflect, "approval -> ACTIVE visible; uniform(0s, 3m) cap 3m (seed 004 'up to three minutes')");
     dist("t_az_prov", &S::t_az_prov, "Azure INITIATING -> PENDING_ACCEPTANCE; uniform(30s, 3m) (spec §4, CIREP)");
@@ -91,29 +98,29 @@ const std::vector<Entry>& entries() {
     dist("t_delete", &S::t_delete, "DELETING -> gone; lognormal(median 2m, p99 10m) (spec §4, TF ab237ab5d)");
     dist("t_recreate", &S::t_recreate, "PENDING_RECREATION -> replacement INITIATING; 1m (spec §4, PR #2544)");
     dist("t_iam", &S::t_iam, "IAM role propagation (CANNOT_ASSUME_ROLE meanwhile); 20s (spec §4, CIREP)");
-    enumeration("recreation_mode", enum_field(&S::recreation_mode), {"new_record", "same_record"}, "after reject/remove: new INITIATING record beside old PENDING_RECREATION (seed 000/004) or same record back to INITIATING (PR #2544); new_record");
-    enumeration("recreation_old_record", enum_field(&S::recreation_old_record), {"remove_when_replacement_ready", "keep_until_deleted"}, "fate of the old PENDING_RECREATION record (spec §5, undocumented)");
+    enumeration("recreation_mode", &S::recreation_mode, kRecreationModeNames, "after reject/remove: new INITIATING record beside old PENDING_RECREATION (seed 000/004) or same record back to INITIATING (PR #2544); new_record");
+    enumeration("recreation_old_record", &S::recreation_old_record, kRecreationOldRecordNames, "fate of the old PENDING_RECREATION record (spec §5, undocumented)");
     boolean("aws_replacement_requires_approval", &S::aws_replacement_requires_approval, "AWS replacement endpoint needs approval (seed 000); true");
-    enumeration("delete_while_initiating", enum_field(&S::delete_while_initiating), {"reject_400", "accept"}, "DELETE during INITIATING (CIREP; re-allow planned CLOUDP-344647); reject_400");
-    enumeration("delete_while_pending_recreation", enum_field(&S::delete_while_pending_recreation), {"reject_400", "accept"}, "DELETE during PENDING_RECREATION (undocumented); reject_400");
-    enumeration("delete_while_deleting", enum_field(&S::delete_while_deleting), {"accept_204_noop", "reject_400"}, "DELETE during DELETING (undocumented); accept_204_noop");
+    enumeration("delete_while_initiating", &S::delete_while_initiating, kDeleteWhileInitiatingNames, "DELETE during INITIATING (CIREP; re-allow planned CLOUDP-344647); reject_400");
+    enumeration("delete_while_pending_recreation", &S::delete_while_pending_recreation, kDeleteWhilePendingRecreationNames, "DELETE during PENDING_RECREATION (undocumented); reject_400");
+    enumeration("delete_while_deleting", &S::delete_while_deleting, kDeleteWhileDeletingNames, "DELETE during DELETING (undocumented); accept_204_noop");
     boolean("delete_failed_allowed", &S::delete_failed_allowed, "DELETE of a FAILED endpoint (seed 000 'regardless of their state'); true");
-    enumeration("pending_removal_effect", enum_field(&S::pending_removal_effect), {"no_change", "failed", "recreate"}, "removing an unapproved Azure connection (PR #2512, once); no_change");
+    enumeration("pending_removal_effect", &S::pending_removal_effect, kPendingRemovalEffectNames, "removing an unapproved Azure connection (PR #2512, once); no_change");
     prob("endpoint_fail_prob", &S::endpoint_fail_prob, "endpoint creation ends FAILED (spec §6); 0");
     prob("endpoint_stuck_prob", &S::endpoint_stuck_prob, "endpoint creation stays INITIATING (spec §6 #1); 0");
     prob("endpoint_delete_fail_prob", &S::endpoint_delete_fail_prob, "endpoint deletion ends FAILED (spec §2.1 [inferred]); 0");
     prob("api_500_rate", &S::api_500_rate, "POST endpoint answers 500 UNEXPECTED_ERROR (spec §6 #5); 0");
-    enumeration("endpoint_guard_scope", enum_field(&S::endpoint_guard_scope), {"project", "provider"}, "which endpoints block disabling CMK (seed 000 'all ... associated with the project'); project");
-    enumeration("duplicate_region_endpoint", enum_field(&S::duplicate_region_endpoint), {"reject_409", "allow"}, "second endpoint in one region (undocumented); reject_409");
-    enumeration("endpoint_loss_semantics", enum_field(&S::endpoint_loss_semantics), {"unreachable", "invalid"}, "private-path cluster without ACTIVE endpoint in its region (spec §2.5); unreachable");
-    enumeration("endpoint_event_emit", enum_field(&S::endpoint_event_emit), {"on_request", "on_active"}, "when PRIVATE_ENDPOINT_CREATED is emitted (undocumented); on_request");
+    enumeration("endpoint_guard_scope", &S::endpoint_guard_scope, kEndpointGuardScopeNames, "which endpoints block disabling CMK (seed 000 'all ... associated with the project'); project");
+    enumeration("duplicate_region_endpoint", &S::duplicate_region_endpoint, kDuplicateRegionEndpointNames, "second endpoint in one region (undocumented); reject_409");
+    enumeration("endpoint_loss_semantics", &S::endpoint_loss_semantics, kEndpointLossSemanticsNames, "private-path cluster without ACTIVE endpoint in its region (spec §2.5); unreachable");
+    enumeration("endpoint_event_emit", &S::endpoint_event_emit, kEndpointEventEmitNames, "when PRIVATE_ENDPOINT_CREATED is emitted (undocumented); on_request");
     integer("rotation_alert_days", &S::rotation_alert_days, "customer-key rotation alert age in days; 90 (seed 003) vs 365 (seed 002 legacy)");
     dur("master_key_rotation_interval", &S::master_key_rotation_interval, "Atlas master-key rotation; 90d (DOCS fact-atlas-key-rotation)");
     dur("azure_secret_max_lifetime", &S::azure_secret_max_lifetime, "Azure client secret lifetime cap; 730d (DOCS security-azure-kms)");
     dur("key_deletion_waiting_period", &S::key_deletion_waiting_period, "scheduled key deletion -> deleted; 30d (AWS KMS 7-30d) [inferred]");
     dur("key_recovery_window", &S::key_recovery_window, "deleted key restorable, then destroyed; 90d (seed 003 §'Restore a Deleted Key') [inferred]");
     boolean("aws_allow_credentials_auth", &S::aws_allow_credentials_auth, "AWS access-key credentials accepted (seed 002) vs roles only (seed 000); false");
-    enumeration("multiple_providers", enum_field(&S::multiple_providers), {"allowed", "single"}, "several EAR providers at once (seed 003 'one or more'); allowed");
+    enumeration("multiple_providers", &S::multiple_providers, kMultipleProvidersNames, "several EAR providers at once (seed 003 'one or more'); allowed");
     const Settings defaults;
     for (Entry& e : v) e.info.default_text = text_of(defaults, e);
     return v;
@@ -136,7 +143,7 @@ std::string text_of(const Settings& s, const Entry& e) {
         else if constexpr (std::is_same_v<F, BoolField>) return s.*f ? "true" : "false";
         else if constexpr (std::is_same_v<F, DoubleField>) return fmt::format("{}", s.*f);
         else if constexpr (std::is_same_v<F, IntField>) return std::to_string(s.*f);
-        else return std::string(e.info.allowed.at(f.get(s)));
+        else return std::string(f.get(s));
       },
       e.field);
 }
@@ -252,8 +259,7 @@ void Settings::set(std::string_view name, std::string_view text) {
           if (x < 1) bad(e, text, "must be at least 1");
           this->*f = x;
         } else {
-          for (std::size_t i = 0; i < e.info.allowed.size(); ++i)
-            if (e.info.allowed[i] == t) return f.set(*this, i);
+          if (f.set(*this, t)) return;
           std::string list;
           for (auto a : e.info.allowed) list += (list.empty() ? "" : ", ") + std::string(a);
           bad(e, text, "expected one of " + list);

@@ -10,28 +10,112 @@
 #include <vector>
 
 #include "sim/distribution.h"
+#include "sim/enum_names.h"
 #include "sim/time.h"
 
 namespace models {
 
-// spec §5 enums, values spelled as in the spec.
+// spec §5 enums, values spelled as in the spec, each with its table of names (Settings::set and
+// setting_names() take the values from there).
 enum class RecreationMode { new_record, same_record };
+inline constexpr auto kRecreationModeNames = sim::enum_names<RecreationMode>({
+    {RecreationMode::new_record, "new_record"},
+    {RecreationMode::same_record, "same_record"},
+});
+static_assert(kRecreationModeNames.dense());
 enum class RecreationOldRecord { remove_when_replacement_ready, keep_until_deleted };
+inline constexpr auto kRecreationOldRecordNames = sim::enum_names<RecreationOldRecord>({
+    {RecreationOldRecord::remove_when_replacement_ready, "remove_when_replacement_ready"},
+    {RecreationOldRecord::keep_until_deleted, "keep_until_deleted"},
+});
+static_assert(kRecreationOldRecordNames.dense());
 enum class DeleteWhileInitiating { reject_400, accept };
+inline constexpr auto kDeleteWhileInitiatingNames = sim::enum_names<DeleteWhileInitiating>({
+    {DeleteWhileInitiating::reject_400, "reject_400"},
+    {DeleteWhileInitiating::accept, "accept"},
+});
+static_assert(kDeleteWhileInitiatingNames.dense());
 enum class DeleteWhilePendingRecreation { reject_400, accept };
+inline constexpr auto kDeleteWhilePendingRecreationNames = sim::enum_names<DeleteWhilePendingRecreation>({
+    {DeleteWhilePendingRecreation::reject_400, "reject_400"},
+    {DeleteWhilePendingRecreation::accept, "accept"},
+});
+static_assert(kDeleteWhilePendingRecreationNames.dense());
 enum class DeleteWhileDeleting { accept_204_noop, reject_400 };
+inline constexpr auto kDeleteWhileDeletingNames = sim::enum_names<DeleteWhileDeleting>({
+    {DeleteWhileDeleting::accept_204_noop, "accept_204_noop"},
+    {DeleteWhileDeleting::reject_400, "reject_400"},
+});
+static_assert(kDeleteWhileDeletingNames.dense());
 enum class PendingRemovalEffect { no_change, failed, recreate };
+inline constexpr auto kPendingRemovalEffectNames = sim::enum_names<PendingRemovalEffect>({
+    {PendingRemovalEffect::no_change, "no_change"},
+    {PendingRemovalEffect::failed, "failed"},
+    {PendingRemovalEffect::recreate, "recreate"},
+});
+static_assert(kPendingRemovalEffectNames.dense());
 enum class EndpointGuardScope { project, provider };
+inline constexpr auto kEndpointGuardScopeNames = sim::enum_names<EndpointGuardScope>({
+    {EndpointGuardScope::project, "project"},
+    {EndpointGuardScope::provider, "provider"},
+});
+static_assert(kEndpointGuardScopeNames.dense());
 enum class DuplicateRegionEndpoint { reject_409, allow };
+inline constexpr auto kDuplicateRegionEndpointNames = sim::enum_names<DuplicateRegionEndpoint>({
+    {DuplicateRegionEndpoint::reject_409, "reject_409"},
+    {DuplicateRegionEndpoint::allow, "allow"},
+});
+static_assert(kDuplicateRegionEndpointNames.dense());
 enum class ValidWhenUnreachable { unchanged, invalid };
+inline constexpr auto kValidWhenUnreachableNames = sim::enum_names<ValidWhenUnreachable>({
+    {ValidWhenUnreachable::unchanged, "unchanged"},
+    {ValidWhenUnreachable::invalid, "invalid"},
+});
+static_assert(kValidWhenUnreachableNames.dense());
 enum class EndpointLossSemantics { unreachable, invalid };
+inline constexpr auto kEndpointLossSemanticsNames = sim::enum_names<EndpointLossSemantics>({
+    {EndpointLossSemantics::unreachable, "unreachable"},
+    {EndpointLossSemantics::invalid, "invalid"},
+});
+static_assert(kEndpointLossSemanticsNames.dense());
 enum class AzureRevocationEffect { pause, shutdown };
+inline constexpr auto kAzureRevocationEffectNames = sim::enum_names<AzureRevocationEffect>({
+    {AzureRevocationEffect::pause, "pause"},
+    {AzureRevocationEffect::shutdown, "shutdown"},
+});
+static_assert(kAzureRevocationEffectNames.dense());
 enum class RevocationPauseTiming { next_tick, immediate };
+inline constexpr auto kRevocationPauseTimingNames = sim::enum_names<RevocationPauseTiming>({
+    {RevocationPauseTiming::next_tick, "next_tick"},
+    {RevocationPauseTiming::immediate, "immediate"},
+});
+static_assert(kRevocationPauseTimingNames.dense());
 enum class RestartScope { node, cluster };
+inline constexpr auto kRestartScopeNames =
+    sim::enum_names<RestartScope>({{RestartScope::node, "node"}, {RestartScope::cluster, "cluster"}});
+static_assert(kRestartScopeNames.dense());
 enum class AutoResumeWithInvalidKey { disabled_ear, stay_paused };
+inline constexpr auto kAutoResumeWithInvalidKeyNames = sim::enum_names<AutoResumeWithInvalidKey>({
+    {AutoResumeWithInvalidKey::disabled_ear, "disabled_ear"},
+    {AutoResumeWithInvalidKey::stay_paused, "stay_paused"},
+});
+static_assert(kAutoResumeWithInvalidKeyNames.dense());
 enum class EndpointEventEmit { on_request, on_active };
+inline constexpr auto kEndpointEventEmitNames = sim::enum_names<EndpointEventEmit>({
+    {EndpointEventEmit::on_request, "on_request"},
+    {EndpointEventEmit::on_active, "on_active"},
+});
+static_assert(kEndpointEventEmitNames.dense());
 enum class MultipleProviders { allowed, single };
+inline constexpr auto kMultipleProvidersNames = sim::enum_names<MultipleProviders>({
+    {MultipleProviders::allowed, "allowed"},
+    {MultipleProviders::single, "single"},
+});
+static_assert(kMultipleProvidersNames.dense());
 enum class ValidationPhase { fixed, random };
+inline constexpr auto kValidationPhaseNames =
+    sim::enum_names<ValidationPhase>({{ValidationPhase::fixed, "fixed"}, {ValidationPhase::random, "random"}});
+static_assert(kValidationPhaseNames.dense());
 
 struct Settings {
   // ---- validation (seed 003 §'Validate your KMS Configuration') ----
@@ -163,6 +247,15 @@ class SettingError : public std::invalid_argument {
 };
 
 enum class SettingKind { duration, distribution, enumeration, boolean, integer, probability };
+inline constexpr auto kSettingKindNames = sim::enum_names<SettingKind>({
+    {SettingKind::duration, "duration"},
+    {SettingKind::distribution, "distribution"},
+    {SettingKind::enumeration, "enumeration"},
+    {SettingKind::boolean, "boolean"},
+    {SettingKind::integer, "integer"},
+    {SettingKind::probability, "probability"},
+});
+static_assert(kSettingKindNames.dense());
 std::string_view setting_kind_name(SettingKind k);
 
 struct SettingInfo {

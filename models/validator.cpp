@@ -207,10 +207,9 @@ void World::pause_clusters_for_revocation(ProjectIx p) {
       cl.queuedChanges.insert(cl.queuedChanges.begin(), *cl.applying);
       cl.applying.reset();
     }
-    fire_cluster(c, ClusterEvent::PauseByAtlas, "azure_key_access_revoked");
+    fire_cluster(c, ClusterEvent::PauseByAtlas, "azure_key_access_revoked", Provider::AZURE);
     cl.paused = true;
     cl.pausedByAtlas = true;
-    cl.pausedAt = sim_.now();
     alert(sim::RecordKind::event, alerts::kClusterPausedByAtlas, cluster_subject(c));
     sim_.cancel(cl.autoResume);
     cl.autoResume = sim_.schedule_after(settings_.pause_auto_resume_after, [this, c] {

@@ -218,7 +218,7 @@ Outcome World::enable_cmk(ProjectIx p, const KmsSetup& k) {
   b.key.keyAgeAtStart = k.keyAge;
   b.key.rotationAlertSent = false;
   if (k.requirePrivateNetworking) {
-    b.pn.fire(sim_, PnEvent::Require, "enable_cmk", [&](std::string_view g) { return g == "aws" ? k.provider == Provider::AWS : k.provider == Provider::AZURE; });
+    b.pn.fire(sim_, PnEvent::Require, "enable_cmk", k.provider);
     b.requirePrivateNetworking = true;
     if (k.provider == Provider::AZURE) set_multicloud_disabled(p, true);
   }
@@ -252,7 +252,7 @@ Outcome World::disable_cmk(ProjectIx p, Provider provider) {
   if (b.ear.state() == EarState::ON_INVALID) return errors::settings_invalid();
   b.ear.fire(sim_, EarEvent::Disable, causes::kDisableCmk);
   if (b.pn.state() == PnState::ON)
-    b.pn.fire(sim_, PnEvent::Release, causes::kDisableCmk, [&](std::string_view g) { return g == "aws" ? provider == Provider::AWS : provider == Provider::AZURE; });
+    b.pn.fire(sim_, PnEvent::Release, causes::kDisableCmk, provider);
   // seed 002: {enabled:false} erases the block (fields null, valid false).
   const bool wasAzurePn = provider == Provider::AZURE && b.requirePrivateNetworking;
   b.enabled = false;
@@ -279,8 +279,7 @@ Outcome World::update_credentials(ProjectIx p, Provider provider) {
   if (k.credentials.state() == CredentialState::PROPAGATING)  // spec §2.8: until T_iam elapses [observed]
     return errors::cannot_assume_role("arn:aws:iam::000000000000:role/atlas-" + projects_[p].name);
   // The customer supplies working credentials: an AWS role first propagates (T_iam).
-  k.credentials.fire(sim_, CredentialEvent::Update, "update_credentials",
-                     [provider](std::string_view g) { return g == "aws_role" && provider == Provider::AWS; });
+  k.credentials.fire(sim_, CredentialEvent::Update, "update_credentials", provider);
   if (k.credentials.state() == CredentialState::PROPAGATING) {
     sim_.schedule_after(sample(settings_.t_iam), [this, p, provider] {
       CustomerKey& key = projects_[p].block(provider).key;
@@ -327,7 +326,6 @@ Outcome World::set_require_private_networking(ProjectIx p, Provider provider, bo
   Project& pr = projects_[p];
   KmsConfig& b = pr.block(provider);
   if (!b.enabled) return errors::not_enabled(std::string(provider_name(provider)));
-  auto cloud = [provider](std::string_view g) { return g == "aws" ? provider == Provider::AWS : provider == Provider::AZURE; };
   if (on) {
     if (b.requirePrivateNetworking) return Outcome::success();
     // seed 001 §'Limitations' (spec §8.4): AKV over PN only for clusters on Azure.
@@ -338,7 +336,7 @@ Outcome World::set_require_private_networking(ProjectIx p, Provider provider, bo
             if (r.providerName != Provider::AZURE)
               return errors::provider_not_supported(fmt::format(
                   "Cluster {} is not on Azure: Azure Key Vault over private networking supports only Azure clusters.", clusters_[c].name));
-    b.pn.fire(sim_, PnEvent::Require, "set_require_private_networking", cloud);
+    b.pn.fire(sim_, PnEvent::Require, "set_require_private_networking", provider);
     b.requirePrivateNetworking = true;
     // seed 004 §'Limitations': multi-cloud clusters are disabled when Azure PN is enabled.
     if (provider == Provider::AZURE) {
@@ -359,7 +357,7 @@ Outcome World::set_require_private_networking(ProjectIx p, Provider provider, bo
       std::sort(regions.begin(), regions.end());
       return errors::cannot_disable_pn_while_endpoints_exist(std::move(regions));
     }
-    b.pn.fire(sim_, PnEvent::Release, "set_require_private_networking", cloud);
+    b.pn.fire(sim_, PnEvent::Release, "set_require_private_networking", provider);
     b.requirePrivateNetworking = false;
     b.privatePath = false;
     for (ClusterIx c : pr.clusterIxs)
@@ -446,26 +444,24 @@ Outcome World::revoke_key_access(ProjectIx p, Provider v) {
   // seed 004 §'Revoke Access...': "Atlas automatically pauses your clusters" (Azure).
   const bool pause = v == Provider::AZURE && b.enabled && settings_.azure_revocation_effect == AzureRevocationEffect::pause &&
                      !(settings_.azure_ip_list_blocks_pause && k.ipAccessListBlocksControlPlane);
+  // next_tick: the next scheduled check finds the access revoked and pauses them (validate_block).
   if (pause && settings_.revocation_pause_timing == RevocationPauseTiming::immediate) pause_clusters_for_revocation(p);
-  b.pauseOnNextTick = pause && settings_.revocation_pause_timing == RevocationPauseTiming::next_tick;
   return Outcome::success();
 }
 
 Outcome World::grant_key_access(ProjectIx p, Provider v) {
   if (v == Provider::NONE) return errors::missing_provider();
-  KmsConfig& b = projects_.at(p).block(v);
-  if (!b.key.access.can(AccessEvent::Grant)) return errors::key_state_conflict("Access is already granted.");
-  b.key.access.fire(sim_, AccessEvent::Grant, "grant_key_access");
-  b.pauseOnNextTick = false;
+  CustomerKey& k = projects_.at(p).block(v).key;
+  if (!k.access.can(AccessEvent::Grant)) return errors::key_state_conflict("Access is already granted.");
+  k.access.fire(sim_, AccessEvent::Grant, "grant_key_access");
   return Outcome::success();
 }
 
 Outcome World::expire_credentials(ProjectIx p, Provider v) {
   CustomerKey& k = projects_.at(p).block(v).key;
-  auto azure = [v](std::string_view g) { return g == "azure" && v == Provider::AZURE; };
-  if (!k.credentials.can(CredentialEvent::Expire, azure))
+  if (!k.credentials.can(CredentialEvent::Expire, v))
     return errors::key_state_conflict("Only a valid Azure client secret can expire.");
-  k.credentials.fire(sim_, CredentialEvent::Expire, "expire_credentials", azure);
+  k.credentials.fire(sim_, CredentialEvent::Expire, "expire_credentials", v);
   return Outcome::success();
 }
 
@@ -479,6 +475,7 @@ Outcome World::invalidate_credentials(ProjectIx p, Provider v) {
 Outcome World::fix_credentials(ProjectIx p, Provider v) {
   CustomerKey& k = projects_.at(p).block(v).key;
   if (k.credentials.state() == CredentialState::VALID) return Outcome::success();
+  // Fixed in the cloud, not given to Atlas: no context, so no AWS role propagation either.
   if (k.credentials.state() == CredentialState::PROPAGATING) k.credentials.fire(sim_, CredentialEvent::Propagated, "fix_credentials");
   else k.credentials.fire(sim_, CredentialEvent::Update, "fix_credentials");
   return Outcome::success();

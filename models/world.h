@@ -191,12 +191,15 @@ class World {
   void on_endpoint_active(EndpointIx e);
   void spawn_replacement(EndpointIx old);
   void finish_restart(ClusterIx c);
-  void connection_removed(EndpointIx e, std::string_view cause);
+  // reject_endpoint / remove_endpoint_connection: the cloud connection of an ACTIVE or
+  // PENDING_ACCEPTANCE endpoint goes; cause names which.
+  Outcome remove_connection(EndpointIx e, std::string_view cause);
   bool endpoint_blocks(const PrivateEndpoint& ep, ProjectIx p, Provider provider) const;
   bool region_has_active_endpoint(ProjectIx p, Provider cloud, const std::string& region) const;
   bool any_active_endpoint(ProjectIx p, Provider cloud) const;
   // clusters (cluster_machine.cpp)
-  void fire_cluster(ClusterIx c, ClusterEvent ev, std::string_view cause = {});
+  // drivenBy: the provider whose key or key vault setting drives the event (the table's guards).
+  void fire_cluster(ClusterIx c, ClusterEvent ev, std::string_view cause = {}, Provider drivenBy = Provider::NONE);
   void schedule_cluster(ClusterIx c, sim::Duration d, ClusterEvent ev);
   void on_cluster_timer(ClusterIx c);
   void start_next_change(ClusterIx c);
@@ -223,14 +226,14 @@ class World {
   static std::string entity_name(EntityKind kind, std::string_view project, Provider provider);
   std::string entity_name(ProjectIx p, std::string_view cluster) const;
   // A state machine for the subject, starting in `start`, recorded under its display name.
-  template <class S, class E>
-  sim::StateMachine<S, E> machine(const sim::TransitionTable<S, E>& table, sim::Subject subject, S start,
-                                  std::string name = {}) const {
-    return sim::StateMachine<S, E>(table, subject, name.empty() ? entity_name(subject) : std::move(name), start);
+  template <class S, class E, class C>
+  sim::StateMachine<S, E, C> machine(const sim::TransitionTable<S, E, C>& table, sim::Subject subject, S start,
+                                     std::string name = {}) const {
+    return sim::StateMachine<S, E, C>(table, subject, name.empty() ? entity_name(subject) : std::move(name), start);
   }
-  template <class S, class E>
-  sim::StateMachine<S, E> machine(const sim::TransitionTable<S, E>& table, sim::Subject subject) const {
-    return machine(table, subject, table.initial());
+  template <class S, class E, class C>
+  sim::StateMachine<S, E, C> machine(const sim::TransitionTable<S, E, C>& table, sim::Subject subject) const {
+    return machine<S, E, C>(table, subject, table.initial());
   }
   sim::Duration sample(const sim::Distribution& d) { return d.sample(sim_.random()); }
   std::optional<AtlasError> project_active_guard(ProjectIx p) const;

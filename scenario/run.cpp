@@ -113,8 +113,9 @@ struct Run::Impl : sim::Observer {
   }
 
   // ---- results and verdict records ----
+  // A verdict, as a Record (with the step's `note:`, if any) and as a result.
   void verdict(const SourceLocation& where, std::string description, bool passed, sim::Time at, std::string expected,
-               std::string seen, std::string entity) {
+               std::string seen, std::string entity, std::string_view note = {}) {
     sim::Record r;
     r.at = at;
     r.kind = sim::RecordKind::expectation;
@@ -123,6 +124,7 @@ struct Run::Impl : sim::Observer {
     r.to = seen;
     r.cause = description;
     r.fields = {{"verdict", passed ? "passed" : "failed"}, {"line", std::to_string(where.line)}, {"column", std::to_string(where.column)}};
+    if (!note.empty()) r.fields.emplace_back("note", note);
     sim.record(r);
     results.push_back(ExpectationResult{std::move(description), where, passed, at, std::move(expected), std::move(seen)});
   }
@@ -151,17 +153,17 @@ struct Run::Impl : sim::Observer {
     const SourceLocation& where = st.expect_error ? st.expect_error_where : st.action_where;
     models::ActionRequest rq = st.request;
     if (auto missing = resolve_labels(st, rq)) {
-      verdict(where, what, false, sim.now(), expected, *missing, "scenario");
+      verdict(where, what, false, sim.now(), expected, *missing, "scenario", st.note);
       return;
     }
     models::Outcome o;
     try {
       o = world.perform(rq);
     } catch (const models::ActionError& e) {
-      verdict(where, what, false, sim.now(), expected, fmt::format("not performed: {}", e.what()), "scenario");
+      verdict(where, what, false, sim.now(), expected, fmt::format("not performed: {}", e.what()), "scenario", st.note);
       return;
     }
-    verdict(where, what, o.code() == expected, sim.now(), expected, o.code(), "operation/" + rq.name);
+    verdict(where, what, o.code() == expected, sim.now(), expected, o.code(), "operation/" + rq.name, st.note);
     if (!o.ok()) return;
     if (!st.label.empty()) (st.action->creates == models::Creates::endpoint ? endpointIds : snapshotIds)[st.label] = o.createdId();
     if (st.for_) schedule_undo(st, rq);

@@ -96,7 +96,7 @@ struct Step {
   SourceLocation expect_error_where;
   std::optional<sim::Distribution> for_;  // faults with an undo: the undo runs this long after
   SourceLocation for_where;
-  std::string note;  // free text for the trace
+  std::string note;  // free text, shown as the field `note` of the step's verdict record in the trace
   std::map<std::string, SourceLocation> param_where;  // key -> value location (for run-time messages)
 };
 

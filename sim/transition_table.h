@@ -2,9 +2,11 @@
 // read like the documentation's status list. The same rows drive the runtime (fire), the
 // Boost.Graph analyses and the DOT picture (describe), and coverage (each fire names its row).
 //
-// Guards are names. At run time the caller says which guards hold (a callable taking the name);
-// a row with an empty guard always applies. The first matching row wins, so rows for one
-// (from, event) pair are tried in the order written.
+// A guard is a name plus a predicate on the machine's context (Ctx: whatever the guards need to
+// look at, e.g. the entity and the settings). Guards are declared as named constexpr objects next
+// to their table, so a misspelt guard does not compile; the name is what pictures and coverage
+// show. The caller of fire()/can() passes the context; without one, only unguarded rows apply.
+// The first matching row wins, so rows for one (from, event) pair are tried in the order written.
 #pragma once
 
 #include <algorithm>
@@ -40,19 +42,35 @@ class IllegalTransition : public std::logic_error {
   std::string machine_, state_, event_;
 };
 
-template <class State, class Event>
+// A row's condition: its name (for DOT and coverage) and the predicate that decides it at run time.
+template <class Ctx>
+struct Guard {
+  std::string_view name;                // empty: no guard, the row always applies
+  bool (*holds)(const Ctx&) = nullptr;  // set exactly when name is
+  friend constexpr bool operator==(const Guard&, const Guard&) = default;
+};
+
+// The context of a table without guards.
+struct NoContext {};
+
+template <class State, class Event, class Ctx = NoContext>
 class TransitionTable {
  public:
+  using Guard = sim::Guard<Ctx>;
   struct Row {
     State from;
     Event event;
     State to;
-    std::string_view guard = {};   // empty: always applies
-    std::string_view source = {};  // where the rule is documented
+    Guard guard;              // no name: always applies
+    std::string_view source;  // where the rule is documented
+    Row(State from_, Event event_, State to_, std::string_view source_)
+        : from(from_), event(event_), to(to_), source(source_) {}
+    Row(State from_, Event event_, State to_, Guard guard_, std::string_view source_)
+        : from(from_), event(event_), to(to_), guard(guard_), source(source_) {}
   };
   using StateName = std::string_view (*)(State);
   using EventName = std::string_view (*)(Event);
-  using GuardHolds = std::function<bool(std::string_view)>;
+  using GuardFilter = std::function<bool(const Guard&)>;
 
   TransitionTable(std::string_view name, std::vector<State> states, State initial, std::vector<State> terminal,
                   std::vector<Row> rows, StateName state_name, EventName event_name)
@@ -66,6 +84,8 @@ class TransitionTable {
     for (const Row& r : rows_) {
       index_of(r.from);  // every row's states must be declared
       index_of(r.to);
+      if (r.guard.name.empty() != (r.guard.holds == nullptr))
+        throw std::logic_error(fmt::format("{}: a guard needs both a name and a predicate", name_));
     }
     index_of(initial_);
   }
@@ -78,33 +98,33 @@ class TransitionTable {
   std::string_view event_name(Event e) const { return event_name_(e); }
   bool is_terminal(State s) const { return std::find(terminal_.begin(), terminal_.end(), s) != terminal_.end(); }
 
-  // The row that applies to (from, event) given the guards that hold, if any.
-  std::optional<std::size_t> find(State from, Event e, const GuardHolds& holds = {}) const {
+  // The row that applies to (from, event) in context ctx, if any (no context: unguarded rows only).
+  std::optional<std::size_t> find(State from, Event e, const Ctx* ctx = nullptr) const {
     for (std::size_t i = 0; i < rows_.size(); ++i) {
       const Row& r = rows_[i];
-      if (r.from == from && r.event == e && (r.guard.empty() || (holds && holds(r.guard)))) return i;
+      if (r.from == from && r.event == e && (!r.guard.holds || (ctx && r.guard.holds(*ctx)))) return i;
     }
     return std::nullopt;
   }
-  bool allows(State from, Event e, const GuardHolds& holds = {}) const { return find(from, e, holds).has_value(); }
+  bool allows(State from, Event e, const Ctx* ctx = nullptr) const { return find(from, e, ctx).has_value(); }
 
   // The row that applies, or IllegalTransition.
-  std::size_t fire(State from, Event e, const GuardHolds& holds = {}) const {
-    if (auto i = find(from, e, holds)) return *i;
+  std::size_t fire(State from, Event e, const Ctx* ctx = nullptr) const {
+    if (auto i = find(from, e, ctx)) return *i;
     throw IllegalTransition(std::string(name_), std::string(state_name_(from)), std::string(event_name_(e)));
   }
 
   // The table as strings, keeping only rows whose guard `keep` accepts (all rows by default):
   // e.g. the endpoint machine as seen on one cloud.
-  MachineDescription describe(const GuardHolds& keep = {}) const {
+  MachineDescription describe(const GuardFilter& keep = {}) const {
     MachineDescription m;
     m.name = std::string(name_);
     for (State s : states_) m.states.emplace_back(state_name_(s));
     m.initial = index_of(initial_);
     for (State s : terminal_) m.terminal.push_back(index_of(s));
     for (const Row& r : rows_)
-      if (r.guard.empty() || !keep || keep(r.guard))
-        m.rows.push_back({index_of(r.from), index_of(r.to), std::string(event_name_(r.event)), std::string(r.guard),
+      if (!r.guard.holds || !keep || keep(r.guard))
+        m.rows.push_back({index_of(r.from), index_of(r.to), std::string(event_name_(r.event)), std::string(r.guard.name),
                           std::string(r.source)});
     return m;
   }
@@ -128,10 +148,10 @@ class TransitionTable {
 
 // One live instance of a table: the current state of one entity. Every change is recorded through
 // the simulation's observers as a "transition" Record naming the table row (for coverage).
-template <class State, class Event>
+template <class State, class Event, class Ctx = NoContext>
 class StateMachine {
  public:
-  using Table = TransitionTable<State, Event>;
+  using Table = TransitionTable<State, Event, Ctx>;
   StateMachine(const Table& table, Subject subject, std::string entity)
       : table_(&table), subject_(subject), entity_(std::move(entity)), state_(table.initial()) {}
   StateMachine(const Table& table, Subject subject, std::string entity, State start)
@@ -141,11 +161,13 @@ class StateMachine {
   Subject subject() const { return subject_; }
   const std::string& entity() const { return entity_; }
   const Table& table() const { return *table_; }
-  bool can(Event e, const typename Table::GuardHolds& holds = {}) const { return table_->allows(state_, e, holds); }
+  bool can(Event e) const { return table_->allows(state_, e); }
+  bool can(Event e, const Ctx& ctx) const { return table_->allows(state_, e, &ctx); }
 
-  // Moves to the row's target state (IllegalTransition if none applies) and records it.
-  State fire(Simulation& sim, Event e, std::string_view cause = {}, const typename Table::GuardHolds& holds = {}) {
-    const std::size_t i = table_->fire(state_, e, holds);
+  // Moves to the row's target state in context ctx (IllegalTransition if none applies) and records it.
+  State fire(Simulation& sim, Event e, std::string_view cause, const Ctx& ctx) { return fire(sim, e, cause, &ctx); }
+  State fire(Simulation& sim, Event e, std::string_view cause = {}, const Ctx* ctx = nullptr) {
+    const std::size_t i = table_->fire(state_, e, ctx);
     const State from = state_;
     state_ = table_->row(i).to;
     if (sim.observed()) {

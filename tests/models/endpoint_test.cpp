@@ -150,6 +150,14 @@ TEST_CASE("seed 000/004 §Reject or Remove: DELETE -> DELETING (204) -> gone (40
   CHECK(env.w->list_endpoints(p, Provider::AZURE).empty());
   CHECK(env.w->delete_endpoint(e).code() == "SIM_PRIVATE_ENDPOINT_NOT_FOUND");
   CHECK(env.rec.count(std::string(alerts::kPrivateEndpointDeleted)) == 1);
+  // Every endpoint operation answers the same 404 for a gone endpoint, naming it.
+  const std::string id = env.w->endpoint(e).id;
+  for (const Outcome& gone : {env.w->delete_endpoint(e), env.w->approve_endpoint(e), env.w->reject_endpoint(e),
+                              env.w->remove_endpoint_connection(e), env.w->fail_endpoint_creation(e),
+                              env.w->fail_endpoint_deletion(e)}) {
+    CHECK(gone.code() == "SIM_PRIVATE_ENDPOINT_NOT_FOUND");
+    CHECK(gone.error().message == "No Encryption at Rest private endpoint with id " + id + ".");
+  }
 }
 
 TEST_CASE("seed 004: FAILED with errorMessage (fault); a FAILED endpoint can be deleted; deletion failure -> FAILED") {

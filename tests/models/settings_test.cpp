@@ -31,6 +31,19 @@ TEST_CASE("setting_names(): every spec §5 choice present with default text that
   CHECK(find_setting("rotation_alert_days")->default_text == "90");
 }
 
+TEST_CASE("an enum setting offers exactly the values of its enum's table, and each sets that value") {
+  const SettingInfo* i = find_setting("pending_removal_effect");
+  REQUIRE(i != nullptr);
+  const auto names = kPendingRemovalEffectNames.names();
+  CHECK(i->allowed == std::vector<std::string_view>(names.begin(), names.end()));
+  for (PendingRemovalEffect v : kPendingRemovalEffectNames.all()) {
+    Settings s;
+    s.set("pending_removal_effect", kPendingRemovalEffectNames.name(v));
+    CHECK(s.pending_removal_effect == v);
+    CHECK(s.get_text("pending_removal_effect") == kPendingRemovalEffectNames.name(v));
+  }
+}
+
 TEST_CASE("Settings::set: typed values; clear errors for unknown names and bad values") {
   Settings s;
   s.set("t_delete", "uniform(30s, 10m)");

@@ -258,7 +258,6 @@ TEST_CASE("seed 003 §Validate: updates submitted while disabled are queued and 
   CHECK(env.state(c) == ClusterState::DISABLED_EAR);
   CHECK(env.w->cluster(c).queuedChanges.size() == 1);
   CHECK(env.w->cluster(c).instanceSizeName == "M10");
-  CHECK(env.w->cluster(c).billing);  // billing continues
   CHECK(env.w->read_write(c).code() == "SIM_CLUSTER_DISABLED");
   env.run_to(sim::Duration::hours(2));
   env.w->restore_key(p, Provider::AWS);  // seed 003 §'Restore a Deleted Key'

@@ -213,6 +213,26 @@ TEST_CASE("verdicts are Records of kind expectation") {
   CHECK(std::find(it->fields.begin(), it->fields.end(), std::pair<std::string, std::string>{"verdict", "failed"}) != it->fields.end());
 }
 
+TEST_CASE("a step's note: reaches the trace as a field of the step's verdict record") {
+  Recorder rec;
+  run(base(R"(timeline:
+  - at: 1m
+    do: read_write
+    cluster: orders
+    note: the on-call engineer checks the app
+  - at: 2m
+    do: read_write
+    cluster: orders
+)"), std::nullopt, &rec);
+  std::vector<const sim::Record*> steps;
+  for (const sim::Record& r : rec.records)
+    if (r.kind == sim::RecordKind::expectation && r.entity == "operation/read_write") steps.push_back(&r);
+  REQUIRE(steps.size() == 2);
+  REQUIRE(steps[0]->field("note"));
+  CHECK(*steps[0]->field("note") == "the on-call engineer checks the app");
+  CHECK_FALSE(steps[1]->field("note"));
+}
+
 TEST_CASE("secrets never appear in any Record nor in the state") {
   const std::string yaml = R"(cmksim: 1
 name: t

@@ -36,38 +36,47 @@ std::string_view act_name(Act a) {
   return "?";
 }
 
-using Table = sim::TransitionTable<Door, Act>;
+// What the door's guards look at.
+struct Visitor {
+  bool hasKey = false;
+  bool strong = false;
+};
+constexpr sim::Guard<Visitor> has_key{"has_key", [](const Visitor& v) { return v.hasKey; }};
+constexpr sim::Guard<Visitor> weak_frame{"weak_frame", [](const Visitor& v) { return v.strong; }};
+
+using Table = sim::TransitionTable<Door, Act, Visitor>;
 const Table& door_table() {
   static const Table t(
       "door",
       {Door::Closed, Door::Open, Door::Locked, Door::Jammed, Door::Bricked, Door::Removed}, Door::Closed,
       {Door::Removed},
       {
-          {Door::Closed, Act::Open, Door::Open},
-          {Door::Open, Act::Close, Door::Closed},
-          {Door::Closed, Act::Lock, Door::Locked, "has_key", "manual §2"},
-          {Door::Locked, Act::Unlock, Door::Closed, "has_key"},
-          {Door::Locked, Act::Kick, Door::Jammed},
-          {Door::Closed, Act::Kick, Door::Open, "weak_frame"},
-          {Door::Closed, Act::Kick, Door::Closed},  // without the guard, a kick does nothing
-          {Door::Open, Act::Remove, Door::Removed},
-          {Door::Bricked, Act::Remove, Door::Removed},
+          {Door::Closed, Act::Open, Door::Open, "manual §1"},
+          {Door::Open, Act::Close, Door::Closed, "manual §1"},
+          {Door::Closed, Act::Lock, Door::Locked, has_key, "manual §2"},
+          {Door::Locked, Act::Unlock, Door::Closed, has_key, "manual §2"},
+          {Door::Locked, Act::Kick, Door::Jammed, "manual §3"},
+          {Door::Closed, Act::Kick, Door::Open, weak_frame, "manual §3"},
+          {Door::Closed, Act::Kick, Door::Closed, "manual §3"},  // without the guard, a kick does nothing
+          {Door::Open, Act::Remove, Door::Removed, "manual §4"},
+          {Door::Bricked, Act::Remove, Door::Removed, "manual §4"},
       },
       door_name, act_name);
   return t;
 }
 
-bool holds_key(std::string_view g) { return g == "has_key"; }
-
 }  // namespace
 
 TEST_CASE("the table drives the runtime, guards pick the row") {
   const Table& t = door_table();
+  const Visitor withKey{.hasKey = true}, strong{.strong = true}, nobody{};
   CHECK(t.row(t.fire(Door::Closed, Act::Open)).to == Door::Open);
-  CHECK(t.row(t.fire(Door::Closed, Act::Lock, holds_key)).to == Door::Locked);
-  CHECK_FALSE(t.allows(Door::Closed, Act::Lock));  // guard not satisfied
-  CHECK(t.row(t.fire(Door::Closed, Act::Kick, [](std::string_view g) { return g == "weak_frame"; })).to == Door::Open);
-  CHECK(t.row(t.fire(Door::Closed, Act::Kick)).to == Door::Closed);  // first matching row wins
+  CHECK(t.row(t.fire(Door::Closed, Act::Lock, &withKey)).to == Door::Locked);
+  CHECK_FALSE(t.allows(Door::Closed, Act::Lock, &nobody));  // guard not satisfied
+  CHECK_FALSE(t.allows(Door::Closed, Act::Lock));           // no context: guarded rows never apply
+  CHECK(t.row(t.fire(Door::Closed, Act::Kick, &strong)).to == Door::Open);
+  CHECK(t.row(t.fire(Door::Closed, Act::Kick, &withKey)).to == Door::Closed);  // first matching row wins
+  CHECK(t.row(t.fire(Door::Closed, Act::Kick)).to == Door::Closed);
 }
 
 TEST_CASE("an event the state does not allow is a typed error naming both") {
@@ -92,7 +101,7 @@ TEST_CASE("Boost.Graph analysis finds the unreachable and the stuck state") {
 }
 
 TEST_CASE("a filtered description keeps only the rows whose guard holds") {
-  const sim::MachineDescription m = door_table().describe([](std::string_view g) { return g != "weak_frame"; });
+  const sim::MachineDescription m = door_table().describe([](const Table::Guard& g) { return g != weak_frame; });
   CHECK(m.rows.size() == door_table().rows().size() - 1);
   for (const auto& r : m.rows) CHECK(r.guard != "weak_frame");
   CHECK(m.rows[2].source == "manual §2");
@@ -121,11 +130,13 @@ TEST_CASE("a live machine records each transition with its row, and coverage sho
   sim::Simulation s;
   Coverage c;
   s.add_observer(&c);
-  sim::StateMachine<Door, Act> door(door_table(), {}, "door/front");
+  sim::StateMachine<Door, Act, Visitor> door(door_table(), {}, "door/front");
   s.schedule_at(sim::Time::from_ms(1), [&] { door.fire(s, Act::Open, "wind"); });
   s.schedule_at(sim::Time::from_ms(2), [&] { door.fire(s, Act::Close); });
   s.run();
   CHECK(door.state() == Door::Closed);
+  CHECK_FALSE(door.can(Act::Lock));
+  CHECK(door.can(Act::Lock, Visitor{.hasKey = true}));
   CHECK(c.seen == std::vector<std::string>{"door/front CLOSED->OPEN (wind)", "door/front OPEN->CLOSED (close)"});
   const auto missed = c.cov.missed(door_table().describe());
   CHECK(missed == std::vector<std::size_t>{2, 3, 4, 5, 6, 7});
@@ -133,8 +144,12 @@ TEST_CASE("a live machine records each transition with its row, and coverage sho
   CHECK(door.state() == Door::Closed);  // an illegal event changes nothing
 }
 
-TEST_CASE("a table that uses an undeclared state is refused when built") {
-  using T = sim::TransitionTable<Door, Act>;
-  CHECK_THROWS_AS(T("bad", {Door::Closed}, Door::Closed, {}, {{Door::Closed, Act::Open, Door::Open}}, door_name, act_name),
+TEST_CASE("a table that uses an undeclared state, or a guard without name or predicate, is refused when built") {
+  using T = sim::TransitionTable<Door, Act, Visitor>;
+  CHECK_THROWS_AS(T("bad", {Door::Closed}, Door::Closed, {}, {{Door::Closed, Act::Open, Door::Open, "s"}}, door_name, act_name),
+                  std::logic_error);
+  const sim::Guard<Visitor> unnamed{"", has_key.holds};
+  CHECK_THROWS_AS(T("bad", {Door::Closed, Door::Open}, Door::Closed, {}, {{Door::Closed, Act::Open, Door::Open, unnamed, "s"}},
+                    door_name, act_name),
                   std::logic_error);
 }
