@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "models/alerts.h"
+#include "models/regions.h"
 
 namespace models {
 
@@ -87,7 +88,7 @@ ProjectIx World::add_project(const ProjectSetup& ps) {
     b.kmsRegion = k.region;
     if (k.provider == Provider::AWS) {
       b.region = k.region;
-      b.customerMasterKeyID = k.keyId.empty() ? fmt::format("arn:aws:kms:{}:000000000000:key/{}", k.region, P.id) : k.keyId;
+      b.customerMasterKeyID = k.keyId.empty() ? fmt::format("arn:aws:kms:{}:000000000000:key/{}", aws_region_code(k.region), P.id) : k.keyId;
       b.roleId = make_object_id(IdKind::Role, ++idCounter_);
     } else if (k.provider == Provider::AZURE) {
       b.azureEnvironment = "AZURE";
