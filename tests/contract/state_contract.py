@@ -74,6 +74,34 @@ def is_datetime(text):
         return False
 
 
+def refuses_old_shapes(validator):
+    """The schema refuses what the issue found in the old --state: "" for an unset enum field,
+    simulator fields beside the API's, a cluster's flat regions, an Azure region outside Azure.
+    Returns the number of such documents it accepted (each one a failure)."""
+    cluster = {"name": "c", "stateName": "IDLE", "replicationSpecs": [{"regionConfigs": [
+        {"providerName": "AZURE", "regionName": "US_EAST_2", "priority": 7, "electableSpecs": {"instanceSize": "M10", "nodeCount": 3}}]}]}
+    project = {"id": "65a0c0de0100000000000001", "name": "p", "orgId": "65a0c0de0600000000000001",
+               "created": "2026-01-01T00:00:00Z", "clusterCount": 1, "clusters": [cluster]}
+    good = {"projects": [project], "snapshots": []}
+    bad = []
+    for change in (lambda d: d["projects"][0].update(encryptionAtRest={"awsKms": {"region": ""}}),
+                   lambda d: d["projects"][0]["clusters"][0].update(runState="RUNNING"),
+                   lambda d: d["projects"][0]["clusters"][0].update(regions=[]),
+                   lambda d: d["projects"][0]["clusters"][0]["replicationSpecs"][0]["regionConfigs"][0].update(regionName="EASTUS2"),
+                   lambda d: d["projects"][0]["clusters"][0]["replicationSpecs"][0]["regionConfigs"][0].update(regionName="US_EAST_1"),
+                   lambda d: d["projects"][0].update(created="0d 00:00:00")):
+        doc = json.loads(json.dumps(good))
+        change(doc)
+        bad.append(doc)
+    accepted = [i for i, doc in enumerate(bad) if validator.is_valid(doc)]
+    for i in accepted:
+        print(f"FAIL the schema accepts old shape #{i}: {json.dumps(bad[i])[:200]}")
+    if not validator.is_valid(good):
+        print("FAIL the schema refuses a well-formed state:", [e.message for e in validator.iter_errors(good)][:3])
+        return len(accepted) + 1
+    return len(accepted)
+
+
 def main():
     cmksim, root, work = sys.argv[1], pathlib.Path(sys.argv[2]), pathlib.Path(sys.argv[3])
     work.mkdir(parents=True, exist_ok=True)
@@ -82,8 +110,9 @@ def main():
     formats = jsonschema.FormatChecker()
     formats.checks("date-time")(is_datetime)
     validator = jsonschema.Draft202012Validator(schema, format_checker=formats)
+    failures = refuses_old_shapes(validator)
     scenarios = sorted(root.glob("scenarios/*.yaml")) + sorted(root.glob("scenarios/*/*.yaml"))
-    failures = checked = 0
+    checked = 0
     for path in scenarios:
         scenario = yaml.safe_load(path.read_text())
         horizon = ms(scenario["horizon"])
