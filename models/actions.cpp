@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "models/regions.h"
 #include "models/world.h"
 
 namespace models {
@@ -137,7 +138,7 @@ Outcome on_endpoint(World& w, const ActionRequest& a) {
 Outcome enable_cmk(World& w, const ActionRequest& a) {
   KmsSetup k;
   k.provider = provider_of(a);
-  if (!a.region.empty()) k.region = a.region;
+  k.region = a.region.empty() ? std::string(default_region(k.provider)) : a.region;
   if (const bool* pn = a.param<bool>("require_private_networking")) k.requirePrivateNetworking = *pn;
   if (const std::string* id = a.param<std::string>("key_id")) k.keyId = *id;
   return w.enable_cmk(project_of(w, a), k);
@@ -214,7 +215,7 @@ const std::vector<ActionInfo>& actions() {
   static const std::vector<ActionInfo> list = {
       // ---- project Encryption at Rest (user API) ----
       {"enable_cmk", Actor::user_api,
-       {kProject, kProvider, {"region", ParamKind::region, false, "KMS region (default US_EAST_1)"},
+       {kProject, kProvider, {"region", ParamKind::region, false, "KMS region (default: the cloud's, AWS US_EAST_1, AZURE US_EAST_2, GCP CENTRAL_US)"},
         {"require_private_networking", ParamKind::boolean, false, "true|false (AWS, Azure)"}, {"key_id", ParamKind::text, false, "key identifier"}},
        "PATCH encryptionAtRest {<block>: {enabled: true, ...}}: validated at once, 400 KMS code if the key is unusable",
        "seed 002 §'Request Body Parameters'; seed 003 §'Validate your KMS Configuration'", Creates::nothing, "", &enable_cmk},

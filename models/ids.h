@@ -31,7 +31,7 @@ using SnapshotIx = std::uint32_t;
 
 // Atlas object ids are 24 hex digits. Deterministic: derived from a kind tag and a counter, never
 // from the clock or a random source (so two runs with one seed print the same ids).
-enum class IdKind : std::uint8_t { Project = 1, Cluster = 2, Endpoint = 3, Snapshot = 4, Role = 5 };
+enum class IdKind : std::uint8_t { Project = 1, Cluster = 2, Endpoint = 3, Snapshot = 4, Role = 5, Organization = 6 };
 std::string make_object_id(IdKind kind, std::uint64_t counter);
 
 }  // namespace models

@@ -5,21 +5,22 @@
 
 #include <algorithm>
 #include <array>
-#include <functional>
+#include <charconv>
 #include <stdexcept>
 
 #include "models/cluster.h"
 #include "models/endpoint.h"
+#include "models/field_table.h"
 #include "models/key.h"
 #include "models/project.h"
-#include "sim/duration_text.h"
 
 namespace models {
 
 namespace {
 
-constexpr FieldOrigin kApi = FieldOrigin::atlas_api;
-constexpr FieldOrigin kSim = FieldOrigin::simulator;
+using field_table::kApi;
+using field_table::kSim;
+using field_table::Table;
 
 // Every name of an enum whose values run from 0 to last, in declaration order.
 template <class E, class F>
@@ -35,70 +36,28 @@ std::vector<std::string> provider_names(std::initializer_list<Provider> provider
   return out;
 }
 
-// The fields of one kind of entity T: what each field is, and how to read it from a T.
+// An entity with the world that resolves what it refers to (its clusters, its clock).
 template <class T>
-class Table {
- public:
-  // Each adder appends one field; the getter F reads it from a const T&.
-  template <class F>
-  Table& flag(std::string_view name, FieldOrigin origin, F get) {
-    return add({name, FieldType::boolean, origin, {"true", "false"}},
-               [get](const T& x) -> FieldValue { return static_cast<bool>(get(x)); });
-  }
-  template <class F>
-  Table& number(std::string_view name, FieldOrigin origin, F get) {
-    return add({name, FieldType::integer, origin, {}}, [get](const T& x) -> FieldValue { return static_cast<std::int64_t>(get(x)); });
-  }
-  template <class F>
-  Table& text(std::string_view name, FieldOrigin origin, F get, std::vector<std::string> values = {}) {
-    return add({name, FieldType::text, origin, std::move(values)}, [get](const T& x) -> FieldValue { return std::string(get(x)); });
-  }
-  template <class F>
-  Table& list(std::string_view name, FieldOrigin origin, F get) {
-    return add({name, FieldType::list, origin, {}}, [get](const T& x) -> FieldValue { return get(x); });
-  }
-
-  const std::vector<FieldInfo>& infos() const { return infos_; }
-
-  // Every field of x, in table order.
-  FieldRecord record(const T& x) const {
-    FieldRecord out;
-    out.reserve(infos_.size());
-    for (std::size_t i = 0; i < infos_.size(); ++i) out.push_back(Field{infos_[i].name, getters_[i](x), infos_[i].origin});
-    return out;
-  }
-  // One field of x; nullopt when T has no such field.
-  std::optional<FieldValue> value(const T& x, std::string_view name) const {
-    for (std::size_t i = 0; i < infos_.size(); ++i)
-      if (infos_[i].name == name) return getters_[i](x);
-    return std::nullopt;
-  }
-
- private:
-  Table& add(FieldInfo info, std::function<FieldValue(const T&)> get) {
-    infos_.push_back(std::move(info));
-    getters_.push_back(std::move(get));
-    return *this;
-  }
-  std::vector<FieldInfo> infos_;
-  std::vector<std::function<FieldValue(const T&)>> getters_;
-};
-
-// A snapshot with the world that resolves its cluster.
-struct SnapshotIn {
+struct In {
   const World& world;
-  const Snapshot& snapshot;
+  const T& x;
 };
 
-// A project (spec §1 "Project"): all Atlas API fields.
-const Table<Project>& project_fields() {
-  static const Table<Project> t = [] {
-    Table<Project> t;
-    t.text("id", kApi, [](const Project& p) { return p.id; })
-        .text("name", kApi, [](const Project& p) { return p.name; })
-        .text("state", kApi, [](const Project& p) { return project_state_name(p.state.state()); },
+// A project as the Group object (spec §1 "Project"): its id, name, organisation, creation date
+// (time zero: projects exist from the start) and cluster count; its state and whether a backup
+// compliance policy is on are the simulator's.
+const Table<In<Project>>& project_fields() {
+  using P = In<Project>;
+  static const Table<P> t = [] {
+    Table<P> t;
+    t.text("id", kApi, [](const P& p) { return p.x.id; })
+        .text("name", kApi, [](const P& p) { return p.x.name; })
+        .text("orgId", kApi, [](const P&) { return make_object_id(IdKind::Organization, 1); })
+        .text("created", kApi, [](const P& p) { return p.world.wall_clock().iso(sim::Time()); })
+        .number("clusterCount", kApi, [](const P& p) { return p.x.clusterIxs.size(); })
+        .text("state", kSim, [](const P& p) { return project_state_name(p.x.state.state()); },
               all_names(ProjectState::INACTIVE, project_state_name))
-        .flag("backupCompliancePolicy", kApi, [](const Project& p) { return p.backupCompliancePolicy; });
+        .flag("backupCompliancePolicy", kSim, [](const P& p) { return p.x.backupCompliancePolicy; });
     return t;
   }();
   return t;
@@ -143,14 +102,51 @@ const Table<KmsConfig>& block_table(Provider p) {
   return tables[block_index(p)];
 }
 
-// One element of a cluster's regions list (cluster description replicationSpecs, flattened).
-const Table<ClusterRegion>& region_fields() {
-  static const Table<ClusterRegion> t = [] {
-    Table<ClusterRegion> t;
-    t.text("regionName", kApi, [](const ClusterRegion& r) { return r.regionName; })
-        .text("providerName", kApi, [](const ClusterRegion& r) { return provider_name(r.providerName); },
-              provider_names({Provider::AWS, Provider::AZURE, Provider::GCP}))
-        .number("nodes", kApi, [](const ClusterRegion& r) { return r.nodes; });
+// One region of a cluster, with its cluster (whose tier and disk every region shares) and its
+// election priority.
+struct RegionIn {
+  const Cluster& cluster;
+  const ClusterRegion& region;
+  std::int64_t priority;
+};
+
+// electableSpecs (HardwareSpec20240805): the tier, the region's electable nodes and the disk.
+const Table<RegionIn>& hardware_fields() {
+  static const Table<RegionIn> t = [] {
+    Table<RegionIn> t;
+    t.text("instanceSize", kApi, [](const RegionIn& r) { return r.cluster.instanceSizeName; })
+        .number("nodeCount", kApi, [](const RegionIn& r) { return r.region.nodes; })
+        .number("diskSizeGB", kApi, [](const RegionIn& r) { return r.cluster.diskSizeGB; });
+    return t;
+  }();
+  return t;
+}
+
+// One element of regionConfigs (CloudRegionConfig20240805).
+const Table<RegionIn>& region_fields() {
+  static const Table<RegionIn> t = [] {
+    Table<RegionIn> t;
+    t.text("providerName", kApi, [](const RegionIn& r) { return provider_name(r.region.providerName); },
+           provider_names({Provider::AWS, Provider::AZURE, Provider::GCP}))
+        .text("regionName", kApi, [](const RegionIn& r) { return r.region.regionName; })
+        .number("priority", kApi, [](const RegionIn& r) { return r.priority; })
+        .object("electableSpecs", kApi, hardware_fields().infos(), [](const RegionIn& r) { return hardware_fields().record(r); });
+    return t;
+  }();
+  return t;
+}
+
+// One element of replicationSpecs (ReplicationSpec20240805): a replica set has one, listing every
+// region, the first the preferred one (priority 7, then 6, ...; Atlas's lowest is 0).
+const Table<Cluster>& replication_spec_fields() {
+  static const Table<Cluster> t = [] {
+    Table<Cluster> t;
+    t.list("regionConfigs", kApi, region_fields().infos(), [](const Cluster& c) {
+      std::vector<FieldRecord> out;
+      for (std::size_t i = 0; i < c.regions.size(); ++i)
+        out.push_back(region_fields().record(RegionIn{c, c.regions[i], std::max<std::int64_t>(0, 7 - static_cast<std::int64_t>(i))}));
+      return out;
+    });
     return t;
   }();
   return t;
@@ -169,7 +165,7 @@ std::vector<std::string> atlas_state_names() {
   return out;
 }
 
-// A cluster (spec §1 "Cluster", §2.7): the cluster description's fields, then the simulator's
+// A cluster (spec §1 "Cluster", §2.7) as ClusterDescription20240805, then the simulator's
 // lifecycle (runState) and what follows from it.
 const Table<Cluster>& cluster_fields() {
   static const Table<Cluster> t = [] {
@@ -177,17 +173,12 @@ const Table<Cluster>& cluster_fields() {
     Table<Cluster> t;
     t.text("id", kApi, [](const Cluster& c) { return c.id; })
         .text("name", kApi, [](const Cluster& c) { return c.name; })
+        .text("clusterType", kApi, [](const Cluster&) { return "REPLICASET"; }, {"REPLICASET"})
         .text("stateName", kApi, [](const Cluster& c) { return c.stateName(); }, atlas_state_names())
         .flag("paused", kApi, [](const Cluster& c) { return c.paused; })
         .text("encryptionAtRestProvider", kApi, [](const Cluster& c) { return provider_name(c.encryptionAtRestProvider); }, providers)
-        .text("instanceSizeName", kApi, [](const Cluster& c) { return c.instanceSizeName; })
-        .number("diskSizeGB", kApi, [](const Cluster& c) { return c.diskSizeGB; })
-        .text("providerName", kApi, [](const Cluster& c) { return provider_name(c.providerName); }, providers)
-        .list("regions", kApi, [](const Cluster& c) {
-          std::vector<FieldRecord> out;
-          for (const ClusterRegion& r : c.regions) out.push_back(region_fields().record(r));
-          return out;
-        })
+        .list("replicationSpecs", kApi, replication_spec_fields().infos(),
+              [](const Cluster& c) { return std::vector<FieldRecord>{replication_spec_fields().record(c)}; })
         .text("runState", kSim, [](const Cluster& c) { return cluster_state_name(c.state()); },
               all_names(ClusterState::DISABLED_MULTICLOUD, cluster_state_name))
         .flag("privatePath", kSim, [](const Cluster& c) { return c.privatePath; })
@@ -229,17 +220,24 @@ const Table<PrivateEndpoint>& endpoint_fields() {
   return t;
 }
 
-// A backup snapshot: id and createdAt as the Atlas snapshot API names them; the cluster, the key
-// that encrypted it and that key's version are the simulator's (seed 003 §'Encrypted Backups').
-const Table<SnapshotIn>& snapshot_fields() {
-  static const Table<SnapshotIn> t = [] {
-    Table<SnapshotIn> t;
-    t.text("id", kApi, [](const SnapshotIn& s) { return s.snapshot.id; })
-        .text("cluster", kSim, [](const SnapshotIn& s) { return s.world.cluster(s.snapshot.cluster).name; })
-        .text("encryptionAtRestProvider", kSim, [](const SnapshotIn& s) { return provider_name(s.snapshot.encryptionAtRestProvider); },
+// A backup snapshot as the cloud-backup snapshot object (DiskBackupReplicaSet): a completed
+// on-demand snapshot (take_snapshot) of a replica set; the key that encrypted it and that key's
+// version are the simulator's (seed 003 §'Encrypted Backups').
+const Table<In<Snapshot>>& snapshot_fields() {
+  using S = In<Snapshot>;
+  static const Table<S> t = [] {
+    Table<S> t;
+    t.text("id", kApi, [](const S& s) { return s.x.id; })
+        .text("createdAt", kApi, [](const S& s) { return s.world.wall_clock().iso(s.x.createdAt); })
+        .text("replicaSetName", kApi, [](const S& s) { return s.world.cluster(s.x.cluster).name; })
+        .text("cloudProvider", kApi, [](const S& s) { return provider_name(s.world.cluster(s.x.cluster).providerName); },
+              provider_names({Provider::AWS, Provider::AZURE, Provider::GCP}))
+        .text("type", kApi, [](const S&) { return "replicaSet"; }, {"replicaSet"})
+        .text("snapshotType", kApi, [](const S&) { return "onDemand"; }, {"onDemand"})
+        .text("status", kApi, [](const S&) { return "completed"; }, {"completed"})
+        .text("encryptionAtRestProvider", kSim, [](const S& s) { return provider_name(s.x.encryptionAtRestProvider); },
               provider_names({Provider::NONE, Provider::AWS, Provider::AZURE, Provider::GCP}))
-        .number("keyVersion", kSim, [](const SnapshotIn& s) { return s.snapshot.keyVersion; })
-        .text("createdAt", kApi, [](const SnapshotIn& s) { return sim::format_time(s.snapshot.createdAt); });
+        .number("keyVersion", kSim, [](const S& s) { return s.x.keyVersion; });
     return t;
   }();
   return t;
@@ -250,7 +248,7 @@ template <class R, class Read>
 std::optional<R> on_entity(const World& w, const Observable& e, Read read) {
   switch (e.kind) {
     case EntityKind::project:
-      if (e.ix < w.projects().size()) return read(project_fields(), w.project(e.ix));
+      if (e.ix < w.projects().size()) return read(project_fields(), In<Project>{w, w.project(e.ix)});
       break;
     case EntityKind::kms:
       if (e.ix < w.projects().size() && e.provider != Provider::NONE)
@@ -263,22 +261,75 @@ std::optional<R> on_entity(const World& w, const Observable& e, Read read) {
       if (e.ix < w.endpoints().size() && !w.endpoint(e.ix).gone()) return read(endpoint_fields(), w.endpoint(e.ix));
       break;
     case EntityKind::snapshot:
-      if (e.ix < w.snapshots().size()) return read(snapshot_fields(), SnapshotIn{w, w.snapshots()[e.ix]});
+      if (e.ix < w.snapshots().size()) return read(snapshot_fields(), In<Snapshot>{w, w.snapshots()[e.ix]});
       break;
     default: break;  // kinds with no fields of their own (a key, a state machine's part)
   }
   return std::nullopt;
 }
 
+// The field named `name` in a record; nullptr when it has none.
+const FieldValue* find_field(const FieldRecord& record, std::string_view name) {
+  for (const Field& f : record)
+    if (f.name == name) return &f.value;
+  return nullptr;
+}
+
+// One step of a path: a field name and, for "name[i]", the list index.
+struct PathStep {
+  std::string_view name;
+  std::optional<std::size_t> index;
+};
+
+// "name" or "name[i]"; nullopt for anything else ("name[x]", "name[1").
+std::optional<PathStep> path_step(std::string_view text) {
+  const auto open = text.find('[');
+  if (open == std::string_view::npos) return PathStep{text, std::nullopt};
+  if (text.back() != ']') return std::nullopt;
+  std::size_t i = 0;
+  const char* last = text.data() + text.size() - 1;
+  const auto [end, ec] = std::from_chars(text.data() + open + 1, last, i);
+  if (ec != std::errc{} || end != last) return std::nullopt;
+  return PathStep{text.substr(0, open), i};
+}
+
+// The value at a dotted path in a record (observe_field's path); the first step may name a
+// simulator field inside cmksim without the prefix.
+std::optional<FieldValue> field_at(const FieldRecord& record, std::string_view path) {
+  const FieldRecord* at = &record;
+  std::optional<FieldValue> value;
+  for (bool first = true; !path.empty(); first = false) {
+    const auto dot = path.find('.');
+    const auto step = path_step(path.substr(0, dot));
+    path = dot == std::string_view::npos ? std::string_view() : path.substr(dot + 1);
+    if (!step || !at) return std::nullopt;
+    const FieldValue* v = find_field(*at, step->name);
+    if (const FieldValue* own = first && !v ? find_field(*at, kSimulatorKey) : nullptr)
+      if (const auto* fields = std::get_if<FieldRecord>(own)) v = find_field(*fields, step->name);
+    if (!v) return std::nullopt;
+    const auto* list = std::get_if<std::vector<FieldRecord>>(v);
+    if (step->index && (!list || *step->index >= list->size())) return std::nullopt;
+    // Copied before the assignment: v points into the current value.
+    FieldValue next = step->index ? FieldValue((*list)[*step->index]) : *v;
+    value = std::move(next);
+    at = std::get_if<FieldRecord>(&*value);
+  }
+  return value;
+}
+
 }  // namespace
 
 const std::vector<FieldInfo>& fields_of(EntityKind kind, Provider provider) {
+  static const std::vector<FieldInfo> project = project_fields().infos(), cluster = cluster_fields().infos(),
+                                      endpoint = endpoint_fields().infos(), snapshot = snapshot_fields().infos();
+  static const std::array<std::vector<FieldInfo>, kBlockCount> blocks = {
+      block_table(Provider::AWS).infos(), block_table(Provider::AZURE).infos(), block_table(Provider::GCP).infos()};
   switch (kind) {
-    case EntityKind::project: return project_fields().infos();
-    case EntityKind::kms: return block_table(provider).infos();
-    case EntityKind::cluster: return cluster_fields().infos();
-    case EntityKind::endpoint: return endpoint_fields().infos();
-    case EntityKind::snapshot: return snapshot_fields().infos();
+    case EntityKind::project: return project;
+    case EntityKind::kms: return (void)block_table(provider), blocks[block_index(provider)];
+    case EntityKind::cluster: return cluster;
+    case EntityKind::endpoint: return endpoint;
+    case EntityKind::snapshot: return snapshot;
     default: break;
   }
   throw std::invalid_argument("this kind of entity has no fields");
@@ -289,8 +340,13 @@ std::optional<FieldRecord> observe(const World& world, const Observable& entity)
                                 [](const auto& table, const auto& x) -> std::optional<FieldRecord> { return table.record(x); });
 }
 
-std::optional<FieldValue> observe_field(const World& world, const Observable& entity, std::string_view field) {
-  return on_entity<FieldValue>(world, entity, [field](const auto& table, const auto& x) { return table.value(x, field); });
+std::optional<FieldValue> observe_field(const World& world, const Observable& entity, std::string_view path) {
+  // A field by its own name (an API field, or a simulator field without "cmksim."): read alone.
+  if (path.find_first_of(".[") == std::string_view::npos)
+    return on_entity<FieldValue>(world, entity, [path](const auto& table, const auto& x) { return table.value(x, path); });
+  const auto record = observe(world, entity);
+  if (!record) return std::nullopt;
+  return field_at(*record, path);
 }
 
 }  // namespace models

@@ -1,9 +1,12 @@
 // The observable state of the World: "the value of field F of entity E now", for a project, a KMS
-// block, a cluster, a private endpoint and a snapshot. Fields carry Atlas API names (RAWSPEC
-// EncryptionAtRest, EARPrivateEndpoint, cluster description) or are the simulator's own (runState,
-// the key in the cloud...), which no API returns. This is the one list of an entity's fields and
-// of the values an enumerated field can take: scenario expectations, `cmksim run --state` JSON and
-// the scenario field vocabulary all read it. Secrets are never part of the World, so never here.
+// block, a cluster, a private endpoint and a snapshot, each shaped as the Atlas Admin API v2
+// answers for it (Group, EncryptionAtRest's awsKms / azureKeyVault / googleCloudKms,
+// ClusterDescription20240805, EARPrivateEndpoint, the cloud-backup snapshot DiskBackupReplicaSet).
+// The simulator's own fields (runState, the key in the cloud...), which no API returns, are kept
+// apart under one object field `cmksim`. Text fields that are unset are left out, as Atlas leaves
+// them out. This is the one list of an entity's fields and of the values an enumerated field can
+// take: scenario expectations, `cmksim run --state` JSON and the scenario field vocabulary all
+// read it. Secrets are never part of the World, so never here.
 #pragma once
 
 #include <cstdint>
@@ -21,13 +24,17 @@ namespace models {
 
 // Where a field comes from: the Atlas Admin API, or the simulator alone.
 enum class FieldOrigin : std::uint8_t { atlas_api, simulator };
-enum class FieldType : std::uint8_t { boolean, integer, text, list };
+enum class FieldType : std::uint8_t { boolean, integer, text, list, object };
+
+// The key of the object that holds an entity's simulator fields.
+inline constexpr std::string_view kSimulatorKey = "cmksim";
 
 struct Field;
-// One entity's fields (or one list element's), in declaration order.
+// One entity's fields (or one list element's, or one nested object's), in declaration order.
 using FieldRecord = std::vector<Field>;
-// A field's value; a list holds records (a cluster's regions).
-using FieldValue = std::variant<bool, std::int64_t, std::string, std::vector<FieldRecord>>;
+// A field's value; a list holds records (a cluster's replicationSpecs), an object one record
+// (electableSpecs, cmksim).
+using FieldValue = std::variant<bool, std::int64_t, std::string, std::vector<FieldRecord>, FieldRecord>;
 
 struct Field {
   std::string_view name;
@@ -36,13 +43,15 @@ struct Field {
   bool operator==(const Field&) const = default;
 };
 
-// What a field is, without a world: its name, type and origin, and for an enumerated text field
-// the values it can take (the model's enum names; "true", "false" for a boolean; empty: any).
+// What a field is, without a world: its name, type and origin, for an enumerated text field the
+// values it can take (the model's enum names; "true", "false" for a boolean; empty: any), and for
+// a list or an object the fields of an element / of the object.
 struct FieldInfo {
   std::string_view name;
   FieldType type = FieldType::text;
   FieldOrigin origin = FieldOrigin::atlas_api;
   std::vector<std::string> values;
+  std::vector<FieldInfo> children;
 };
 
 // One entity (of kind project, kms, cluster, endpoint or snapshot: the kinds that have fields): ix is its ProjectIx (project and kms), ClusterIx, EndpointIx or SnapshotIx;
@@ -53,15 +62,20 @@ struct Observable {
   Provider provider = Provider::NONE;
 };
 
-// The fields an entity of this kind shows, in order. For kms, those of the provider's block
+// The fields an entity of this kind shows, in order: the API's, then `cmksim` (an object whose
+// children are the simulator's fields) when it has any. For kms, those of the provider's block
 // (awsKms / azureKeyVault / googleCloudKms); throws std::invalid_argument for Provider::NONE.
 const std::vector<FieldInfo>& fields_of(EntityKind kind, Provider provider = Provider::AWS);
 
-// Every field of the entity now, in fields_of order; nullopt when it does not exist now (a gone
-// endpoint, as GET .../privateEndpoints/{id} answers 404; an index out of range; kms NONE).
+// Every field of the entity now, in fields_of order, unset text fields left out; nullopt when it
+// does not exist now (a gone endpoint, as GET .../privateEndpoints/{id} answers 404; an index out
+// of range; kms NONE).
 std::optional<FieldRecord> observe(const World& world, const Observable& entity);
 
-// One field of the entity now; nullopt when the entity does not exist now or has no such field.
-std::optional<FieldValue> observe_field(const World& world, const Observable& entity, std::string_view field);
+// One field of the entity now, named by its path: "stateName"; a simulator field by its own name
+// "runState" or as "cmksim.runState"; a nested one through objects and list elements,
+// "replicationSpecs[0].regionConfigs[0].electableSpecs.instanceSize". nullopt when the entity
+// does not exist now or has no such field now (an unset one included).
+std::optional<FieldValue> observe_field(const World& world, const Observable& entity, std::string_view path);
 
 }  // namespace models

@@ -10,6 +10,7 @@
 
 #include "models/alerts.h"
 #include "models/causes.h"
+#include "models/regions.h"
 
 namespace models {
 
@@ -144,7 +145,7 @@ void World::set_key_identity(ProjectIx p, const KmsSetup& k) {
   KmsConfig& b = P.block(k.provider);
   if (k.provider == Provider::AWS) {
     b.region = k.region;
-    b.customerMasterKeyID = k.keyId.empty() ? fmt::format("arn:aws:kms:{}:000000000000:key/{}", k.region, P.id) : k.keyId;
+    b.customerMasterKeyID = k.keyId.empty() ? fmt::format("arn:aws:kms:{}:000000000000:key/{}", aws_region_code(k.region), P.id) : k.keyId;
     b.roleId = make_object_id(IdKind::Role, ++idCounter_);
   } else if (k.provider == Provider::AZURE) {
     b.azureEnvironment = "AZURE";

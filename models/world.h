@@ -24,6 +24,7 @@
 #include "models/settings.h"
 #include "models/subject.h"
 #include "sim/simulation.h"
+#include "sim/wall_clock.h"
 
 namespace models {
 
@@ -128,6 +129,9 @@ class World {
 
   // ---- queries ----
   const Settings& settings() const { return settings_; }
+  // The UTC instant time zero stands for: the date-times the API shows (created, createdAt).
+  const sim::WallClock& wall_clock() const { return wallClock_; }
+  void set_wall_clock(sim::WallClock clock) { wallClock_ = clock; }
   sim::Simulation& simulation() { return sim_; }
   const std::vector<Project>& projects() const { return projects_; }
   const std::vector<Cluster>& clusters() const { return clusters_; }
@@ -240,6 +244,7 @@ class World {
 
   sim::Simulation& sim_;
   Settings settings_;
+  sim::WallClock wallClock_;
   std::vector<Project> projects_;
   std::vector<Cluster> clusters_;
   std::vector<PrivateEndpoint> endpoints_;

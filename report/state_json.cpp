@@ -1,7 +1,8 @@
 // report::state_json: the World's observable state (models::observe) as one JSON document, nested
-// as Atlas nests it: projects with their encryptionAtRest blocks, clusters and privateEndpoints,
-// then the snapshots. Gone endpoints are left out (the view has none), as GET .../privateEndpoints
-// does.
+// as Atlas nests its resources: each project (Group) with its sub-resources encryptionAtRest
+// (GET /groups/{g}/encryptionAtRest), privateEndpoints per cloud (GET .../encryptionAtRest/
+// {cloudProvider}/privateEndpoints: "AWS" and "AZURE") and clusters (GET /groups/{g}/clusters),
+// then the snapshots. Gone endpoints are left out (the view has none), as the API leaves them out.
 #include "report/state_json.h"
 
 #include <string>
@@ -26,6 +27,8 @@ json value_json(const models::FieldValue& v) {
           json list = json::array();
           for (const models::FieldRecord& r : x) list.push_back(record_json(r));
           return list;
+        } else if constexpr (std::is_same_v<T, models::FieldRecord>) {
+          return record_json(x);
         } else {
           return x;
         }
@@ -55,9 +58,10 @@ json project_json(const models::World& world, models::ProjectIx p) {
   }
   json clusters = json::array();
   for (models::ClusterIx c : world.project(p).clusterIxs) clusters.push_back(entity_json(world, {K::cluster, c}));
-  json endpoints = json::array();
+  json endpoints = {{"AWS", json::array()}, {"AZURE", json::array()}};
   for (models::EndpointIx e : world.project(p).endpointIxs)
-    if (auto record = models::observe(world, {K::endpoint, e})) endpoints.push_back(record_json(*record));
+    if (auto record = models::observe(world, {K::endpoint, e}))
+      endpoints[std::string(models::provider_name(world.endpoint(e).cloudProvider))].push_back(record_json(*record));
   j["encryptionAtRest"] = ear;
   j["clusters"] = clusters;
   j["privateEndpoints"] = endpoints;

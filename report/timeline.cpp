@@ -82,16 +82,17 @@ std::size_t entity_width(const Trace& trace) {
   return std::min<std::size_t>(w, 40);
 }
 
-std::string timeline_line(const sim::Record& r, std::size_t width) {
-  std::string line = fmt::format("{:>15}  {:<{}}  {}", sim::format_time(r.at), r.entity, width, what(r));
+std::string timeline_line(const sim::Record& r, std::size_t width, const sim::WallClock* clock) {
+  const std::string at = clock ? clock->iso(r.at) : sim::format_time(r.at);
+  std::string line = fmt::format("{:>15}  {:<{}}  {}", at, r.entity, width, what(r));
   while (!line.empty() && line.back() == ' ') line.pop_back();
   return line;
 }
 
-void write_timeline(std::ostream& out, const Trace& trace) {
+void write_timeline(std::ostream& out, const Trace& trace, const sim::WallClock* clock) {
   const std::size_t w = entity_width(trace);
   for (const sim::Record& r : trace.records)
-    if (r.kind != sim::RecordKind::expectation) out << timeline_line(r, w) << '\n';
+    if (r.kind != sim::RecordKind::expectation) out << timeline_line(r, w, clock) << '\n';
 }
 
 }  // namespace report

@@ -20,6 +20,7 @@
 
 #include "report/trace.h"
 #include "sim/observer.h"
+#include "sim/wall_clock.h"
 
 namespace report {
 
@@ -27,9 +28,10 @@ namespace report {
 // (Verdict records are left out of the width and of write_timeline: the summary prints them.)
 std::size_t entity_width(const Trace& trace);
 
-// One line, without the trailing newline.
-std::string timeline_line(const sim::Record& r, std::size_t entity_width = 0);
+// One line, without the trailing newline. The time is the simulated "0d 00:15:00", or with a wall
+// clock the ISO 8601 instant "2026-01-01T00:15:00Z" (`cmksim run --clock iso`).
+std::string timeline_line(const sim::Record& r, std::size_t entity_width = 0, const sim::WallClock* clock = nullptr);
 
-void write_timeline(std::ostream& out, const Trace& trace);
+void write_timeline(std::ostream& out, const Trace& trace, const sim::WallClock* clock = nullptr);
 
 }  // namespace report

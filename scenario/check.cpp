@@ -2,12 +2,14 @@
 // in where a step or expectation leaves it out, endpoints only for AWS and Azure (spec §2.4), times
 // within the horizon, a setup the model accepts (tenant tiers, blocks the clusters use).
 #include <algorithm>
+#include <cctype>
 #include <set>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
 #include "models/cluster.h"
+#include "models/regions.h"
 #include "scenario/fields.h"
 #include "scenario/scenario.h"
 #include "scenario/suggest.h"
@@ -107,6 +109,24 @@ void check_world(Scenario& s, Names& n) {
   }
 }
 
+// The letters and digits of a region name, upper case and sorted: EASTUS2, us-east-2 and US_EAST_2
+// give the same.
+std::string region_letters(std::string_view name) {
+  std::string out;
+  for (char c : name)
+    if (std::isalnum(static_cast<unsigned char>(c))) out += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// A step's region is one of its cloud's: the provider's (a KMS region, an endpoint's), AWS for a
+// new cluster's single region (models/actions.cpp), any cloud's when the step names no provider.
+void check_step_region(Step& st) {
+  const models::ActionRequest& rq = st.request;
+  const models::Provider cloud = st.action->creates == models::Creates::cluster ? models::Provider::AWS : rq.provider.value_or(models::Provider::NONE);
+  if (const std::string problem = region_problem(cloud, rq.region); !problem.empty()) fail(st.param_where["region"], problem);
+}
+
 void check_steps(Scenario& s, Names& n) {
   bool anyAbsolute = false;
   sim::Duration previous;
@@ -134,6 +154,7 @@ void check_steps(Scenario& s, Names& n) {
                                                     rq.cluster, rq.project, suggestion(rq.cluster, clusters)));
       }
     }
+    if (!rq.region.empty()) check_step_region(st);
     if (rq.provider == models::Provider::GCP && st.action->concerns_endpoint())
       fail(st.param_where["provider"], "private endpoints for Encryption at Rest exist for AWS and AZURE only, found GCP (spec §2.4)");
     if (!st.endpoint_label.empty() && !n.endpointLabels.contains(st.endpoint_label)) {
@@ -170,6 +191,21 @@ void check_expectation(Scenario& s, Names& n, Expectation& x) {
 }
 
 }  // namespace
+
+std::string region_problem(models::Provider cloud, std::string_view regionName) {
+  std::vector<std::string> names = models::region_names(cloud);
+  if (cloud == models::Provider::NONE)
+    for (models::Provider p : {models::Provider::AWS, models::Provider::AZURE, models::Provider::GCP})
+      for (const std::string& x : models::region_names(p))
+        if (std::find(names.begin(), names.end(), x) == names.end()) names.push_back(x);
+  if (std::find(names.begin(), names.end(), regionName) != names.end()) return "";
+  const std::string cloudText = cloud == models::Provider::NONE ? "an Atlas" : fmt::format("an Atlas {}", models::provider_name(cloud));
+  // The cloud's own spellings (eastus2, westeurope, us-east-1) hold the same letters as Atlas's.
+  for (const std::string& name : names)
+    if (region_letters(name) == region_letters(regionName))
+      return fmt::format("'{}' is not {} region name; did you mean '{}'?", regionName, cloudText, name);
+  return fmt::format("'{}' is not {} region name{}", regionName, cloudText, suggestion(regionName, names));
+}
 
 void check(Scenario& s) {
   Names n;

@@ -21,12 +21,43 @@ models::EntityKind entity_kind(Target::Kind kind) {
   throw std::invalid_argument("an alert is not an entity of the world");
 }
 
-// The names of an entity's fields an expectation can compare: all but lists (a cluster's regions).
+// Appends the scalar fields under `fields` by their paths from `prefix`: an object's as
+// "object.field", a list's through its first element as "list[0].field". The simulator's fields
+// (in cmksim) go by their own names (fields.h).
+void add_paths(const std::vector<models::FieldInfo>& fields, const std::string& prefix, std::vector<std::string>& out) {
+  for (const models::FieldInfo& f : fields) {
+    const std::string name(f.name);
+    switch (f.type) {
+      case models::FieldType::object:
+        add_paths(f.children, prefix.empty() && f.name == models::kSimulatorKey ? "" : prefix + name + ".", out);
+        break;
+      case models::FieldType::list: add_paths(f.children, prefix + name + "[0].", out); break;
+      default: out.push_back(prefix + name);
+    }
+  }
+}
+
+// The names of an entity's fields an expectation can compare: every scalar, by its path.
 std::vector<std::string> scalar_fields(Target::Kind kind, models::Provider provider) {
   std::vector<std::string> out;
-  for (const models::FieldInfo& f : models::fields_of(entity_kind(kind), provider))
-    if (f.type != models::FieldType::list) out.emplace_back(f.name);
+  add_paths(models::fields_of(entity_kind(kind), provider), "", out);
   return out;
+}
+
+// The field info at an expectation field name (scalar_fields' paths); nullptr when none.
+const models::FieldInfo* info_at(const std::vector<models::FieldInfo>& fields, const std::string& prefix, const std::string& name) {
+  for (const models::FieldInfo& f : fields) {
+    const std::string path = prefix + std::string(f.name);
+    if (f.type == models::FieldType::object) {
+      const auto* in = info_at(f.children, prefix.empty() && f.name == models::kSimulatorKey ? "" : path + ".", name);
+      if (in) return in;
+    } else if (f.type == models::FieldType::list) {
+      if (const auto* in = info_at(f.children, path + "[0].", name)) return in;
+    } else if (path == name) {
+      return &f;
+    }
+  }
+  return nullptr;
 }
 
 }  // namespace
@@ -57,12 +88,11 @@ std::vector<std::string> field_values(Target::Kind kind, const std::string& fiel
       kind == Target::Kind::kms ? std::vector{models::Provider::AWS, models::Provider::AZURE, models::Provider::GCP}
                                 : std::vector{models::Provider::NONE};
   for (models::Provider p : blocks)
-    for (const models::FieldInfo& f : models::fields_of(entity_kind(kind), p))
-      if (f.name == field && !f.values.empty()) {
-        std::vector<std::string> v = f.values;
-        v.emplace_back("absent");
-        return v;
-      }
+    if (const models::FieldInfo* f = info_at(models::fields_of(entity_kind(kind), p), "", field); f && !f->values.empty()) {
+      std::vector<std::string> v = f->values;
+      v.emplace_back("absent");
+      return v;
+    }
   return {};
 }
 

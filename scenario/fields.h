@@ -11,7 +11,10 @@
 
 namespace scenario {
 
-// Fields of a target kind; for kms the provider's block (awsKms / azureKeyVault / googleCloudKms).
+// Fields of a target kind, as expectations name them; for kms the provider's block (awsKms /
+// azureKeyVault / googleCloudKms). An API field by its path in the state JSON object ("stateName",
+// "replicationSpecs[0].regionConfigs[0].electableSpecs.instanceSize"); a simulator field, kept
+// under "cmksim" there, by its own name ("runState"). models::observe_field reads both.
 const std::vector<std::string>& target_fields(Target::Kind kind, models::Provider provider = models::Provider::AWS);
 // Allowed values of an enumerated field (runState, status, ...); empty: any text. "absent" is
 // always allowed (the thing or field does not exist at that moment).

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
+#include "models/regions.h"
 #include "scenario/fields.h"
 #include "scenario/limits.h"
 #include "scenario/run.h"
@@ -16,6 +17,7 @@
 #include "scenario/suggest.h"
 #include "scenario/yaml_reader.h"
 #include "sim/duration_text.h"
+#include "sim/wall_clock.h"
 
 namespace scenario {
 
@@ -29,6 +31,18 @@ const std::vector<std::string> kStepKeys = {"at", "after", "do", "expect_error",
 
 models::Provider provider(const YamlReader& r, const YAML::Node& n, std::string_view what) {
   return *models::parse_provider(r.one_of(n, what, kProviders));
+}
+
+// Fails at the region node unless the name is one of the cloud's Atlas region names.
+void require_region(const YamlReader& r, const YAML::Node& n, models::Provider cloud, const std::string& name) {
+  if (const std::string problem = region_problem(cloud, name); !problem.empty()) r.fail(n, problem);
+}
+
+// The value node of the entry with this key; an undefined node when there is none.
+YAML::Node entry_value(const Entries& es, std::string_view key) {
+  for (const auto& e : es)
+    if (e.key == key) return e.value;
+  return YAML::Node(YAML::NodeType::Undefined);
 }
 
 template <class E, class F>
@@ -74,6 +88,9 @@ KmsSpec parse_kms(const YamlReader& r, const YAML::Node& n) {
       k.secretGiven = true;
     }
   }
+  // The KMS region is a region of the key's cloud; without one, that cloud's default.
+  if (const YAML::Node region = entry_value(es, "region"); region.IsDefined()) require_region(r, region, k.provider, k.region);
+  else k.region = std::string(models::default_region(k.provider));
   return k;
 }
 
@@ -83,6 +100,7 @@ RegionSpec parse_region(const YamlReader& r, const YAML::Node& n, models::Provid
   rs.cloud = cloud;
   if (n.IsScalar()) {
     rs.regionName = r.name(n, "region");
+    require_region(r, n, rs.cloud, rs.regionName);
     return rs;
   }
   const Entries es = r.mapping(n, "a region", {"region", "provider", "nodes"});
@@ -92,6 +110,7 @@ RegionSpec parse_region(const YamlReader& r, const YAML::Node& n, models::Provid
     else if (e.key == "provider") rs.cloud = provider(r, e.value, "region provider");
     else rs.nodes = r.integer(e.value, "nodes", 1, 50);
   }
+  require_region(r, entry_value(es, "region"), rs.cloud, rs.regionName);
   return rs;
 }
 
@@ -118,7 +137,7 @@ ClusterSpec parse_cluster(const YamlReader& r, const YAML::Node& n) {
       if (v != "true" && v != "false") c.encryptionAtRestProvider = *models::parse_provider(v);
     } else if (e.key == "paused") c.paused = r.boolean(e.value, "paused");
   }
-  if (c.regions.empty()) c.regions.push_back(RegionSpec{c.where, "US_EAST_1", cloud, std::nullopt});
+  if (c.regions.empty()) c.regions.push_back(RegionSpec{c.where, std::string(models::default_region(cloud)), cloud, std::nullopt});
   return c;
 }
 
@@ -140,6 +159,7 @@ EndpointSpec parse_endpoint(const YamlReader& r, const YAML::Node& n) {
       ep.status = s == "ACTIVE" ? models::EndpointStatus::ACTIVE : models::EndpointStatus::PENDING_ACCEPTANCE;
     }
   }
+  require_region(r, entry_value(es, "region"), ep.cloud, ep.region);
   return ep;
 }
 
@@ -203,7 +223,10 @@ models::RegionRequest parse_region_request(const YamlReader& r, const YAML::Node
   models::RegionRequest rq;
   const auto c1 = item.find(':');
   rq.regionName = item.substr(0, c1);
-  if (c1 == std::string::npos) return rq;
+  if (c1 == std::string::npos) {
+    require_region(r, n, models::Provider::AWS, rq.regionName);  // no cloud: an AWS region (models/actions.cpp)
+    return rq;
+  }
   std::string cloud = item.substr(c1 + 1);
   if (const auto c2 = cloud.find(':'); c2 != std::string::npos) {
     const std::string nodes = cloud.substr(c2 + 1);
@@ -218,6 +241,7 @@ models::RegionRequest parse_region_request(const YamlReader& r, const YAML::Node
   if (!p || *p == models::Provider::NONE)
     r.fail(n, fmt::format("the cloud in '{}' must be one of AWS, AZURE, GCP, found '{}'", item, cloud));
   rq.cloud = *p;
+  require_region(r, n, *p, rq.regionName);
   return rq;
 }
 
@@ -239,7 +263,10 @@ void parse_param(const YamlReader& r, const YamlReader::Entry& e, const models::
     case K::project: rq.project = r.name(e.value, e.key); return;
     case K::cluster: rq.cluster = r.name(e.value, e.key); return;
     case K::endpoint: st.endpoint_label = r.name(e.value, e.key); return;
-    case K::region: rq.region = r.name(e.value, e.key); return;
+    case K::region:  // a region of some cloud here; of the step's provider once all its keys are read (check.cpp)
+      rq.region = r.name(e.value, e.key);
+      require_region(r, e.value, models::Provider::NONE, rq.region);
+      return;
     case K::provider: rq.provider = provider(r, e.value, e.key); return;
     case K::snapshot:
     case K::text: rq.params[e.key] = r.name(e.value, e.key); return;
@@ -438,6 +465,14 @@ Expectation parse_expectation(const YamlReader& r, const YAML::Node& n, bool inv
   return x;
 }
 
+// `start: 2026-03-01T09:00:00Z`: the wall-clock instant of time zero (UTC, ISO 8601).
+sim::WallClock start_instant(const YamlReader& r, const YAML::Node& n) {
+  const std::string text = r.name(n, "start");
+  const auto ms = sim::parse_iso8601(text);
+  if (!ms) r.fail(n, fmt::format("start is a UTC date-time such as 2026-03-01T09:00:00Z, found '{}'", text));
+  return sim::WallClock(*ms);
+}
+
 }  // namespace
 
 Scenario parse(std::string_view yaml_text, const std::string& file_label) {
@@ -449,7 +484,7 @@ Scenario parse(std::string_view yaml_text, const std::string& file_label) {
     r.fail(SourceLocation{file_label, 1, 1}, "expected a scenario starting with 'cmksim: 1', found an empty file");
   // vary: and metrics: belong to `cmksim sweep` (sweep/sweep_file.cpp reads them); a run ignores them.
   const Entries es = r.mapping(root, "the scenario",
-                               {"cmksim", "name", "description", "seed", "horizon", "settings", "projects", "timeline", "expect", "invariants",
+                               {"cmksim", "name", "description", "seed", "start", "horizon", "settings", "projects", "timeline", "expect", "invariants",
                                 "vary", "metrics"});
   auto find = [&](std::string_view key) -> const YamlReader::Entry* {
     for (const auto& e : es)
@@ -472,6 +507,7 @@ Scenario parse(std::string_view yaml_text, const std::string& file_label) {
     if (e.key == "name") s.name = r.name(e.value, "name");
     else if (e.key == "description") s.description = r.text(e.value, "description");
     else if (e.key == "seed") s.seed = r.unsigned_integer(e.value, "seed");
+    else if (e.key == "start") s.clock = start_instant(r, e.value);
     else if (e.key == "settings") parse_settings(r, e.value, s);
     else if (e.key == "projects") {
       for (const YAML::Node& p : r.sequence(e.value, "projects", limits::kMaxEntities)) s.projects.push_back(parse_project(r, p));

@@ -58,6 +58,7 @@ struct Run::Impl : sim::Observer {
 
   // ---- the world at time zero ----
   void build() {
+    world.set_wall_clock(s.clock);
     for (const ProjectSpec& p : s.projects) {
       models::ProjectSetup ps;
       ps.name = p.name;

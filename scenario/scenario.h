@@ -19,6 +19,7 @@
 #include "scenario/input_error.h"
 #include "sim/distribution.h"
 #include "sim/time.h"
+#include "sim/wall_clock.h"
 
 namespace scenario {
 
@@ -141,6 +142,7 @@ struct Scenario {
   std::string description;
   std::uint64_t seed = 0;
   sim::Duration horizon;
+  sim::WallClock clock;  // `start:`: the UTC instant time zero stands for (default sim::kDefaultStartUnixMs)
   models::Settings settings;  // the model's defaults, overridden by `settings:`
   std::vector<std::pair<std::string, SourceLocation>> settings_given;
   std::vector<ProjectSpec> projects;
@@ -153,5 +155,9 @@ struct Scenario {
 // unique, times fit the horizon, endpoints only for AWS/Azure, labels defined before use, the
 // only project filled in where omitted. Throws InputError.
 void check(Scenario& s);
+
+// Why a region name is not one of the cloud's Atlas region names (with a did-you-mean), or ""
+// when it is. Provider::NONE: a region of any cloud.
+std::string region_problem(models::Provider cloud, std::string_view regionName);
 
 }  // namespace scenario

@@ -11,7 +11,7 @@ TEST_CASE("seed 004 §Enable and Set up: Azure INITIATING -> PENDING_ACCEPTANCE,
   for (std::uint64_t seed = 1; seed <= 20; ++seed) {
     Env env({}, seed);
     const ProjectIx p = env.project("p", Provider::AZURE, true);
-    const Outcome o = env.w->create_endpoint(p, Provider::AZURE, "EASTUS2");
+    const Outcome o = env.w->create_endpoint(p, Provider::AZURE, "US_EAST_2");
     REQUIRE(o.ok());
     CHECK(o.httpStatus() == 202);
     const EndpointIx e = env.ep(o);
@@ -61,7 +61,7 @@ TEST_CASE("spec §4: t_aws_prov default median about 3 minutes") {
 TEST_CASE("seed 000/004 §Reject or Remove (recreation_mode=new_record): old PENDING_RECREATION, new INITIATING beside it") {
   Env env;
   const ProjectIx p = env.project("p", Provider::AZURE, true);
-  const EndpointIx e = env.w->add_endpoint("p", Provider::AZURE, "EASTUS2", EndpointStatus::ACTIVE);
+  const EndpointIx e = env.w->add_endpoint("p", Provider::AZURE, "US_EAST_2", EndpointStatus::ACTIVE);
   REQUIRE(env.w->reject_endpoint(e).ok());
   CHECK(env.status(e) == EndpointStatus::PENDING_RECREATION);
   CHECK_FALSE(env.w->endpoint(e).errorMessage.empty());
@@ -83,7 +83,7 @@ TEST_CASE("PR #2544 (recreation_mode=same_record): the same endpoint goes back t
   s.set("recreation_mode", "same_record");
   Env env(s);
   const ProjectIx p = env.project("p", Provider::AZURE, true);
-  const EndpointIx e = env.w->add_endpoint("p", Provider::AZURE, "EASTUS2", EndpointStatus::ACTIVE);
+  const EndpointIx e = env.w->add_endpoint("p", Provider::AZURE, "US_EAST_2", EndpointStatus::ACTIVE);
   const std::string id = env.w->endpoint(e).id;
   REQUIRE(env.w->remove_endpoint_connection(e).ok());
   CHECK(env.status(e) == EndpointStatus::PENDING_RECREATION);
@@ -140,7 +140,7 @@ TEST_CASE("CIREP: DELETE while INITIATING is refused with ENCRYPTION_AT_REST_PRI
 TEST_CASE("seed 000/004 §Reject or Remove: DELETE -> DELETING (204) -> gone (404); DELETED event; DELETING again is a no-op") {
   Env env;
   const ProjectIx p = env.project("p", Provider::AZURE, true);
-  const EndpointIx e = env.w->add_endpoint("p", Provider::AZURE, "EASTUS2", EndpointStatus::PENDING_ACCEPTANCE);
+  const EndpointIx e = env.w->add_endpoint("p", Provider::AZURE, "US_EAST_2", EndpointStatus::PENDING_ACCEPTANCE);
   const Outcome o = env.w->delete_endpoint(e);
   CHECK(o.httpStatus() == 204);
   CHECK(env.status(e) == EndpointStatus::DELETING);
@@ -165,14 +165,14 @@ TEST_CASE("seed 004: FAILED with errorMessage (fault); a FAILED endpoint can be 
   s.endpoint_fail_prob = 1.0;
   Env env(s);
   const ProjectIx p = env.project("p", Provider::AZURE, true);
-  const EndpointIx e = env.ep(env.w->create_endpoint(p, Provider::AZURE, "EASTUS2"));
+  const EndpointIx e = env.ep(env.w->create_endpoint(p, Provider::AZURE, "US_EAST_2"));
   env.run_for(min(3));
   CHECK(env.status(e) == EndpointStatus::FAILED);
   CHECK_FALSE(env.w->endpoint(e).errorMessage.empty());
   CHECK(env.w->delete_endpoint(e).ok());
   CHECK(env.w->fail_endpoint_deletion(e).ok());
   CHECK(env.status(e) == EndpointStatus::FAILED);
-  ActionRequest a{"fail_endpoint_creation", "p", "", "", "WESTEUROPE", Provider::AZURE, {}};
+  ActionRequest a{"fail_endpoint_creation", "p", "", "", "EUROPE_WEST", Provider::AZURE, {}};
   CHECK(env.w->perform(a).code() == "SIM_PRIVATE_ENDPOINT_NOT_FOUND");
 }
 
@@ -196,7 +196,7 @@ TEST_CASE("spec §2.3 pending_removal_effect: removing an unapproved connection:
     s.set("pending_removal_effect", mode);
     Env env(s);
     env.project("p", Provider::AZURE, true);
-    const EndpointIx e = env.w->add_endpoint("p", Provider::AZURE, "EASTUS2", EndpointStatus::PENDING_ACCEPTANCE);
+    const EndpointIx e = env.w->add_endpoint("p", Provider::AZURE, "US_EAST_2", EndpointStatus::PENDING_ACCEPTANCE);
     REQUIRE(env.w->reject_endpoint(e).ok());
     const EndpointStatus want = std::string(mode) == "no_change" ? EndpointStatus::PENDING_ACCEPTANCE
                                 : std::string(mode) == "failed" ? EndpointStatus::FAILED
@@ -210,7 +210,7 @@ TEST_CASE("spec §6 #5: api_500_rate makes POST answer 500 UNEXPECTED_ERROR") {
   s.api_500_rate = 1.0;
   Env env(s);
   const ProjectIx p = env.project("p", Provider::AZURE, true);
-  const Outcome o = env.w->create_endpoint(p, Provider::AZURE, "EASTUS2");
+  const Outcome o = env.w->create_endpoint(p, Provider::AZURE, "US_EAST_2");
   CHECK(o.code() == "UNEXPECTED_ERROR");
   CHECK(o.httpStatus() == 500);
   CHECK(env.w->list_endpoints(p, Provider::AZURE).empty());

@@ -9,7 +9,7 @@ using namespace testing;
 TEST_CASE("G-DIS (1) seed 000/004 §Disable CMK: any endpoint in any status blocks -> CANNOT_DISABLE_ENCRYPTION_AT_REST_DUE_TO_PRIVATE_ENDPOINTS 400") {
   Env env;
   const ProjectIx p = env.project("p", Provider::AZURE, true);
-  const EndpointIx e = env.w->add_endpoint("p", Provider::AZURE, "EASTUS2", EndpointStatus::ACTIVE);
+  const EndpointIx e = env.w->add_endpoint("p", Provider::AZURE, "US_EAST_2", EndpointStatus::ACTIVE);
   Outcome o = env.w->disable_cmk(p, Provider::AZURE);
   CHECK(o.code() == "CANNOT_DISABLE_ENCRYPTION_AT_REST_DUE_TO_PRIVATE_ENDPOINTS");
   CHECK(o.httpStatus() == 400);
@@ -228,8 +228,8 @@ TEST_CASE("spec §2.5 / seed 004: new clusters only in regions with an approved 
 TEST_CASE("seed 004 §Limitations: enabling Azure PN disables the project's multi-cloud clusters; PN off restores them") {
   Env env;
   const ProjectIx p = env.project("p", Provider::AZURE);
-  const ClusterIx mc = env.cluster("p", "mc", Provider::NONE, {{"EASTUS2", Provider::AZURE, 3}, {"US_EAST_1", Provider::AWS, 2}});
-  const ClusterIx sc = env.cluster("p", "sc", Provider::AZURE, {{"EASTUS2", Provider::AZURE, 3}});
+  const ClusterIx mc = env.cluster("p", "mc", Provider::NONE, {{"US_EAST_2", Provider::AZURE, 3}, {"US_EAST_1", Provider::AWS, 2}});
+  const ClusterIx sc = env.cluster("p", "sc", Provider::AZURE, {{"US_EAST_2", Provider::AZURE, 3}});
   REQUIRE(env.w->set_require_private_networking(p, Provider::AZURE, true).ok());
   CHECK(env.state(mc) == ClusterState::DISABLED_MULTICLOUD);
   CHECK(env.state(sc) == ClusterState::RUNNING);
@@ -240,9 +240,9 @@ TEST_CASE("seed 004 §Limitations: enabling Azure PN disables the project's mult
 TEST_CASE("seed 004 §Enable and Set up: after approval, CMK clusters (even public ones) migrate to the private endpoint") {
   Env env;
   const ProjectIx p = env.project("p", Provider::AZURE, true);
-  const ClusterIx c = env.cluster("p", "orders", Provider::AZURE, {{"EASTUS2", Provider::AZURE, 3}});
+  const ClusterIx c = env.cluster("p", "orders", Provider::AZURE, {{"US_EAST_2", Provider::AZURE, 3}});
   CHECK_FALSE(env.w->cluster(c).privatePath);
-  const EndpointIx e = env.ep(env.w->create_endpoint(p, Provider::AZURE, "EASTUS2"));
+  const EndpointIx e = env.ep(env.w->create_endpoint(p, Provider::AZURE, "US_EAST_2"));
   env.run_for(min(3));
   env.w->approve_endpoint(e);
   CHECK_FALSE(env.w->cluster(c).privatePath);

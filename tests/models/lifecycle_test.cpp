@@ -22,7 +22,7 @@ TEST_CASE("seed 004 §Revoke Access: Atlas pauses Azure clusters whatever they a
   s.revocation_pause_timing = RevocationPauseTiming::immediate;
   Env env(s);
   const ProjectIx p = env.project("p", Provider::AZURE);
-  const std::vector<ClusterRegion> r{{"EASTUS2", Provider::AZURE, 3}};
+  const std::vector<ClusterRegion> r{{"US_EAST_2", Provider::AZURE, 3}};
   const ClusterIx upd = env.cluster("p", "upd", Provider::AZURE, r);
   const ClusterIx rst = env.cluster("p", "rst", Provider::AZURE, r);
   const ClusterIx dis = env.cluster("p", "dis", Provider::AZURE, r);
@@ -112,7 +112,7 @@ TEST_CASE("spec §5 delete_while_pending_recreation=accept / reject_400") {
     s.set("delete_while_pending_recreation", mode);
     Env env(s);
     env.project("p", Provider::AZURE, true);
-    const EndpointIx e = env.w->add_endpoint("p", Provider::AZURE, "EASTUS2", EndpointStatus::ACTIVE);
+    const EndpointIx e = env.w->add_endpoint("p", Provider::AZURE, "US_EAST_2", EndpointStatus::ACTIVE);
     env.w->reject_endpoint(e);
     const Outcome o = env.w->delete_endpoint(e);
     if (std::string(mode) == "accept") {

@@ -16,6 +16,7 @@ FieldType type_of(const FieldValue& v) {
   if (std::holds_alternative<bool>(v)) return FieldType::boolean;
   if (std::holds_alternative<std::int64_t>(v)) return FieldType::integer;
   if (std::holds_alternative<std::string>(v)) return FieldType::text;
+  if (std::holds_alternative<FieldRecord>(v)) return FieldType::object;
   return FieldType::list;
 }
 
@@ -26,23 +27,35 @@ std::string text(const World& w, const Observable& e, std::string_view field) {
   return std::get<std::string>(*v);
 }
 
-// observe() gives exactly fields_of's fields, in order, with the declared types and origins, and
-// an enumerated field's value is one of its declared values.
+// A record gives the declared fields, in order, with the declared types and origins, leaving out
+// only unset text fields; an enumerated field's value is one of its declared values; objects and
+// list elements likewise.
+void check_record(const FieldRecord& record, const std::vector<FieldInfo>& infos) {
+  std::size_t at = 0;
+  for (const FieldInfo& info : infos) {
+    if (at == record.size() || record[at].name != info.name) {
+      CHECK_MESSAGE(info.type == FieldType::text, info.name << " is missing");
+      continue;
+    }
+    const Field& f = record[at++];
+    CHECK(f.origin == info.origin);
+    CHECK_MESSAGE(type_of(f.value) == info.type, f.name);
+    if (const auto* object = std::get_if<FieldRecord>(&f.value)) check_record(*object, info.children);
+    if (const auto* list = std::get_if<std::vector<FieldRecord>>(&f.value))
+      for (const FieldRecord& element : *list) check_record(element, info.children);
+    if (const auto* s = std::get_if<std::string>(&f.value)) CHECK_MESSAGE(!s->empty(), f.name << " is written empty");
+    if (info.values.empty()) continue;
+    const std::string seen = type_of(f.value) == FieldType::boolean ? (std::get<bool>(f.value) ? "true" : "false")
+                                                                     : std::get<std::string>(f.value);
+    CHECK_MESSAGE(std::count(info.values.begin(), info.values.end(), seen) == 1, f.name << " = " << seen);
+  }
+  CHECK_MESSAGE(at == record.size(), "undeclared field " << (at < record.size() ? record[at].name : ""));
+}
+
 void check_matches_declaration(const World& w, const Observable& e) {
   const auto record = observe(w, e);
   REQUIRE(record);
-  const std::vector<FieldInfo>& infos = fields_of(e.kind, e.provider == Provider::NONE ? Provider::AWS : e.provider);
-  REQUIRE(record->size() == infos.size());
-  for (std::size_t i = 0; i < infos.size(); ++i) {
-    const Field& f = (*record)[i];
-    CHECK(f.name == infos[i].name);
-    CHECK(f.origin == infos[i].origin);
-    CHECK_MESSAGE(type_of(f.value) == infos[i].type, f.name);
-    if (infos[i].values.empty()) continue;
-    const std::string seen = type_of(f.value) == FieldType::boolean ? (std::get<bool>(f.value) ? "true" : "false")
-                                                                     : std::get<std::string>(f.value);
-    CHECK_MESSAGE(std::count(infos[i].values.begin(), infos[i].values.end(), seen) == 1, f.name << " = " << seen);
-  }
+  check_record(*record, fields_of(e.kind, e.provider == Provider::NONE ? Provider::AWS : e.provider));
 }
 
 }  // namespace
@@ -59,22 +72,28 @@ TEST_CASE("a cluster's fields: Atlas API first, then the simulator's; values fol
   CHECK(text(*env.w, cluster, "encryptionAtRestProvider") == "AWS");
   CHECK(observe_field(*env.w, cluster, "paused") == FieldValue{false});
   CHECK(observe_field(*env.w, cluster, "queuedChanges") == FieldValue{std::int64_t{0}});
-  const auto regions = observe_field(*env.w, cluster, "regions");
-  REQUIRE(regions);
-  const auto& list = std::get<std::vector<FieldRecord>>(*regions);
-  REQUIRE(list.size() == 1);
-  REQUIRE(list[0].size() == 3);
-  CHECK(list[0][0].name == "regionName");
-  CHECK(list[0][0].value == FieldValue{std::string("US_EAST_1")});
-  CHECK(list[0][1].value == FieldValue{std::string("AWS")});
-  CHECK(list[0][2].value == FieldValue{std::int64_t{3}});
+  // The Atlas layout: replicationSpecs[].regionConfigs[] with electableSpecs.
+  const std::string region = "replicationSpecs[0].regionConfigs[0].";
+  CHECK(text(*env.w, cluster, region + "regionName") == "US_EAST_1");
+  CHECK(text(*env.w, cluster, region + "providerName") == "AWS");
+  CHECK(observe_field(*env.w, cluster, region + "priority") == FieldValue{std::int64_t{7}});
+  CHECK(text(*env.w, cluster, region + "electableSpecs.instanceSize") == "M10");
+  CHECK(observe_field(*env.w, cluster, region + "electableSpecs.nodeCount") == FieldValue{std::int64_t{3}});
+  CHECK_FALSE(observe_field(*env.w, cluster, "replicationSpecs[0].regionConfigs[1].regionName"));  // one region
+  CHECK_FALSE(observe_field(*env.w, cluster, "replicationSpecs[x].regionConfigs"));
+  // The simulator's fields sit under cmksim: by their own name or with the prefix.
+  CHECK(text(*env.w, cluster, "cmksim.runState") == "RUNNING");
+  CHECK_FALSE(observe_field(*env.w, cluster, "cmksim.stateName"));  // an API field is not under cmksim
+  const auto record = observe(*env.w, cluster);
+  REQUIRE(record);
+  CHECK(record->back().name == kSimulatorKey);
 
   const auto& infos = fields_of(EntityKind::cluster);
-  auto origin = [&](std::string_view name) {
-    return std::find_if(infos.begin(), infos.end(), [&](const FieldInfo& f) { return f.name == name; })->origin;
+  auto info = [](const std::vector<FieldInfo>& fields, std::string_view name) {
+    return *std::find_if(fields.begin(), fields.end(), [&](const FieldInfo& f) { return f.name == name; });
   };
-  CHECK(origin("stateName") == FieldOrigin::atlas_api);
-  CHECK(origin("runState") == FieldOrigin::simulator);
+  CHECK(info(infos, "stateName").origin == FieldOrigin::atlas_api);
+  CHECK(info(info(infos, kSimulatorKey).children, "runState").origin == FieldOrigin::simulator);
 
   env.w->disable_key(p, Provider::AWS);
   env.run_to(min(16));  // the next scheduled check shuts it down
@@ -87,14 +106,15 @@ TEST_CASE("a cluster's fields: Atlas API first, then the simulator's; values fol
 TEST_CASE("every entity's fields match their declaration: project, three blocks, endpoint, snapshot") {
   Env env;
   const ProjectIx p = env.project("p", Provider::AZURE, true);
-  const ClusterIx c = env.cluster("p", "orders", Provider::AZURE, {{"EASTUS2", Provider::AZURE, 3}});
-  const EndpointIx e = env.w->add_endpoint("p", Provider::AZURE, "EASTUS2", EndpointStatus::ACTIVE);
+  const ClusterIx c = env.cluster("p", "orders", Provider::AZURE, {{"US_EAST_2", Provider::AZURE, 3}});
+  const EndpointIx e = env.w->add_endpoint("p", Provider::AZURE, "US_EAST_2", EndpointStatus::ACTIVE);
   REQUIRE(env.w->take_snapshot(c).ok());
   check_matches_declaration(*env.w, {EntityKind::project, p});
   for (Provider b : {Provider::AWS, Provider::AZURE, Provider::GCP}) check_matches_declaration(*env.w, {EntityKind::kms, p, b});
   check_matches_declaration(*env.w, {EntityKind::endpoint, e});
   check_matches_declaration(*env.w, {EntityKind::snapshot, 0});
-  CHECK(text(*env.w, {EntityKind::snapshot, 0}, "cluster") == "orders");
+  CHECK(text(*env.w, {EntityKind::snapshot, 0}, "replicaSetName") == "orders");
+  CHECK(text(*env.w, {EntityKind::snapshot, 0}, "createdAt") == "2026-01-01T00:00:00Z");  // the default start
   CHECK(text(*env.w, {EntityKind::snapshot, 0}, "encryptionAtRestProvider") == "AZURE");
   // Provider-specific API fields belong to their block only.
   CHECK(observe_field(*env.w, {EntityKind::kms, p, Provider::AZURE}, "keyVaultName"));
@@ -118,26 +138,26 @@ TEST_CASE("the enumerated values come from the model: stateName has only what Cl
 TEST_CASE("World::endpoint_in_region: a live replacement wins over the record PENDING_RECREATION; gone is absent") {
   Env env;  // recreation_mode new_record: the old record waits in PENDING_RECREATION beside the replacement
   const ProjectIx p = env.project("p", Provider::AZURE, true);
-  const EndpointIx old = env.w->add_endpoint("p", Provider::AZURE, "EASTUS2", EndpointStatus::ACTIVE);
-  CHECK(env.w->endpoint_in_region(p, "EASTUS2", std::nullopt) == old);
-  CHECK(env.w->endpoint_in_region(p, "EASTUS2", Provider::AZURE) == old);
-  CHECK_FALSE(env.w->endpoint_in_region(p, "EASTUS2", Provider::AWS));
-  CHECK_FALSE(env.w->endpoint_in_region(p, "WESTEUROPE", std::nullopt));
+  const EndpointIx old = env.w->add_endpoint("p", Provider::AZURE, "US_EAST_2", EndpointStatus::ACTIVE);
+  CHECK(env.w->endpoint_in_region(p, "US_EAST_2", std::nullopt) == old);
+  CHECK(env.w->endpoint_in_region(p, "US_EAST_2", Provider::AZURE) == old);
+  CHECK_FALSE(env.w->endpoint_in_region(p, "US_EAST_2", Provider::AWS));
+  CHECK_FALSE(env.w->endpoint_in_region(p, "EUROPE_WEST", std::nullopt));
 
   REQUIRE(env.w->reject_endpoint(old).ok());
-  CHECK(env.w->endpoint_in_region(p, "EASTUS2", std::nullopt) == old);  // no replacement yet: the record itself
+  CHECK(env.w->endpoint_in_region(p, "US_EAST_2", std::nullopt) == old);  // no replacement yet: the record itself
   env.run_for(min(1));                                                    // t_recreate
   const auto live = env.w->list_endpoints(p, Provider::AZURE);
   REQUIRE(live.size() == 2);
   const EndpointIx replacement = live[1];
   CHECK(env.status(old) == EndpointStatus::PENDING_RECREATION);
-  CHECK(env.w->endpoint_in_region(p, "EASTUS2", std::nullopt) == replacement);
+  CHECK(env.w->endpoint_in_region(p, "US_EAST_2", std::nullopt) == replacement);
   CHECK(text(*env.w, {EntityKind::endpoint, replacement}, "status") == "INITIATING");
   CHECK(text(*env.w, {EntityKind::endpoint, old}, "status") == "PENDING_RECREATION");
 
   env.run_for(min(3));  // the replacement leaves INITIATING: the old record goes
   REQUIRE(env.w->endpoint(old).gone());
-  CHECK(env.w->endpoint_in_region(p, "EASTUS2", std::nullopt) == replacement);
+  CHECK(env.w->endpoint_in_region(p, "US_EAST_2", std::nullopt) == replacement);
   CHECK_FALSE(observe(*env.w, {EntityKind::endpoint, old}));
   CHECK_FALSE(observe_field(*env.w, {EntityKind::endpoint, old}, "status"));
 }
@@ -152,4 +172,22 @@ TEST_CASE("absent: what does not exist now has no fields") {
   CHECK_FALSE(observe_field(*env.w, {EntityKind::project, p}, "runState"));  // a cluster's field
   CHECK(observe_field(*env.w, {EntityKind::project, p}, "state") == FieldValue{std::string("ACTIVE")});
   CHECK_THROWS_AS(fields_of(EntityKind::kms, Provider::NONE), std::invalid_argument);
+}
+
+TEST_CASE("unset fields are left out; date-times follow the wall clock") {
+  Env env;
+  const ProjectIx p = env.project("p", Provider::AWS);
+  env.w->set_wall_clock(sim::WallClock(*sim::parse_iso8601("2026-03-01T09:00:00Z")));
+  // The GCP block is not configured: no key resource id, no KMS region, not "".
+  const Observable gcp{EntityKind::kms, p, Provider::GCP};
+  CHECK_FALSE(observe_field(*env.w, gcp, "keyVersionResourceID"));
+  CHECK_FALSE(observe_field(*env.w, gcp, "kmsRegion"));
+  const auto record = observe(*env.w, gcp);
+  REQUIRE(record);
+  for (const Field& f : *record) CHECK(f.name != "keyVersionResourceID");
+  CHECK(text(*env.w, {EntityKind::project, p}, "created") == "2026-03-01T09:00:00Z");
+  const ClusterIx c = env.cluster("p", "orders", Provider::AWS);
+  env.run_for(min(90));
+  REQUIRE(env.w->take_snapshot(c).ok());
+  CHECK(text(*env.w, {EntityKind::snapshot, 0}, "createdAt") == "2026-03-01T10:30:00Z");
 }

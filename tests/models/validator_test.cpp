@@ -135,7 +135,7 @@ TEST_CASE("seed 003 §Validate: Try Again restarts a disabled cluster at once; o
 TEST_CASE("seed 003 §Validate: GET encryptionAtRest validates on demand but shuts down only at scheduled checks") {
   Env env;
   const ProjectIx p = env.project("p", Provider::AZURE);
-  const ClusterIx c = env.cluster("p", "orders", Provider::AZURE, {{"EASTUS2", Provider::AZURE, 3}});
+  const ClusterIx c = env.cluster("p", "orders", Provider::AZURE, {{"US_EAST_2", Provider::AZURE, 3}});
   env.run_to(min(2));
   env.w->delete_key(p, Provider::AZURE);
   REQUIRE(env.w->get_encryption_at_rest(p).ok());
@@ -148,7 +148,7 @@ TEST_CASE("seed 003 §Validate: GET encryptionAtRest validates on demand but shu
     s.shutdown_on_unscheduled_check = true;
     Env e2(s);
     const ProjectIx p2 = e2.project("p", Provider::AZURE);
-    const ClusterIx c2 = e2.cluster("p", "orders", Provider::AZURE, {{"EASTUS2", Provider::AZURE, 3}});
+    const ClusterIx c2 = e2.cluster("p", "orders", Provider::AZURE, {{"US_EAST_2", Provider::AZURE, 3}});
     e2.run_to(min(2));
     e2.w->delete_key(p2, Provider::AZURE);
     e2.w->get_encryption_at_rest(p2);
@@ -173,10 +173,10 @@ TEST_CASE("seed 003 §Validate: invalid credentials shut down at the tick; updat
 TEST_CASE("DOCS security-azure-kms: an expired Azure client secret invalidates the key at the next tick") {
   Env env;
   KmsSetup k;
-  k.region = "EASTUS2";
+  k.region = "US_EAST_2";
   k.secretExpiresIn = min(20);
   const ProjectIx p = env.project("p", Provider::AZURE, false, k);
-  const ClusterIx c = env.cluster("p", "orders", Provider::AZURE, {{"EASTUS2", Provider::AZURE, 3}});
+  const ClusterIx c = env.cluster("p", "orders", Provider::AZURE, {{"US_EAST_2", Provider::AZURE, 3}});
   env.run_to(min(29));
   CHECK(env.w->project(p).azureKeyVault().key.credentials.state() == CredentialState::EXPIRED);
   CHECK(env.state(c) == ClusterState::RUNNING);
@@ -188,7 +188,7 @@ TEST_CASE("DOCS security-azure-kms: an expired Azure client secret invalidates t
 TEST_CASE("seed 004 §Revoke Access: Azure revocation pauses clusters; AWS/GCP disable shuts them down") {
   Env env;
   const ProjectIx az = env.project("az", Provider::AZURE);
-  const ClusterIx ca = env.cluster("az", "a", Provider::AZURE, {{"EASTUS2", Provider::AZURE, 3}});
+  const ClusterIx ca = env.cluster("az", "a", Provider::AZURE, {{"US_EAST_2", Provider::AZURE, 3}});
   const ProjectIx aw = env.project("aw", Provider::AWS);
   const ClusterIx cw = env.cluster("aw", "w", Provider::AWS);
   const ProjectIx gc = env.project("gc", Provider::GCP);
@@ -216,7 +216,7 @@ TEST_CASE("spec §4 T_revoke_pause=immediate; spec §8.2 azure_ip_list_blocks_pa
     s.revocation_pause_timing = RevocationPauseTiming::immediate;
     Env env(s);
     const ProjectIx p = env.project("p", Provider::AZURE);
-    const ClusterIx c = env.cluster("p", "a", Provider::AZURE, {{"EASTUS2", Provider::AZURE, 3}});
+    const ClusterIx c = env.cluster("p", "a", Provider::AZURE, {{"US_EAST_2", Provider::AZURE, 3}});
     env.run_to(min(1));
     env.w->revoke_key_access(p, Provider::AZURE);
     CHECK(env.state(c) == ClusterState::PAUSED);
@@ -228,7 +228,7 @@ TEST_CASE("spec §4 T_revoke_pause=immediate; spec §8.2 azure_ip_list_blocks_pa
     KmsSetup k;
     k.ipAccessListBlocksControlPlane = true;
     const ProjectIx p = env.project("p", Provider::AZURE, false, k);
-    const ClusterIx c = env.cluster("p", "a", Provider::AZURE, {{"EASTUS2", Provider::AZURE, 3}});
+    const ClusterIx c = env.cluster("p", "a", Provider::AZURE, {{"US_EAST_2", Provider::AZURE, 3}});
     env.run_to(min(1));
     env.w->revoke_key_access(p, Provider::AZURE);
     env.run_to(min(15));
@@ -239,7 +239,7 @@ TEST_CASE("spec §4 T_revoke_pause=immediate; spec §8.2 azure_ip_list_blocks_pa
     s.azure_revocation_effect = AzureRevocationEffect::shutdown;
     Env env(s);
     const ProjectIx p = env.project("p", Provider::AZURE);
-    const ClusterIx c = env.cluster("p", "a", Provider::AZURE, {{"EASTUS2", Provider::AZURE, 3}});
+    const ClusterIx c = env.cluster("p", "a", Provider::AZURE, {{"US_EAST_2", Provider::AZURE, 3}});
     env.run_to(min(1));
     env.w->revoke_key_access(p, Provider::AZURE);
     env.run_to(min(15));

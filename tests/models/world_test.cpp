@@ -74,7 +74,7 @@ TEST_CASE("perform(): scenario mistakes are ActionError naming the parameter; At
 TEST_CASE("perform(create_cluster): typed regions, cloud and node count defaulted by the model") {
   Env env;
   env.project("p", Provider::AZURE);
-  const std::vector<RegionRequest> regions = {{"EASTUS2", Provider::AZURE, 3}, {"US_EAST_1", Provider::AWS, 2}};
+  const std::vector<RegionRequest> regions = {{"US_EAST_2", Provider::AZURE, 3}, {"US_EAST_1", Provider::AWS, 2}};
   const Outcome o = env.w->perform(
       ActionRequest{"create_cluster", "p", "mc", "", "", std::nullopt, {{"regions", regions}, {"tier", std::string("M30")}}});
   REQUIRE(o.ok());
@@ -97,9 +97,9 @@ TEST_CASE("perform(create_cluster): typed regions, cloud and node count defaulte
 TEST_CASE("operation records show typed parameters as text") {
   CHECK(param_text(ParamValue{true}) == "true");
   CHECK(param_text(ParamValue{std::int64_t{40}}) == "40");
-  CHECK(param_text(ParamValue{std::vector<RegionRequest>{{"WEST_EUROPE", Provider::AZURE, std::nullopt}, {"US_EAST_1", Provider::AWS, 2},
+  CHECK(param_text(ParamValue{std::vector<RegionRequest>{{"EUROPE_WEST", Provider::AZURE, std::nullopt}, {"US_EAST_1", Provider::AWS, 2},
                                                         {"EU_WEST_1", std::nullopt, std::nullopt}}}) ==
-        "WEST_EUROPE:AZURE,US_EAST_1:AWS:2,EU_WEST_1");
+        "EUROPE_WEST:AZURE,US_EAST_1:AWS:2,EU_WEST_1");
 }
 
 TEST_CASE("determinism: same seed, same ids, states and record stream") {

@@ -68,7 +68,7 @@ Sut::Sut(const Model& m, sim::TransitionCoverage& cov)
   models::KmsSetup gcp;  // the key exists in Google Cloud KMS; the block starts off (enable_cmk later)
   gcp.provider = Provider::GCP;
   gcp.enabled = false;
-  gcp.region = "us-east4";
+  gcp.region = "US_EAST_4";
   ps.kms = {aws, azure, gcp};
   world.add_project(ps);
   auto cluster = [&](const char* name, Provider ear, std::vector<models::ClusterRegion> regions) {
@@ -251,7 +251,7 @@ struct EnableCmk : Cmd {
     rq.name = "enable_cmk";
     rq.provider = p;
     rq.params["require_private_networking"] = pn;
-    rq.region = p == Provider::GCP ? "us-east4" : p == Provider::AZURE ? "US_EAST_2" : "US_EAST_1";
+    rq.region = p == Provider::GCP ? "US_EAST_4" : p == Provider::AZURE ? "US_EAST_2" : "US_EAST_1";
     s.perform(rq);
   }
   void show(std::ostream& os) const override { os << "enable_cmk " << pname(p) << (pn ? " requirePrivateNetworking" : ""); }

@@ -60,6 +60,8 @@ po::options_description run_options() {
   d.add_options()
       ("seed", po::value<Seed>()->value_name("N"), "use this seed instead of the file's `seed:`")
       ("quiet,q", po::bool_switch(), "print only the verdicts, not the timeline")
+      ("clock", po::value<std::string>()->default_value("sim")->value_name("sim|iso"),
+       "timeline times: sim (0d 00:15:00) or iso (2026-01-01T00:15:00Z, from the scenario's start:)")
       ("format", po::value<Format>()->default_value(Format::text, "text")->value_name("text|json"),
        "summary format; json prints one JSON document (no timeline) for jq");
   return d;
@@ -77,6 +79,7 @@ struct RunRequest {
   std::vector<std::string> files;
   Format format = Format::text;
   bool quiet = false;  // no timeline (also with --format json)
+  bool isoClock = false;  // --clock iso: timeline times as ISO 8601 instants
   std::optional<std::uint64_t> seed;
   std::vector<Output> outputs;  // in kOutputKinds order
 };
@@ -90,6 +93,9 @@ RunRequest read_request(const po::variables_map& vm) {
   rq.format = vm["format"].as<Format>();
   rq.quiet = vm["quiet"].as<bool>() || rq.format == Format::json;
   if (vm.count("seed")) rq.seed = vm["seed"].as<Seed>().value;
+  const std::string clock = vm["clock"].as<std::string>();
+  if (clock != "sim" && clock != "iso") throw UsageError("run", fmt::format("--clock is sim or iso, found '{}'", clock));
+  rq.isoClock = clock == "iso";
   for (const OutputKind& k : kOutputKinds)
     if (vm.count(k.option)) rq.outputs.push_back({&k, vm[k.option].as<std::string>()});
   if (!rq.outputs.empty() && rq.files.size() > 1)
@@ -139,7 +145,7 @@ report::RunSummary run_one(const scenario::Scenario& s, const std::string& file,
 
   if (!rq.quiet) {
     if (!first) out << '\n';
-    report::write_timeline(out, finished.trace);
+    report::write_timeline(out, finished.trace, rq.isoClock ? &s.clock : nullptr);
     out << '\n';
   }
   for (std::size_t k = 0; k < rq.outputs.size(); ++k) {
