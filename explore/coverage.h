@@ -15,7 +15,7 @@ class CoverageRecorder : public sim::Observer {
  public:
   explicit CoverageRecorder(sim::TransitionCoverage& into) : into_(into) {}
   void on_record(const sim::Record& r) override {
-    if (r.kind == "transition" && r.row >= 0) into_.hit(r.machine, static_cast<std::size_t>(r.row));
+    if (r.kind == sim::RecordKind::transition && r.row >= 0) into_.hit(r.machine, static_cast<std::size_t>(r.row));
   }
 
  private:

@@ -8,6 +8,7 @@
 
 #include "explore/coverage.h"
 #include "scenario/run.h"
+#include "scenario/secrets.h"
 #include "sim/duration_text.h"
 #include "sim/random.h"
 
@@ -66,6 +67,47 @@ std::string emit(const YAML::Node& doc) {
   return std::string(out.c_str()) + "\n";
 }
 
+// Replaces the value of every secret key of every kms entry (FORMAT.md "Secrets") with the
+// placeholder; returns whether there was one. Only the fact that a secret was given matters to the
+// model, so the repro still runs the same way.
+bool replace_secrets(YAML::Node doc) {
+  bool any = false;
+  if (!doc.IsMap() || !doc["projects"].IsSequence()) return false;
+  for (YAML::Node project : doc["projects"]) {
+    if (!project.IsMap() || !project["kms"].IsSequence()) continue;
+    for (YAML::Node kms : project["kms"]) {
+      if (!kms.IsMap()) continue;
+      for (std::string_view key : scenario::kSecretKeys)
+        if (kms[std::string(key)]) {
+          kms[std::string(key)] = std::string(scenario::kSecretPlaceholder);
+          any = true;
+        }
+    }
+  }
+  return any;
+}
+
+// The emitted text with a comment after each placeholder line, so a reader knows the value is not
+// the scenario's.
+std::string comment_placeholders(const std::string& text) {
+  std::string out;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    const std::string_view line(text.data() + start, end - start);
+    out += line;
+    for (std::string_view key : scenario::kSecretKeys)
+      if (line.ends_with(fmt::format("{}: {}", key, scenario::kSecretPlaceholder))) {
+        out += "  # not copied from the scenario: secrets never appear in cmksim's outputs";
+        break;
+      }
+    if (end < text.size()) out += '\n';
+    start = end + 1;
+  }
+  return out;
+}
+
 }  // namespace
 
 Explorer::Explorer(std::string file, std::string text) : file_(std::move(file)), text_(std::move(text)) {
@@ -100,6 +142,7 @@ std::string Explorer::render(const std::vector<Perturbation>& ps, std::uint64_t 
     kept.push_back(st);
   }
   doc["timeline"] = kept;
+  const bool secrets = replace_secrets(doc);
   std::string header;
   if (finding) {
     const InvariantInfo* info = find_invariant(finding->invariant);
@@ -115,7 +158,11 @@ std::string Explorer::render(const std::vector<Perturbation>& ps, std::uint64_t 
     header += fmt::format("# seed fixed to {}; perturbations ({}), as ordinary timeline steps with fixed times:\n", seed, ps.size());
     for (const Perturbation& p : ps) header += fmt::format("#   - {}\n", p.describe());
   }
-  return header + emit(doc);
+  if (secrets)
+    header += fmt::format("# secret, accessKeyID and secretAccessKey values are replaced by {}: only the fact that one\n"
+                          "# was given matters to the model.\n",
+                          scenario::kSecretPlaceholder);
+  return header + (secrets ? comment_placeholders(emit(doc)) : emit(doc));
 }
 
 ExploreResult Explorer::explore(const ExploreOptions& o) {

@@ -5,6 +5,8 @@
 #include <fmt/format.h>
 
 #include "models/alerts.h"
+#include "models/causes.h"
+#include "models/subject.h"
 #include "models/machines.h"
 
 namespace explore {
@@ -57,39 +59,8 @@ const InvariantInfo* find_invariant(std::string_view name) {
 
 namespace {
 
-std::optional<Provider> provider_of_block(std::string_view block) {
-  for (Provider p : {Provider::AWS, Provider::AZURE, Provider::GCP})
-    if (models::block_name(p) == block) return p;
-  return std::nullopt;
-}
-
-// "project/<name>/<block>[/requirePrivateNetworking]" -> project index and provider.
-std::optional<std::pair<models::ProjectIx, Provider>> parse_block_entity(const models::World& w, const std::string& entity) {
-  if (!entity.starts_with("project/")) return std::nullopt;
-  const std::string rest = entity.substr(8);
-  const auto slash = rest.find('/');
-  if (slash == std::string::npos) return std::nullopt;
-  const auto p = w.find_project(rest.substr(0, slash));
-  std::string block = rest.substr(slash + 1);
-  block = block.substr(0, block.find('/'));
-  const auto provider = provider_of_block(block);
-  if (!p || !provider) return std::nullopt;
-  return std::make_pair(*p, *provider);
-}
-
-std::optional<models::ClusterIx> parse_cluster_entity(const models::World& w, const std::string& entity) {
-  if (!entity.starts_with("cluster/")) return std::nullopt;
-  const std::string rest = entity.substr(8);
-  const auto slash = rest.find('/');
-  if (slash == std::string::npos) return std::nullopt;
-  return w.find_cluster(rest.substr(0, slash), rest.substr(slash + 1));
-}
-
-std::string field(const sim::Record& r, std::string_view key) {
-  for (const auto& [k, v] : r.fields)
-    if (k == key) return v;
-  return {};
-}
+std::string_view status(EndpointStatus s) { return models::endpoint_status_name(s); }
+std::string_view state(models::ClusterState s) { return models::cluster_state_name(s); }
 
 bool has_row(const sim::MachineDescription& m, const sim::MachineDescription::Row& row) {
   return std::any_of(m.rows.begin(), m.rows.end(), [&](const sim::MachineDescription::Row& r) {
@@ -273,15 +244,16 @@ void InvariantChecker::scan(sim::Time now) {
 }
 
 void InvariantChecker::on_record(const sim::Record& r) {
-  if (r.kind == "transition") {
+  if (r.kind == sim::RecordKind::transition) {
     on_transition(r);
-  } else if (r.kind == "event" || r.kind == "alert") {
-    const std::string type = field(r, "eventTypeName");
-    if (type == models::alerts::kValidationSucceeded) {
-      if (auto pb = parse_block_entity(world_, r.entity)) validatedSinceScan_.insert(*pb);
-    } else if (type == "SIM_SNAPSHOT_RESTORED") {
+  } else if (r.kind == sim::RecordKind::event || r.kind == sim::RecordKind::alert) {
+    const std::string* type = r.field("eventTypeName");
+    const models::Entity subject = models::entity_of(r.subject);
+    if (type && *type == models::alerts::kValidationSucceeded) {
+      if (subject.kind == models::EntityKind::kms) validatedSinceScan_.insert({subject.index, subject.provider});
+    } else if (type && *type == models::alerts::kSnapshotRestored) {
       // seed 003 §'Encrypted Backups': restoring needs the key that encrypted the snapshot.
-      const std::string id = field(r, "snapshotId");
+      const std::string id = r.field("snapshotId") ? *r.field("snapshotId") : std::string();
       for (const models::Snapshot& s : world_.snapshots()) {
         if (s.id != id || s.encryptionAtRestProvider == Provider::NONE) continue;
         const models::Cluster& source = world_.cluster(s.cluster);
@@ -294,9 +266,9 @@ void InvariantChecker::on_record(const sim::Record& r) {
 }
 
 void InvariantChecker::on_transition(const sim::Record& r) {
-  if (r.machine == "endpoint") {
-    const auto ix = world_.find_endpoint(std::string_view(r.entity).substr(std::string_view("endpoint/").size()));
-    if (!ix) return;
+  const models::Entity subject = models::entity_of(r.subject);
+  if (subject.kind == models::EntityKind::endpoint) {
+    const std::optional<models::EndpointIx> ix = subject.index;
     const models::PrivateEndpoint& ep = world_.endpoint(*ix);
     static const sim::MachineDescription full = models::endpoint_machine();
     static const sim::MachineDescription aws = models::endpoint_machine(Provider::AWS);
@@ -309,35 +281,32 @@ void InvariantChecker::on_transition(const sim::Record& r) {
               fmt::format("endpoint {}: {} -{}-> {} ({}) is not a row of the {} endpoint table", ep.id, r.from, row.event, r.to,
                           row.guard, models::provider_name(ep.cloudProvider)));
     // spec §2.2 / seed 000: AWS reaches ACTIVE unapproved; only a replacement waits for approval.
-    if (isAws && r.to == "PENDING_ACCEPTANCE" && r.from == "INITIATING" &&
+    if (isAws && r.to == status(EndpointStatus::PENDING_ACCEPTANCE) && r.from == status(EndpointStatus::INITIATING) &&
         !(ep.replacement && world_.settings().aws_replacement_requires_approval))
       violate("endpoint_transitions_follow_cloud_table", r.at,
               fmt::format("endpoint {}: a first AWS endpoint waits for approval (spec §2.2: no approval step)", ep.id));
-    if (r.from == "ACTIVE" && r.to == "PENDING_RECREATION") recreationSince_[*ix] = r.at;
+    if (r.from == status(EndpointStatus::ACTIVE) && r.to == status(EndpointStatus::PENDING_RECREATION)) recreationSince_[*ix] = r.at;
     return;
   }
-  if (r.machine == "cluster") {
-    const auto c = parse_cluster_entity(world_, r.entity);
-    if (!c) return;
-    const models::Cluster& cl = world_.cluster(*c);
+  if (subject.kind == models::EntityKind::cluster) {
+    const models::Cluster& cl = world_.cluster(subject.index);
     const Provider P = cl.encryptionAtRestProvider;
-    if (r.to == "DISABLED_EAR" && r.cause == "scheduled_check_key_invalid" && P != Provider::NONE &&
+    if (r.to == state(ClusterState::DISABLED_EAR) && r.cause == models::causes::kScheduledCheckKeyInvalid && P != Provider::NONE &&
         block_verdict(cl.project, P) != Verdict::invalid)
       violate("unreachable_kms_never_shuts_down", r.at,
               fmt::format("cluster {}: shut down while its {} key is not invalid (KMS unreachable or valid)", cl.name,
                           models::provider_name(P)));
-    if (r.from == "RESTARTING" && r.to == "RUNNING" && !cluster_kms_usable(cl)) {
-      const bool partial = r.cause == "restart_partial_kms_unavailable";
+    if (r.from == state(ClusterState::RESTARTING) && r.to == state(ClusterState::RUNNING) && !cluster_kms_usable(cl)) {
+      const bool partial = r.cause == models::causes::kRestartPartialKmsUnavailable;
       if (!partial || world_.settings().restart_scope == models::RestartScope::cluster)
         violate("unreachable_kms_never_shuts_down", r.at,
                 fmt::format("cluster {}: processes came up after a restart while the KMS was unusable", cl.name));
     }
     return;
   }
-  if (r.machine == "project" && r.to == "OFF") {
-    const auto pb = parse_block_entity(world_, r.entity);
-    if (!pb) return;
-    const auto [p, P] = *pb;
+  if (subject.kind == models::EntityKind::kms && r.to == models::ear_state_name(models::EarState::OFF)) {
+    const models::ProjectIx p = subject.index;
+    const Provider P = subject.provider;
     const models::Project& pr = world_.project(p);
     const bool scopeProject = world_.settings().endpoint_guard_scope == models::EndpointGuardScope::project;
     for (models::EndpointIx e : pr.endpointIxs) {
@@ -358,10 +327,10 @@ void InvariantChecker::on_transition(const sim::Record& r) {
     }
     return;
   }
-  if (r.machine == "private_networking" && r.to == "OFF" && r.cause != "disable_cmk") {
-    const auto pb = parse_block_entity(world_, r.entity);
-    if (!pb) return;
-    const auto [p, P] = *pb;
+  if (subject.kind == models::EntityKind::private_networking && r.to == models::pn_state_name(models::PnState::OFF) &&
+      r.cause != models::causes::kDisableCmk) {
+    const models::ProjectIx p = subject.index;
+    const Provider P = subject.provider;
     for (models::EndpointIx e : world_.project(p).endpointIxs) {
       const models::PrivateEndpoint& ep = world_.endpoint(e);
       if (!ep.gone() && ep.cloudProvider == P)

@@ -5,6 +5,12 @@
 // Each invariant names the document section it comes from (invariants()); a broken one produces a
 // Violation {invariant, time, message}. The checker only reads the World: it schedules nothing and
 // draws nothing from the random source, so observing a run never changes it.
+//
+// It is an oracle independent of the model on purpose: it reads the model's structs (including
+// bookkeeping such as approvedInCloud, scheduledChecks, applying, queuedChanges that no Atlas field
+// shows, so not through models/observe.h) and re-derives the rules it checks (block_verdict,
+// cluster_kms_usable) from the documents instead of calling the validator, so a bug in the model's
+// version of a rule is not copied into the check.
 #pragma once
 
 #include <cstdint>
@@ -57,7 +63,9 @@ class InvariantChecker : public sim::Observer {
 
  private:
   enum class Verdict { valid, invalid, unreachable };
-  Verdict block_verdict(models::ProjectIx p, models::Provider provider) const;  // as the validator would see it
+  // What a validation would find now, re-derived here on purpose (see the class comment).
+  Verdict block_verdict(models::ProjectIx p, models::Provider provider) const;
+  // Whether the cluster's processes could start now, re-derived the same way.
   bool cluster_kms_usable(const models::Cluster& c) const;
   void scan(sim::Time now);
   void on_transition(const sim::Record& r);

@@ -70,9 +70,11 @@ std::vector<Perturbation> draw_perturbations(const scenario::Scenario& s, sim::R
     const scenario::Step& st = s.steps[i];
     const auto t = fixed_time(st);
     if (t) fixedSteps.push_back(i);
-    if (st.request.name == "create_endpoint")
-      endpoints.push_back({st.request.project, st.request.provider, st.request.region, t.value_or(sim::Duration{})});
-    if (st.request.name == "create_cluster") clusters.emplace_back(st.request.project, st.request.cluster);
+    const models::ActionRequest& rq = st.request;
+    if (st.action->creates == models::Creates::endpoint)
+      endpoints.push_back({rq.project, std::string(models::provider_name(rq.provider.value_or(models::Provider::NONE))), rq.region,
+                           t.value_or(sim::Duration{})});
+    if (st.action->creates == models::Creates::cluster) clusters.emplace_back(rq.project, rq.cluster);
   }
   const sim::Duration horizon = s.horizon;
   std::vector<Perturbation::Kind> kinds;

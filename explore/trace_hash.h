@@ -17,7 +17,7 @@ class TraceHash : public sim::Observer {
   }
   void on_record(const sim::Record& r) override {
     mix(static_cast<std::uint64_t>(r.at.ms()));
-    for (std::string_view s : {std::string_view(r.kind), std::string_view(r.entity), std::string_view(r.from),
+    for (std::string_view s : {sim::record_kind_name(r.kind), std::string_view(r.entity), std::string_view(r.from),
                                std::string_view(r.to), std::string_view(r.cause), std::string_view(r.machine)})
       mix(s);
     mix(static_cast<std::uint64_t>(r.row));

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "models/alerts.h"
+#include "models/causes.h"
 #include "models/cloud_guards.h"
 #include "models/world.h"
 
@@ -146,11 +147,11 @@ void World::finish_restart(ClusterIx c) {
   // restarted nodes stay down while others serve; the cluster is disabled once all are down.
   const std::int64_t n = cl.restartNodes == 0 ? total : std::min(cl.restartNodes, total);
   if (settings_.restart_scope == RestartScope::node && cl.nodesDown + n < total) {
-    fire_cluster(c, ClusterEvent::RestartComplete, "restart_partial_kms_unavailable");
+    fire_cluster(c, ClusterEvent::RestartComplete, causes::kRestartPartialKmsUnavailable);
     cl.nodesDown += n;
     assert(cl.nodesDown < total);  // some node still serves, or this would be the RestartFailed below
     if (sim_.observed())
-      note("effect", cluster_entity(c), "nodes_down_kms_unavailable",
+      note(sim::RecordKind::effect, cluster_subject(c), "nodes_down_kms_unavailable",
            {{"nodesDown", std::to_string(cl.nodesDown)}, {"totalNodes", std::to_string(total)}});
     start_next_change(c);  // seed 003: updates submitted meanwhile are applied once processes run
     return;
@@ -375,7 +376,7 @@ Outcome World::take_snapshot(ClusterIx c) {
   s.createdAt = sim_.now();
   snapshots_.push_back(s);
   if (sim_.observed())
-    alert("event", alerts::kSnapshotTaken, cluster_entity(c),
+    alert(sim::RecordKind::event, alerts::kSnapshotTaken, cluster_subject(c),
           {{"snapshotId", s.id}, {"encryptionAtRestProvider", std::string(provider_name(s.encryptionAtRestProvider))}});
   return Outcome::success(202).with_created(s.id);
 }
@@ -394,7 +395,7 @@ Outcome World::restore_snapshot(ClusterIx c, std::string_view snapshotId) {
     if (!k.usable()) return errors::snapshot_key_invalid(snap->id);
   }
   if (!cl.servesReadsWrites()) return errors::cluster_disabled_no_reads(cl.name);
-  if (sim_.observed()) alert("event", alerts::kSnapshotRestored, cluster_entity(c), {{"snapshotId", snap->id}});
+  if (sim_.observed()) alert(sim::RecordKind::event, alerts::kSnapshotRestored, cluster_subject(c), {{"snapshotId", snap->id}});
   return Outcome::success(202);
 }
 
@@ -427,10 +428,9 @@ ClusterIx World::add_cluster(const ClusterSetup& cs) {
   }
   if (cs.state != ClusterState::RUNNING && cs.state != ClusterState::PAUSED && cs.state != ClusterState::CREATING)
     throw std::invalid_argument("add_cluster: a cluster starts RUNNING or PAUSED");
-  cl.runState = ClusterMachine(
-      cluster_table(), "cluster/" + projects_[*p].name + "/" + cl.name, cs.state);
   cl.paused = cs.state == ClusterState::PAUSED;
   const auto c = static_cast<ClusterIx>(clusters_.size());
+  cl.runState = machine<ClusterState, ClusterEvent>(cluster_table(), cluster_subject(c), cs.state, entity_name(*p, cl.name));
   clusterByName_.emplace(projects_[*p].name + '\0' + cl.name, c);
   clusters_.push_back(std::move(cl));
   projects_[*p].clusterIxs.push_back(c);

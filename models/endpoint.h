@@ -76,7 +76,7 @@ struct PrivateEndpoint {
   std::string regionName;
   std::string errorMessage;
   std::string privateEndpointConnectionName;  // Azure: connection to approve; AWS: endpoint resource id
-  EndpointMachine status{endpoint_table(), ""};
+  EndpointMachine status{endpoint_table(), {}, ""};
   // sim
   ProjectIx project = 0;
   bool replacement = false;                  // created by Atlas after reject/remove

@@ -110,7 +110,6 @@ EndpointIx World::new_endpoint(ProjectIx p, Provider cloud, std::string_view reg
   ep.regionName = std::string(region);
   ep.project = p;
   ep.replacement = replacement;
-  ep.status = EndpointMachine(endpoint_table(), "endpoint/" + ep.id);
   ep.statusSince = sim_.now();
   // AWS: the interface endpoint resource id is known at once (spec §1); Azure: set when the
   // connection request reaches the vault (PENDING_ACCEPTANCE).
@@ -119,6 +118,7 @@ EndpointIx World::new_endpoint(ProjectIx p, Provider cloud, std::string_view reg
   endpointById_.emplace(ep.id, e);
   endpoints_.push_back(std::move(ep));
   projects_[p].endpointIxs.push_back(e);
+  endpoints_[e].status = machine<EndpointStatus, EndpointEvent>(endpoint_table(), endpoint_subject(e));
   return e;
 }
 
@@ -177,7 +177,7 @@ void World::on_endpoint_timer(EndpointIx e) {
       break;
     case EndpointEvent::DeletionDone:
       fire_endpoint(e, ev);
-      alert("event", alerts::kPrivateEndpointDeleted, "endpoint/" + ep.id,
+      alert(sim::RecordKind::event, alerts::kPrivateEndpointDeleted, endpoint_subject(e),
             {{"regionName", ep.regionName}, {"cloudProvider", std::string(provider_name(ep.cloudProvider))}});
       break;
     case EndpointEvent::DeletionFailed:
@@ -201,7 +201,7 @@ void World::spawn_replacement(EndpointIx old) {
   endpoints_[old].replacedByIx = e;
   fire_endpoint(e, EndpointEvent::Create, "atlas_recreates");
   if (settings_.endpoint_event_emit == EndpointEventEmit::on_request)
-    alert("event", alerts::kPrivateEndpointCreated, "endpoint/" + endpoints_[e].id,
+    alert(sim::RecordKind::event, alerts::kPrivateEndpointCreated, endpoint_subject(e),
           {{"regionName", endpoints_[e].regionName}, {"replaces", endpoints_[old].id}});
   start_provisioning(e);
 }
@@ -209,7 +209,7 @@ void World::spawn_replacement(EndpointIx old) {
 void World::on_endpoint_active(EndpointIx e) {
   const PrivateEndpoint& ep = endpoints_[e];
   if (settings_.endpoint_event_emit == EndpointEventEmit::on_active)
-    alert("event", alerts::kPrivateEndpointCreated, "endpoint/" + ep.id, {{"regionName", ep.regionName}});
+    alert(sim::RecordKind::event, alerts::kPrivateEndpointCreated, endpoint_subject(e), {{"regionName", ep.regionName}});
   KmsConfig& b = projects_[ep.project].block(ep.cloudProvider);
   if (b.privatePath) return;
   // seed 004 §'Enable and Set up...': once an endpoint is approved, all CMK clusters, even ones on
@@ -220,7 +220,7 @@ void World::on_endpoint_active(EndpointIx e) {
     blk.privatePath = true;
     for (ClusterIx c : project_clusters(p))
       if (clusters_[c].encryptionAtRestProvider == cloud) clusters_[c].privatePath = true;
-    note("effect", block_entity(p, cloud), "migrate_to_private_endpoint");
+    note(sim::RecordKind::effect, block_subject(p, cloud), "migrate_to_private_endpoint");
   };
   const sim::Duration d = sample(settings_.migration_delay);
   if (d == sim::Duration{}) migrate();
@@ -275,7 +275,7 @@ Outcome World::create_endpoint(ProjectIx p, Provider cloud, std::string_view reg
   const EndpointIx e = new_endpoint(p, cloud, region, false);
   fire_endpoint(e, EndpointEvent::Create, "create_endpoint");
   if (settings_.endpoint_event_emit == EndpointEventEmit::on_request)
-    alert("event", alerts::kPrivateEndpointCreated, "endpoint/" + endpoints_[e].id, {{"regionName", std::string(region)}});
+    alert(sim::RecordKind::event, alerts::kPrivateEndpointCreated, endpoint_subject(e), {{"regionName", std::string(region)}});
   start_provisioning(e);
   return Outcome::success(202).with_created(endpoints_[e].id);
 }
@@ -342,14 +342,14 @@ Outcome World::reject_endpoint(EndpointIx e) { return remove_connection(e, "reje
 
 Outcome World::remove_endpoint_connection(EndpointIx e) { return remove_connection(e, "remove_endpoint_connection"); }
 
-Outcome World::fail_endpoint_creation(EndpointIx e) {
+Outcome World::fail_endpoint_creation(EndpointIx e, std::string_view errorMessage) {
   if (auto err = missing_endpoint(endpoints_, e)) return *err;
   PrivateEndpoint& ep = endpoints_[e];
   if (ep.state() != EndpointStatus::INITIATING) return errors::endpoint_not_initiating(ep.id, std::string(ep.statusName()));
   sim_.cancel(ep.pending);
   ep.pending = {};
   fire_endpoint(e, EndpointEvent::CreationFailed, "fail_endpoint_creation");
-  ep.errorMessage = kCreationFailed;
+  ep.errorMessage = errorMessage.empty() ? std::string_view(kCreationFailed) : errorMessage;
   return Outcome::success();
 }
 
@@ -376,7 +376,7 @@ EndpointIx World::add_endpoint(std::string_view project, Provider cloud, std::st
     throw std::invalid_argument("add_endpoint: the project's block needs enabled and requirePrivateNetworking");
   const EndpointIx e = new_endpoint(*p, cloud, regionName, false);
   PrivateEndpoint& ep = endpoints_[e];
-  ep.status = EndpointMachine(endpoint_table(), "endpoint/" + ep.id, status);
+  ep.status = machine<EndpointStatus, EndpointEvent>(endpoint_table(), endpoint_subject(e), status);
   if (cloud == Provider::AZURE)
     ep.privateEndpointConnectionName = fmt::format("atlas-ear-pe-{}-{}", ep.regionName, ep.id.substr(16));
   if (status == EndpointStatus::ACTIVE) {

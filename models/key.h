@@ -77,9 +77,9 @@ const sim::TransitionTable<AccessState, AccessEvent>& access_table();
 
 struct CustomerKey {
   Provider provider = Provider::NONE;
-  sim::StateMachine<KeyState, KeyEvent> keyState{key_table(), ""};
-  CredentialMachine credentials{credential_table(), ""};
-  sim::StateMachine<AccessState, AccessEvent> access{access_table(), ""};
+  sim::StateMachine<KeyState, KeyEvent> keyState{key_table(), {}, ""};
+  CredentialMachine credentials{credential_table(), {}, ""};
+  sim::StateMachine<AccessState, AccessEvent> access{access_table(), {}, ""};
   // KMS reachability: a whole-provider outage, or outages of single regions (spec §2.8 REACHABLE).
   bool outage = false;
   std::set<std::string> unreachableRegions;

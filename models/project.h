@@ -76,8 +76,8 @@ struct KmsConfig {
   // sim: the KMS region used for reachability (AWS region, Azure vault region, GCP key location).
   std::string kmsRegion;
   // sim: machines
-  sim::StateMachine<EarState, EarEvent> ear{ear_table(), ""};
-  PnMachine pn{pn_table(), ""};
+  sim::StateMachine<EarState, EarEvent> ear{ear_table(), {}, ""};
+  PnMachine pn{pn_table(), {}, ""};
   // sim: CMK clusters of this provider use the private endpoints (spec §2.5 "first endpoint ACTIVE").
   bool privatePath = false;
   bool networkAccessDenied = false;  // last validation could not reach the KMS (alert raised)
@@ -87,7 +87,7 @@ struct KmsConfig {
 struct Project {
   std::string id;    // 24-hex group id
   std::string name;
-  sim::StateMachine<ProjectState, ProjectEvent> state{project_table(), ""};
+  sim::StateMachine<ProjectState, ProjectEvent> state{project_table(), {}, ""};
   bool backupCompliancePolicy = false;
   std::array<KmsConfig, kBlockCount> blocks;  // index block_index(Provider)
   // sim: validation schedule

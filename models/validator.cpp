@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "models/alerts.h"
+#include "models/causes.h"
 #include "models/world.h"
 
 namespace models {
@@ -112,16 +113,16 @@ void World::validate_block(ProjectIx p, Provider provider, CheckKind kind) {
   assert(b.enabled && b.ear.state() != EarState::OFF);
   assert(b.requirePrivateNetworking == (b.pn.state() == PnState::ON));
   const BlockVerdict v = assess(pr, provider);
-  const std::string entity = sim_.observed() ? block_entity(p, provider) : std::string();
+  const sim::Subject entity = block_subject(p, provider);
   const EarState before = b.ear.state();
   const bool scheduled = kind == CheckKind::scheduled;
   if (!scheduled)
-    alert("event", v.verdict == Verdict::valid ? alerts::kValidationSucceeded : alerts::kValidationFailed, entity,
+    alert(sim::RecordKind::event, v.verdict == Verdict::valid ? alerts::kValidationSucceeded : alerts::kValidationFailed, entity,
           {{"reason", v.reasonCode}});
 
   if (v.verdict != Verdict::unreachable && b.networkAccessDenied) {
     b.networkAccessDenied = false;
-    alert("alert", alerts::kKmsNetworkAccessRestored, entity);
+    alert(sim::RecordKind::alert, alerts::kKmsNetworkAccessRestored, entity);
   }
   switch (v.verdict) {
     case Verdict::valid:
@@ -129,8 +130,8 @@ void World::validate_block(ProjectIx p, Provider provider, CheckKind kind) {
       if (before != EarState::ON_VALID) {
         b.ear.fire(sim_, EarEvent::CheckValid, "validation");
         if (before == EarState::ON_INVALID) {
-          alert("alert", alerts::key_valid(provider), entity);
-          alert("alert", alerts::kConfigIsValid, entity);
+          alert(sim::RecordKind::alert, alerts::key_valid(provider), entity);
+          alert(sim::RecordKind::alert, alerts::kConfigIsValid, entity);
         }
       }
       // seed 003: "All mongod and mongos processes restart after Atlas determines your
@@ -141,8 +142,8 @@ void World::validate_block(ProjectIx p, Provider provider, CheckKind kind) {
       b.valid = false;
       if (before != EarState::ON_INVALID) {
         b.ear.fire(sim_, EarEvent::CheckInvalid, "validation");
-        alert("alert", alerts::key_invalid(provider), entity, {{"reason", v.reasonCode}});
-        alert("alert", alerts::kConfigNoLongerValid, entity, {{"reason", v.reasonCode}});
+        alert(sim::RecordKind::alert, alerts::key_invalid(provider), entity, {{"reason", v.reasonCode}});
+        alert(sim::RecordKind::alert, alerts::kConfigNoLongerValid, entity, {{"reason", v.reasonCode}});
       }
       // seed 003: shut down "on the next scheduled validity check" (shutdown_on_unscheduled_check).
       if (!scheduled && !settings_.shutdown_on_unscheduled_check) break;
@@ -165,7 +166,7 @@ void World::validate_block(ProjectIx p, Provider provider, CheckKind kind) {
       if (settings_.valid_when_unreachable == ValidWhenUnreachable::invalid) b.valid = false;
       if (!b.networkAccessDenied) {
         b.networkAccessDenied = true;
-        alert("alert", alerts::kKmsNetworkAccessDenied, entity);
+        alert(sim::RecordKind::alert, alerts::kKmsNetworkAccessDenied, entity);
       }
       break;
   }
@@ -184,7 +185,7 @@ void World::shut_down_clusters(ProjectIx p, Provider provider, const std::string
       cl.queuedChanges.insert(cl.queuedChanges.begin(), *cl.applying);
       cl.applying.reset();
     }
-    fire_cluster(c, ClusterEvent::Shutdown, "scheduled_check_key_invalid");
+    fire_cluster(c, ClusterEvent::Shutdown, causes::kScheduledCheckKeyInvalid);
     cl.nodesDown = cl.totalNodes();
     names.push_back(cl.name);
   }
@@ -192,7 +193,7 @@ void World::shut_down_clusters(ProjectIx p, Provider provider, const std::string
     std::string list;
     for (const std::string& n : names) list += (list.empty() ? "" : ",") + n;
     // seed 003: "Atlas sends an email to the Project Owner listing all affected clusters."
-    alert("email", alerts::kClustersShutDownEmail, project_entity(p),
+    alert(sim::RecordKind::email, alerts::kClustersShutDownEmail, project_subject(p),
           {{"to", "Project Owner"}, {"clusters", list}, {"reason", reason}});
   }
 }
@@ -214,7 +215,7 @@ void World::pause_clusters_for_revocation(ProjectIx p) {
     fire_cluster(c, ClusterEvent::PauseByAtlas, "azure_key_access_revoked", Provider::AZURE);
     cl.paused = true;
     cl.pausedByAtlas = true;
-    alert("event", alerts::kClusterPausedByAtlas, cluster_entity(c));
+    alert(sim::RecordKind::event, alerts::kClusterPausedByAtlas, cluster_subject(c));
     sim_.cancel(cl.autoResume);
     cl.autoResume = sim_.schedule_after(settings_.pause_auto_resume_after, [this, c] {
       clusters_[c].pendingEvent = ClusterEvent::AutoResume;
@@ -232,7 +233,7 @@ void World::recover_clusters(ProjectIx p, Provider provider) {
     } else if (cl.state() == ClusterState::RUNNING && cl.nodesDown > 0 && cluster_kms_usable(cl)) {
       // restart_scope node: the nodes that could not start come back once the KMS is usable [inferred]
       cl.nodesDown = 0;
-      if (sim_.observed()) note("effect", cluster_entity(c), "nodes_restarted");
+      if (sim_.observed()) note(sim::RecordKind::effect, cluster_subject(c), "nodes_restarted");
     }
   }
 }
@@ -245,7 +246,7 @@ void World::check_rotation_alert(ProjectIx p, Provider provider) {
   // seed 003 §intro: "Atlas creates a 90-day key rotation alert" (rotation_alert_days; seed 002: 365).
   if (age >= sim::Duration::days(settings_.rotation_alert_days)) {
     k.rotationAlertSent = true;
-    alert("alert", alerts::key_needs_rotation(provider), block_entity(p, provider),
+    alert(sim::RecordKind::alert, alerts::key_needs_rotation(provider), block_subject(p, provider),
           {{"keyAgeDays", std::to_string(age.ms() / 86'400'000)}, {"thresholdDays", std::to_string(settings_.rotation_alert_days)}});
   }
 }
@@ -255,7 +256,7 @@ void World::schedule_master_key_rotation(ProjectIx p, sim::Time at) {
     // DOCS fact-atlas-key-rotation: Atlas rotates its master keys at most every 90 days.
     bool any = false;
     for (const KmsConfig& b : projects_[p].blocks) any = any || b.enabled;
-    if (any) alert("event", alerts::kMasterKeyRotated, project_entity(p));
+    if (any) alert(sim::RecordKind::event, alerts::kMasterKeyRotated, project_subject(p));
     schedule_master_key_rotation(p, sim_.now() + settings_.master_key_rotation_interval);
   });
 }

@@ -4,41 +4,75 @@
 #include "models/world.h"
 
 #include <algorithm>
-#include <charconv>
+#include <cassert>
 
 #include <fmt/format.h>
 
 #include "models/alerts.h"
+#include "models/causes.h"
 
 namespace models {
 
 World::World(sim::Simulation& sim, Settings settings) : sim_(sim), settings_(std::move(settings)) { settings_.check(); }
 
-std::string World::project_entity(ProjectIx p) const { return "project/" + projects_[p].name; }
-std::string World::cluster_entity(ClusterIx c) const {
-  return "cluster/" + projects_[clusters_[c].project].name + "/" + clusters_[c].name;
-}
-std::string World::block_entity(ProjectIx p, Provider provider) const {
-  return "project/" + projects_[p].name + "/" + std::string(block_name(provider));
+std::string World::entity_name(sim::Subject s) const {
+  const Entity x = entity_of(s);
+  if (x.index == kNotFound) return {};
+  switch (x.kind) {
+    case EntityKind::none: return {};
+    case EntityKind::cluster: return entity_name(clusters_.at(x.index).project, clusters_[x.index].name);
+    case EntityKind::endpoint: return "endpoint/" + endpoints_.at(x.index).id;
+    default: return entity_name(x.kind, projects_.at(x.index).name, x.provider);
+  }
 }
 
-void World::note(std::string_view kind, std::string entity, std::string_view cause,
+std::string World::entity_name(EntityKind kind, std::string_view project, Provider provider) {
+  switch (kind) {
+    case EntityKind::project: return fmt::format("project/{}", project);
+    case EntityKind::kms: return fmt::format("project/{}/{}", project, block_name(provider));
+    case EntityKind::private_networking: return fmt::format("project/{}/{}/requirePrivateNetworking", project, block_name(provider));
+    case EntityKind::key: return fmt::format("key/{}/{}", project, provider_name(provider));
+    case EntityKind::credentials: return fmt::format("credentials/{}/{}", project, provider_name(provider));
+    case EntityKind::key_access: return fmt::format("key_access/{}/{}", project, provider_name(provider));
+    case EntityKind::kms_service: return fmt::format("kms/{}/{}", project, provider_name(provider));
+    default: return {};
+  }
+}
+
+std::string World::entity_name(ProjectIx p, std::string_view cluster) const {
+  return fmt::format("cluster/{}/{}", projects_.at(p).name, cluster);
+}
+
+std::optional<ProjectIx> World::project_of(sim::Subject s) const {
+  const Entity x = entity_of(s);
+  if (x.index == kNotFound) return std::nullopt;
+  switch (x.kind) {
+    case EntityKind::none: return std::nullopt;
+    case EntityKind::cluster: return clusters_.at(x.index).project;
+    case EntityKind::endpoint: return endpoints_.at(x.index).project;
+    default: return x.index;
+  }
+}
+
+void World::note(sim::RecordKind kind, sim::Subject subject, std::string_view cause,
                  std::vector<std::pair<std::string, std::string>> fields) {
   if (!sim_.observed()) return;
   sim::Record r;
   r.at = sim_.now();
-  r.kind = std::string(kind);
-  r.entity = std::move(entity);
+  r.kind = kind;
+  r.subject = subject;
+  r.entity = entity_name(subject);
   r.cause = std::string(cause);
   r.fields = std::move(fields);
   sim_.record(r);
 }
 
-void World::alert(std::string_view kind, std::string_view eventTypeName, std::string entity,
+void World::alert(sim::RecordKind kind, std::string_view eventTypeName, sim::Subject subject,
                   std::vector<std::pair<std::string, std::string>> fields) {
   if (!sim_.observed()) return;
+  assert(sim::is_notification(kind));
   fields.insert(fields.begin(), {"eventTypeName", std::string(eventTypeName)});
-  note(kind, std::move(entity), eventTypeName, std::move(fields));
+  note(kind, subject, eventTypeName, std::move(fields));
 }
 
 std::optional<AtlasError> World::project_active_guard(ProjectIx p) const {
@@ -56,69 +90,84 @@ ProjectIx World::add_project(const ProjectSetup& ps) {
   Project pr;
   pr.id = make_object_id(IdKind::Project, ++idCounter_);
   pr.name = ps.name;
-  pr.state = sim::StateMachine<ProjectState, ProjectEvent>(project_table(), "project/" + ps.name, ps.state);
   pr.backupCompliancePolicy = ps.backupCompliancePolicy;
-  for (std::size_t i = 0; i < kBlockCount; ++i) {
-    KmsConfig& b = pr.blocks[i];
-    const std::string base = "project/" + ps.name + "/" + std::string(block_name(block_provider(i)));
-    const std::string prov(provider_name(block_provider(i)));
-    b.ear = sim::StateMachine<EarState, EarEvent>(ear_table(), base);
-    b.pn = PnMachine(pn_table(), base + "/requirePrivateNetworking");
-    b.key.provider = block_provider(i);
-    b.key.keyState = sim::StateMachine<KeyState, KeyEvent>(key_table(), "key/" + ps.name + "/" + prov);
-    b.key.credentials = CredentialMachine(credential_table(), "credentials/" + ps.name + "/" + prov);
-    b.key.access = sim::StateMachine<AccessState, AccessEvent>(access_table(), "key_access/" + ps.name + "/" + prov);
-  }
   projects_.push_back(std::move(pr));
   projectByName_.emplace(ps.name, p);
+  projects_[p].state = machine<ProjectState, ProjectEvent>(project_table(), project_subject(p), ps.state);
+  for (std::size_t i = 0; i < kBlockCount; ++i)
+    init_block_machines(p, block_provider(i), key_table().initial(), credential_table().initial(), access_table().initial());
+  for (const KmsSetup& k : ps.kms) setup_block(p, k);
+  start_project_clocks(p, ps.validationPhase);
+  return p;
+}
+
+void World::init_block_machines(ProjectIx p, Provider provider, KeyState key, CredentialState credentials, AccessState access) {
+  KmsConfig& b = projects_[p].block(provider);
+  b.ear = machine<EarState, EarEvent>(ear_table(), block_subject(p, provider));
+  b.pn = machine<PnState, PnEvent>(pn_table(), subject_of(EntityKind::private_networking, p, provider));
+  b.key.provider = provider;
+  b.key.keyState = machine<KeyState, KeyEvent>(key_table(), subject_of(EntityKind::key, p, provider), key);
+  b.key.credentials = machine<CredentialState, CredentialEvent>(credential_table(), subject_of(EntityKind::credentials, p, provider), credentials);
+  b.key.access = machine<AccessState, AccessEvent>(access_table(), subject_of(EntityKind::key_access, p, provider), access);
+}
+
+void World::setup_block(ProjectIx p, const KmsSetup& k) {
+  if (k.provider == Provider::NONE) throw std::invalid_argument("add_project: kms block without provider");
+  if (k.requirePrivateNetworking && k.provider == Provider::GCP)
+    throw std::invalid_argument("add_project: googleCloudKms has no requirePrivateNetworking (spec §2.4)");
+  init_block_machines(p, k.provider, k.keyState, k.credentials, k.access);
+  KmsConfig& b = projects_[p].block(k.provider);
+  b.key.outage = k.unreachable;
+  b.key.keyAgeAtStart = k.keyAge;
+  b.key.rotatedAt = sim_.now();
+  b.key.ipAccessListBlocksControlPlane = k.ipAccessListBlocksControlPlane;
+  b.kmsRegion = k.region;
+  set_key_identity(p, k);
+  if (!k.enabled) return;  // the key exists in the cloud; enable_cmk may turn the block on later
+  b.enabled = true;
+  b.requirePrivateNetworking = k.requirePrivateNetworking;
+  if (k.requirePrivateNetworking)
+    b.pn = machine<PnState, PnEvent>(pn_table(), b.pn.subject(), PnState::ON);
+  const BlockVerdict v = assess(projects_[p], k.provider);
+  const EarState s = v.verdict == Verdict::valid ? EarState::ON_VALID
+                     : v.verdict == Verdict::invalid ? EarState::ON_INVALID
+                                                     : EarState::ON_UNREACHABLE;
+  b.ear = machine<EarState, EarEvent>(ear_table(), b.ear.subject(), s);
+  b.valid = v.verdict == Verdict::valid;
+  b.networkAccessDenied = false;
+}
+
+// The block's key fields as Atlas shows them (a generated id where the setup gives none), and the
+// Azure client secret's expiry.
+void World::set_key_identity(ProjectIx p, const KmsSetup& k) {
   Project& P = projects_[p];
-  for (const KmsSetup& k : ps.kms) {
-    if (k.provider == Provider::NONE) throw std::invalid_argument("add_project: kms block without provider");
-    if (k.requirePrivateNetworking && k.provider == Provider::GCP)
-      throw std::invalid_argument("add_project: googleCloudKms has no requirePrivateNetworking (spec §2.4)");
-    KmsConfig& b = P.block(k.provider);
-    const std::string prov(provider_name(k.provider));
-    b.key.keyState = sim::StateMachine<KeyState, KeyEvent>(key_table(), "key/" + ps.name + "/" + prov, k.keyState);
-    b.key.credentials = CredentialMachine(credential_table(), "credentials/" + ps.name + "/" + prov, k.credentials);
-    b.key.access = sim::StateMachine<AccessState, AccessEvent>(access_table(), "key_access/" + ps.name + "/" + prov, k.access);
-    b.key.outage = k.unreachable;
-    b.key.keyAgeAtStart = k.keyAge;
-    b.key.rotatedAt = sim_.now();
-    b.key.ipAccessListBlocksControlPlane = k.ipAccessListBlocksControlPlane;
-    b.kmsRegion = k.region;
-    if (k.provider == Provider::AWS) {
-      b.region = k.region;
-      b.customerMasterKeyID = k.keyId.empty() ? fmt::format("arn:aws:kms:{}:000000000000:key/{}", k.region, P.id) : k.keyId;
-      b.roleId = make_object_id(IdKind::Role, ++idCounter_);
-    } else if (k.provider == Provider::AZURE) {
-      b.azureEnvironment = "AZURE";
-      b.keyVaultName = "vault-" + ps.name;
-      b.keyIdentifier = k.keyId.empty() ? fmt::format("https://{}.vault.azure.net/keys/atlas/1", b.keyVaultName) : k.keyId;
-      if (k.secretExpiresIn) {
-        // DOCS security-azure-kms: a client secret lives at most 2 years.
-        const sim::Duration life = std::min(*k.secretExpiresIn, settings_.azure_secret_max_lifetime);
-        b.key.secretExpiresAt = sim_.now() + life;
-        sim_.schedule_at(b.key.secretExpiresAt, [this, p] { expire_credentials(p, Provider::AZURE); });
-      }
-    } else {
-      b.keyVersionResourceID =
-          k.keyId.empty() ? fmt::format("projects/p/locations/{}/keyRings/r/cryptoKeys/atlas/cryptoKeyVersions/1", k.region) : k.keyId;
+  KmsConfig& b = P.block(k.provider);
+  if (k.provider == Provider::AWS) {
+    b.region = k.region;
+    b.customerMasterKeyID = k.keyId.empty() ? fmt::format("arn:aws:kms:{}:000000000000:key/{}", k.region, P.id) : k.keyId;
+    b.roleId = make_object_id(IdKind::Role, ++idCounter_);
+  } else if (k.provider == Provider::AZURE) {
+    b.azureEnvironment = "AZURE";
+    b.keyVaultName = "vault-" + P.name;
+    b.keyIdentifier = k.keyId.empty() ? fmt::format("https://{}.vault.azure.net/keys/atlas/1", b.keyVaultName) : k.keyId;
+    if (k.secretExpiresIn) {
+      // DOCS security-azure-kms: a client secret lives at most 2 years.
+      const sim::Duration life = std::min(*k.secretExpiresIn, settings_.azure_secret_max_lifetime);
+      b.key.secretExpiresAt = sim_.now() + life;
+      sim_.schedule_at(b.key.secretExpiresAt, [this, p] { expire_credentials(p, Provider::AZURE); });
     }
-    if (!k.enabled) continue;  // the key exists in the cloud; enable_cmk may turn the block on later
-    b.enabled = true;
-    b.requirePrivateNetworking = k.requirePrivateNetworking;
-    if (k.requirePrivateNetworking)
-      b.pn = PnMachine(pn_table(), b.pn.entity(), PnState::ON);
-    const BlockVerdict v = assess(P, k.provider);
-    const EarState s = v.verdict == Verdict::valid ? EarState::ON_VALID
-                       : v.verdict == Verdict::invalid ? EarState::ON_INVALID
-                                                       : EarState::ON_UNREACHABLE;
-    b.ear = sim::StateMachine<EarState, EarEvent>(ear_table(), b.ear.entity(), s);
-    b.valid = v.verdict == Verdict::valid;
-    b.networkAccessDenied = false;
+  } else {
+    b.keyVersionResourceID =
+        k.keyId.empty() ? fmt::format("projects/p/locations/{}/keyRings/r/cryptoKeys/atlas/cryptoKeyVersions/1", k.region) : k.keyId;
   }
-  if (ps.validationPhase) {
-    P.validationPhase = *ps.validationPhase;
+}
+
+// The project's validation tick (phase: the setup's, the settings' offset, or random) and the
+// Atlas master-key rotation clock.
+void World::start_project_clocks(ProjectIx p, std::optional<sim::Duration> validationPhase) {
+  Project& P = projects_[p];
+  if (validationPhase) {
+    P.validationPhase = *validationPhase;
   } else if (settings_.validation_phase == ValidationPhase::random) {
     P.validationPhase = sim::Duration::milliseconds(sim_.random().uniform_int(0, settings_.validation_interval.ms() - 1));
   } else {
@@ -128,7 +177,6 @@ ProjectIx World::add_project(const ProjectSetup& ps) {
   // Master-key rotation phase: uniform over the first interval (DOCS: rolling, in maintenance windows).
   schedule_master_key_rotation(
       p, sim_.now() + sim::Duration::milliseconds(sim_.random().uniform_int(0, settings_.master_key_rotation_interval.ms() - 1)));
-  return p;
 }
 
 // ---- project Encryption at Rest ----
@@ -174,7 +222,7 @@ Outcome World::enable_cmk(ProjectIx p, const KmsSetup& k) {
     b.requirePrivateNetworking = true;
     if (k.provider == Provider::AZURE) set_multicloud_disabled(p, true);
   }
-  alert("event", alerts::kConfigurationUpdated, block_entity(p, k.provider));
+  alert(sim::RecordKind::event, alerts::kConfigurationUpdated, block_subject(p, k.provider));
   return Outcome::success();
 }
 
@@ -202,9 +250,9 @@ Outcome World::disable_cmk(ProjectIx p, Provider provider) {
   if (pr.backupCompliancePolicy) return errors::cannot_disable_with_backup_compliance();
   // (4) seed 003 warning: "You cannot ... disable Encryption at Rest ... without a valid key."
   if (b.ear.state() == EarState::ON_INVALID) return errors::settings_invalid();
-  b.ear.fire(sim_, EarEvent::Disable, "disable_cmk");
+  b.ear.fire(sim_, EarEvent::Disable, causes::kDisableCmk);
   if (b.pn.state() == PnState::ON)
-    b.pn.fire(sim_, PnEvent::Release, "disable_cmk", provider);
+    b.pn.fire(sim_, PnEvent::Release, causes::kDisableCmk, provider);
   // seed 002: {enabled:false} erases the block (fields null, valid false).
   const bool wasAzurePn = provider == Provider::AZURE && b.requirePrivateNetworking;
   b.enabled = false;
@@ -218,7 +266,7 @@ Outcome World::disable_cmk(ProjectIx p, Provider provider) {
   b.keyIdentifier.clear();
   b.keyVersionResourceID.clear();
   if (wasAzurePn) set_multicloud_disabled(p, false);
-  alert("event", alerts::kConfigurationUpdated, block_entity(p, provider));
+  alert(sim::RecordKind::event, alerts::kConfigurationUpdated, block_subject(p, provider));
   return Outcome::success();
 }
 
@@ -241,7 +289,7 @@ Outcome World::update_credentials(ProjectIx p, Provider provider) {
   }
   if (provider == Provider::AZURE && k.secretExpiresAt != sim::Time::never()) k.secretExpiresAt = sim::Time::never();
   b.ear.fire(sim_, EarEvent::UpdateFields, "update_credentials");
-  alert("event", alerts::kConfigurationUpdated, block_entity(p, provider));
+  alert(sim::RecordKind::event, alerts::kConfigurationUpdated, block_subject(p, provider));
   // seed 003: validated "when you add or update credentials".
   validate_block(p, provider, CheckKind::credential_change);
   const BlockVerdict v = assess(projects_[p], provider);
@@ -266,8 +314,8 @@ Outcome World::rotate_key(ProjectIx p, Provider provider, std::string newKeyId) 
   k.keyAgeAtStart = {};
   k.rotationAlertSent = false;  // DOCS security-gcp-kms: the alert timer resets
   b.ear.fire(sim_, EarEvent::RotateKey, "rotate_key");
-  alert("event", alerts::kKeyRotationStarted, block_entity(p, provider));
-  alert("event", alerts::key_rotated(provider), block_entity(p, provider), {{"keyVersion", std::to_string(k.version)}});
+  alert(sim::RecordKind::event, alerts::kKeyRotationStarted, block_subject(p, provider));
+  alert(sim::RecordKind::event, alerts::key_rotated(provider), block_subject(p, provider), {{"keyVersion", std::to_string(k.version)}});
   return Outcome::success();
 }
 
@@ -316,7 +364,7 @@ Outcome World::set_require_private_networking(ProjectIx p, Provider provider, bo
       if (clusters_[c].encryptionAtRestProvider == provider) clusters_[c].privatePath = false;
     if (provider == Provider::AZURE) set_multicloud_disabled(p, false);
   }
-  alert("event", alerts::kConfigurationUpdated, block_entity(p, provider));
+  alert(sim::RecordKind::event, alerts::kConfigurationUpdated, block_subject(p, provider));
   return Outcome::success();
 }
 
@@ -334,7 +382,7 @@ Outcome World::try_again(ProjectIx p) {
 
 void World::external_record(ProjectIx p, Provider provider, std::string_view what) {
   if (!sim_.observed()) return;
-  note("external", "kms/" + projects_[p].name + "/" + std::string(provider_name(provider)), what);
+  note(sim::RecordKind::external, subject_of(EntityKind::kms_service, p, provider), what);
 }
 
 void World::fire_key(ProjectIx p, Provider provider, KeyEvent ev, std::string_view cause) {
@@ -496,210 +544,55 @@ std::vector<EndpointIx> World::list_endpoints(ProjectIx p, Provider cloud) const
 
 std::vector<ClusterIx> World::project_clusters(ProjectIx p) const { return projects_.at(p).clusterIxs; }
 
-// ---- the generic dispatcher ----
-
-namespace {
-
-const std::string* param(const ActionRequest& a, std::string_view key) {
-  auto it = a.params.find(std::string(key));
-  return it == a.params.end() ? nullptr : &it->second;
+std::optional<EndpointIx> World::endpoint_in_region(ProjectIx p, std::string_view region, std::optional<Provider> cloud) const {
+  std::optional<EndpointIx> found;
+  for (EndpointIx e : projects_.at(p).endpointIxs) {
+    const PrivateEndpoint& ep = endpoints_[e];
+    if (ep.gone() || ep.regionName != region || (cloud && ep.cloudProvider != *cloud)) continue;
+    if (ep.state() == EndpointStatus::PENDING_RECREATION && found) continue;  // prefer the live replacement
+    found = e;
+  }
+  return found;
 }
 
-bool parse_bool(const ActionRequest& a, std::string_view key, const std::string& v) {
-  if (v == "true") return true;
-  if (v == "false") return false;
-  throw ActionError(a.name, std::string(key), fmt::format("{}: parameter '{}' must be true or false, not '{}'", a.name, key, v));
-}
-
-std::int64_t parse_int(const ActionRequest& a, std::string_view key, const std::string& v) {
-  std::int64_t x = 0;
-  auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), x);
-  if (ec != std::errc{} || ptr != v.data() + v.size() || x < 0)
-    throw ActionError(a.name, std::string(key), fmt::format("{}: parameter '{}' must be a non-negative integer, not '{}'", a.name, key, v));
-  return x;
-}
-
-}  // namespace
+// ---- one step by name ----
 
 Outcome World::perform(const ActionRequest& a) {
   const ActionInfo* info = find_action(a.name);
   if (!info) throw ActionError(a.name, "", fmt::format("unknown action '{}'", a.name));
-  // Every parameter must be known to the action (so typos surface).
-  for (const auto& [k, v] : a.params) {
-    bool known = false;
-    for (const ActionParam& ap : info->params) known = known || ap.name == k;
-    if (!known) throw ActionError(a.name, k, fmt::format("{}: unknown parameter '{}'", a.name, k));
+  for (const auto& [key, value] : a.params) {  // typos surface (the scenario parser checks this too)
+    const ActionParam* p = info->param(key);
+    if (!p || !travels_in_params(p->kind)) throw ActionError(a.name, key, fmt::format("{}: unknown parameter '{}'", a.name, key));
+    if (!value_fits(p->kind, value))
+      throw ActionError(a.name, key, fmt::format("{}: parameter '{}' must be {}", a.name, key, param_kind_name(p->kind)));
   }
-  auto fail = [&](std::string_view key, const std::string& msg) { throw ActionError(a.name, std::string(key), msg); };
-  auto project = [&]() -> ProjectIx {
-    if (a.project.empty()) fail("project", fmt::format("{}: parameter 'project' is required", a.name));
-    auto p = find_project(a.project);
-    if (!p) fail("project", fmt::format("{}: unknown project '{}'", a.name, a.project));
-    return *p;
-  };
-  auto provider = [&](bool required) -> Provider {
-    if (a.provider.empty()) {
-      if (required) fail("provider", fmt::format("{}: parameter 'provider' is required", a.name));
-      const Project& pr = projects_[project()];
-      Provider only = Provider::NONE;
-      int n = 0;
-      for (std::size_t i = 0; i < kBlockCount; ++i)
-        if (pr.blocks[i].enabled) { only = block_provider(i); ++n; }
-      if (n != 1) fail("provider", fmt::format("{}: parameter 'provider' is required (project has {} enabled providers)", a.name, n));
-      return only;
-    }
-    auto p = parse_provider(a.provider);
-    if (!p) fail("provider", fmt::format("{}: unknown provider '{}' (AWS, AZURE, GCP)", a.name, a.provider));
-    return *p;
-  };
-  auto cluster = [&]() -> ClusterIx {
-    const ProjectIx p = project();
-    if (a.cluster.empty()) fail("cluster", fmt::format("{}: parameter 'cluster' is required", a.name));
-    auto c = find_cluster(projects_[p].name, a.cluster);
-    if (!c) fail("cluster", fmt::format("{}: unknown cluster '{}' in project '{}'", a.name, a.cluster, a.project));
-    return *c;
-  };
-  // An endpoint by id, or the project's newest live endpoint in region (+ provider). nullopt: 404.
-  auto endpoint = [&]() -> std::optional<EndpointIx> {
-    if (!a.endpoint.empty()) return find_endpoint(a.endpoint);
-    const ProjectIx p = project();
-    if (a.region.empty()) fail("endpoint", fmt::format("{}: give 'endpoint' (id) or 'region'", a.name));
-    std::optional<Provider> cloud;
-    if (!a.provider.empty()) cloud = provider(true);
-    std::optional<EndpointIx> found;
-    for (EndpointIx e : projects_[p].endpointIxs) {
-      const PrivateEndpoint& ep = endpoints_[e];
-      if (ep.gone() || ep.regionName != a.region || (cloud && ep.cloudProvider != *cloud)) continue;
-      if (ep.state() == EndpointStatus::PENDING_RECREATION && found) continue;  // prefer the live replacement
-      found = e;
-    }
-    return found;
-  };
-  auto with_endpoint = [&](auto fn) -> Outcome {
-    auto e = endpoint();
-    if (!e) return errors::endpoint_not_found(a.endpoint.empty() ? a.region : a.endpoint);
-    return fn(*e);
-  };
-
-  Outcome o;
-  const std::string& n = a.name;
-  if (n == "enable_cmk") {
-    KmsSetup k;
-    k.provider = provider(true);
-    if (auto* r = param(a, "region")) k.region = *r;
-    else if (!a.region.empty()) k.region = a.region;
-    if (auto* v = param(a, "require_private_networking")) k.requirePrivateNetworking = parse_bool(a, "require_private_networking", *v);
-    if (auto* v = param(a, "key_id")) k.keyId = *v;
-    o = enable_cmk(project(), k);
-  } else if (n == "disable_cmk") o = disable_cmk(project(), provider(true));
-  else if (n == "update_credentials") o = update_credentials(project(), provider(true));
-  else if (n == "rotate_key") {
-    const std::string* id = param(a, "key_id");
-    o = rotate_key(project(), provider(true), id ? *id : std::string());
-  } else if (n == "set_require_private_networking") {
-    const std::string* v = param(a, "value");
-    if (!v) fail("value", fmt::format("{}: parameter 'value' is required", n));
-    o = set_require_private_networking(project(), provider(true), parse_bool(a, "value", *v));
-  } else if (n == "get_encryption_at_rest") o = get_encryption_at_rest(project());
-  else if (n == "try_again") o = try_again(project());
-  else if (n == "create_endpoint") {
-    if (a.region.empty()) fail("region", fmt::format("{}: parameter 'region' is required", n));
-    o = create_endpoint(project(), provider(true), a.region);
-  } else if (n == "delete_endpoint") o = with_endpoint([&](EndpointIx e) { return delete_endpoint(e); });
-  else if (n == "approve_endpoint") o = with_endpoint([&](EndpointIx e) { return approve_endpoint(e); });
-  else if (n == "reject_endpoint") o = with_endpoint([&](EndpointIx e) { return reject_endpoint(e); });
-  else if (n == "remove_endpoint_connection") o = with_endpoint([&](EndpointIx e) { return remove_endpoint_connection(e); });
-  else if (n == "fail_endpoint_creation") {
-    o = with_endpoint([&](EndpointIx e) {
-      Outcome r = fail_endpoint_creation(e);
-      if (r.ok())
-        if (auto* m = param(a, "message")) endpoints_[e].errorMessage = *m;
-      return r;
-    });
-  } else if (n == "fail_endpoint_deletion") o = with_endpoint([&](EndpointIx e) { return fail_endpoint_deletion(e); });
-  else if (n == "create_cluster") {
-    ClusterSetup cs;
-    cs.project = projects_[project()].name;
-    if (a.cluster.empty()) fail("cluster", fmt::format("{}: parameter 'cluster' is required", n));
-    cs.name = a.cluster;
-    if (auto* t = param(a, "tier")) cs.instanceSizeName = *t;
-    if (!a.provider.empty()) cs.encryptionAtRestProvider = provider(true);
-    if (auto* r = param(a, "regions")) {
-      // REGION[:CLOUD[:NODES]], comma separated
-      std::string_view rest = *r;
-      while (!rest.empty()) {
-        const auto comma = rest.find(',');
-        std::string item(rest.substr(0, comma));
-        rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
-        item.erase(std::remove(item.begin(), item.end(), ' '), item.end());
-        if (item.empty()) continue;
-        ClusterRegion cr{item, Provider::AWS, settings_.nodes_per_region};
-        if (auto c1 = item.find(':'); c1 != std::string::npos) {
-          cr.regionName = item.substr(0, c1);
-          std::string tail = item.substr(c1 + 1);
-          std::string cloudText = tail;
-          if (auto c2 = tail.find(':'); c2 != std::string::npos) {
-            cloudText = tail.substr(0, c2);
-            cr.nodes = parse_int(a, "regions", tail.substr(c2 + 1));
-          }
-          auto cp = parse_provider(cloudText);
-          if (!cp || *cp == Provider::NONE) fail("regions", fmt::format("{}: unknown cloud '{}' in regions", n, cloudText));
-          cr.providerName = *cp;
-        }
-        cs.regions.push_back(cr);
-      }
-    } else if (!a.region.empty()) {
-      cs.regions.push_back({a.region, Provider::AWS, settings_.nodes_per_region});
-    }
-    o = create_cluster(cs);
-  } else if (n == "enable_cluster_cmk") o = enable_cluster_cmk(cluster(), provider(true));
-  else if (n == "disable_cluster_cmk") o = disable_cluster_cmk(cluster());
-  else if (n == "resize_cluster") {
-    const std::string* t = param(a, "tier");
-    const std::string* d = param(a, "disk_gb");
-    o = resize_cluster(cluster(), t ? *t : std::string(), d ? parse_int(a, "disk_gb", *d) : 0);
-  } else if (n == "pause_cluster") o = pause_cluster(cluster());
-  else if (n == "resume_cluster") o = resume_cluster(cluster());
-  else if (n == "restart_cluster") {
-    const std::string* k = param(a, "nodes");
-    o = restart_cluster(cluster(), k ? parse_int(a, "nodes", *k) : 0);
-  } else if (n == "take_snapshot") o = take_snapshot(cluster());
-  else if (n == "restore_snapshot") {
-    const std::string* s = param(a, "snapshot");
-    o = restore_snapshot(cluster(), s ? *s : std::string());
-  } else if (n == "read_write") o = read_write(cluster());
-  else if (n == "disable_key") o = disable_key(project(), provider(true));
-  else if (n == "enable_key") o = enable_key(project(), provider(true));
-  else if (n == "schedule_key_deletion") o = schedule_key_deletion(project(), provider(true));
-  else if (n == "delete_key") o = delete_key(project(), provider(true));
-  else if (n == "restore_key") o = restore_key(project(), provider(true));
-  else if (n == "destroy_key") o = destroy_key(project(), provider(true));
-  else if (n == "revoke_key_access") o = revoke_key_access(project(), provider(true));
-  else if (n == "grant_key_access") o = grant_key_access(project(), provider(true));
-  else if (n == "expire_credentials") o = expire_credentials(project(), provider(true));
-  else if (n == "invalidate_credentials") o = invalidate_credentials(project(), provider(true));
-  else if (n == "fix_credentials") o = fix_credentials(project(), provider(true));
-  else if (n == "kms_outage_start") o = kms_outage_start(project(), provider(true), a.region);
-  else if (n == "kms_outage_end") o = kms_outage_end(project(), provider(true), a.region);
-  else if (n == "deactivate_project") o = deactivate_project(project());
-  else if (n == "reactivate_project") o = reactivate_project(project());
-  else throw std::logic_error("action listed in actions() but not dispatched: " + n);
+  const Outcome o = info->handler(*this, a);
   record_operation(a, o);
   return o;
+}
+
+// What an operation is about: the endpoint it names, else the cluster, else the project (found
+// or not: a refused request may name what does not exist).
+sim::Subject World::operation_subject(const ActionRequest& a) const {
+  if (!a.endpoint.empty()) return endpoint_subject(find_endpoint(a.endpoint).value_or(kNotFound));
+  const std::optional<ProjectIx> p = find_project(a.project);
+  if (!a.cluster.empty()) return cluster_subject(p ? find_cluster(a.project, a.cluster).value_or(kNotFound) : kNotFound);
+  return project_subject(p.value_or(kNotFound));
 }
 
 void World::record_operation(const ActionRequest& a, const Outcome& o) {
   if (!sim_.observed()) return;
   sim::Record r;
   r.at = sim_.now();
-  r.kind = "operation";
+  r.kind = sim::RecordKind::operation;
+  r.subject = operation_subject(a);
   r.entity = a.cluster.empty() ? "project/" + a.project : "cluster/" + a.project + "/" + a.cluster;
   if (!a.endpoint.empty()) r.entity = "endpoint/" + a.endpoint;
   r.cause = a.name;
   r.fields = {{"outcome", o.code()}, {"httpStatus", std::to_string(o.httpStatus())}};
   if (!o.ok()) r.fields.emplace_back("message", o.error().message);
   if (!o.createdId().empty()) r.fields.emplace_back("createdId", o.createdId());
-  for (const auto& [k, v] : a.params) r.fields.emplace_back(k, v);
+  for (const auto& [k, v] : a.params) r.fields.emplace_back(k, param_text(v));
   sim_.record(r);
 }
 

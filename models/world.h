@@ -22,6 +22,7 @@
 #include "models/key.h"
 #include "models/project.h"
 #include "models/settings.h"
+#include "models/subject.h"
 #include "sim/simulation.h"
 
 namespace models {
@@ -90,7 +91,7 @@ class World {
   Outcome reject_endpoint(EndpointIx e);
   Outcome remove_endpoint_connection(EndpointIx e);
   // ---- faults: endpoints ----
-  Outcome fail_endpoint_creation(EndpointIx e);
+  Outcome fail_endpoint_creation(EndpointIx e, std::string_view errorMessage = {});
   Outcome fail_endpoint_deletion(EndpointIx e);
   // ---- user API: clusters ----
   Outcome create_cluster(const ClusterSetup& c);
@@ -120,8 +121,9 @@ class World {
   Outcome deactivate_project(ProjectIx p);
   Outcome reactivate_project(ProjectIx p);
 
-  // Generic dispatcher over actions(): resolves names, parses params, calls the typed method, and
-  // records the operation. Throws ActionError for scenario mistakes (unknown action/name/param).
+  // One step by name: looks the action up in actions(), runs its handler (which resolves the names
+  // and calls the typed method above) and records the operation. Throws ActionError for scenario
+  // mistakes (unknown action, parameter, project or cluster).
   Outcome perform(const ActionRequest& a);
 
   // ---- queries ----
@@ -137,17 +139,31 @@ class World {
   std::optional<ProjectIx> find_project(std::string_view name) const;
   std::optional<ClusterIx> find_cluster(std::string_view project, std::string_view name) const;
   std::optional<EndpointIx> find_endpoint(std::string_view id) const;  // gone ones too
+  // The endpoint a region selector names (a step's or an expectation's {region, provider}): among
+  // the project's live (not gone) endpoints in that region, of that cloud when given, the newest
+  // one not PENDING_RECREATION (a replacement wins over the record it replaces); when all are
+  // PENDING_RECREATION, the oldest. nullopt: no live endpoint there (404).
+  std::optional<EndpointIx> endpoint_in_region(ProjectIx p, std::string_view region, std::optional<Provider> cloud = {}) const;
   // Live (not gone) endpoints of a project and cloud, in creation order (GET .../privateEndpoints).
   std::vector<EndpointIx> list_endpoints(ProjectIx p, Provider cloud) const;
   std::vector<ClusterIx> project_clusters(ProjectIx p) const;
   // Next scheduled validation of a project.
   sim::Time next_validation(ProjectIx p) const;
+  // The display name of a record's subject, as traces print it ("cluster/shop/orders").
+  std::string entity_name(sim::Subject s) const;
+  // The project a subject belongs to (nullopt: about no entity).
+  std::optional<ProjectIx> project_of(sim::Subject s) const;
   // Counters for benches/reports.
   std::uint64_t validations_run() const { return validations_; }
 
  private:
   friend struct WorldAccess;  // tests
 
+  // setup (world.cpp)
+  void init_block_machines(ProjectIx p, Provider provider, KeyState key, CredentialState credentials, AccessState access);
+  void setup_block(ProjectIx p, const KmsSetup& k);
+  void set_key_identity(ProjectIx p, const KmsSetup& k);
+  void start_project_clocks(ProjectIx p, std::optional<sim::Duration> validationPhase);
   // validator.cpp
   enum class CheckKind { scheduled, on_demand, credential_change };
   enum class Verdict { valid, invalid, unreachable };
@@ -201,14 +217,24 @@ class World {
   void external_record(ProjectIx p, Provider provider, std::string_view what);
   // records
   // A Record of any kind but "transition" (those come from the StateMachines), when observed.
-  void note(std::string_view kind, std::string entity, std::string_view cause,
+  void note(sim::RecordKind kind, sim::Subject subject, std::string_view cause,
             std::vector<std::pair<std::string, std::string>> fields = {});
-  void alert(std::string_view kind, std::string_view eventTypeName, std::string entity,
+  void alert(sim::RecordKind kind, std::string_view eventTypeName, sim::Subject subject,
              std::vector<std::pair<std::string, std::string>> fields = {});
   void record_operation(const ActionRequest& a, const Outcome& o);
-  std::string project_entity(ProjectIx p) const;
-  std::string cluster_entity(ClusterIx c) const;
-  std::string block_entity(ProjectIx p, Provider provider) const;
+  sim::Subject operation_subject(const ActionRequest& a) const;
+  static std::string entity_name(EntityKind kind, std::string_view project, Provider provider);
+  std::string entity_name(ProjectIx p, std::string_view cluster) const;
+  // A state machine for the subject, starting in `start`, recorded under its display name.
+  template <class S, class E, class C>
+  sim::StateMachine<S, E, C> machine(const sim::TransitionTable<S, E, C>& table, sim::Subject subject, S start,
+                                     std::string name = {}) const {
+    return sim::StateMachine<S, E, C>(table, subject, name.empty() ? entity_name(subject) : std::move(name), start);
+  }
+  template <class S, class E, class C>
+  sim::StateMachine<S, E, C> machine(const sim::TransitionTable<S, E, C>& table, sim::Subject subject) const {
+    return machine(table, subject, table.initial());
+  }
   sim::Duration sample(const sim::Distribution& d) { return d.sample(sim_.random()); }
   std::optional<AtlasError> project_active_guard(ProjectIx p) const;
 

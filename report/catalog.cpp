@@ -22,11 +22,17 @@ nlohmann::ordered_json actions_json() {
     for (const models::ActionParam& p : a.params) {
       ordered_json pj;
       pj["name"] = std::string(p.name);
+      pj["kind"] = std::string(models::param_kind_name(p.kind));
       pj["required"] = p.required;
       pj["description"] = std::string(p.description);
       params.push_back(std::move(pj));
     }
     j["params"] = std::move(params);
+    j["creates"] = a.creates == models::Creates::nothing ? ordered_json(nullptr)
+                   : ordered_json(a.creates == models::Creates::cluster    ? "cluster"
+                                  : a.creates == models::Creates::endpoint ? "endpoint"
+                                                                           : "snapshot");
+    j["undo"] = a.undo.empty() ? ordered_json(nullptr) : ordered_json(std::string(a.undo));
     j["description"] = std::string(a.description);
     j["source"] = std::string(a.source);
     all.push_back(std::move(j));
@@ -43,10 +49,12 @@ void write_actions_text(std::ostream& out) {
     std::string params;
     for (const models::ActionParam& p : a.params) {
       if (!params.empty()) params += ", ";
-      params += p.required ? std::string(p.name) : fmt::format("[{}]", p.name);
+      const std::string param = fmt::format("{}: {}", p.name, models::param_kind_name(p.kind));
+      params += p.required ? param : fmt::format("[{}]", param);
     }
     out << fmt::format("    params: {}\n", params.empty() ? "(none)" : params);
     out << fmt::format("    {}\n", a.description);
+    if (!a.undo.empty()) out << fmt::format("    for: ends with {}\n", a.undo);
     if (!a.source.empty()) out << fmt::format("    source: {}\n", a.source);
   }
 }

@@ -10,7 +10,7 @@ nlohmann::ordered_json record_json(const sim::Record& r) {
   ordered_json j;
   j["t_ms"] = r.at.ms();
   j["t"] = sim::format_time(r.at);
-  j["kind"] = r.kind;
+  j["kind"] = sim::record_kind_name(r.kind);
   j["entity"] = r.entity;
   j["from"] = transition ? ordered_json(r.from) : ordered_json(nullptr);
   j["to"] = transition ? ordered_json(r.to) : ordered_json(nullptr);

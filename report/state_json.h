@@ -1,5 +1,5 @@
-// The full observable state of a World in Atlas API field names, as JSON: what `cmksim run
-// --state` writes and what scenario expectations look fields up in (by JSON pointer).
+// The full observable state of a World as JSON: what `cmksim run --state` writes. A serialiser of
+// models/observe.h: the fields, their names and values come from there.
 #pragma once
 
 #include <nlohmann/json.hpp>

@@ -31,47 +31,41 @@ std::string field_list(const sim::Record& r, std::initializer_list<std::string_v
   return out;
 }
 
-const std::string* field(const sim::Record& r, std::string_view name) {
-  for (const auto& [k, v] : r.fields)
-    if (k == name) return &v;
-  return nullptr;
-}
-
 std::string what(const sim::Record& r) {
-  if (r.kind == "transition") {
+  if (r.kind == sim::RecordKind::transition) {
     std::string s = fmt::format("{} -> {}", r.from, r.to);
     if (!r.cause.empty()) s += fmt::format("  ({})", r.cause);
     const std::string rest = field_list(r, {});
     if (!rest.empty()) s += "  " + rest;
     return s;
   }
-  if (r.kind == "alert" || r.kind == "email" || r.kind == "event") {
-    const std::string* type = field(r, "eventTypeName");
-    std::string s = fmt::format("{} {}", upper(r.kind), type ? *type : r.cause);
+  if (sim::is_notification(r.kind)) {
+    const std::string* type = r.field("eventTypeName");
+    std::string s = fmt::format("{} {}", upper(sim::record_kind_name(r.kind)), type ? *type : r.cause);
     const std::string rest = field_list(r, {"eventTypeName"});
     if (!rest.empty()) s += "  " + rest;
     return s;
   }
-  if (r.kind == "operation") {
-    const std::string* outcome = field(r, "outcome");
-    const std::string* status = field(r, "httpStatus");
+  if (r.kind == sim::RecordKind::operation) {
+    const std::string* outcome = r.field("outcome");
+    const std::string* status = r.field("httpStatus");
     std::string s = fmt::format("{} -> {}", r.cause, outcome ? *outcome : std::string("?"));
     if (status) s += " " + *status;
-    const std::string* message = field(r, "message");
+    const std::string* message = r.field("message");
     if (message && !message->empty()) s += fmt::format(": {}", *message);
     const std::string rest = field_list(r, {"outcome", "httpStatus", "message"});
     if (!rest.empty()) s += "  " + rest;
     return s;
   }
-  if (r.kind == "expectation") {  // the scenario's verdicts: from = expected, to = seen
-    const std::string* verdict = field(r, "verdict");
+  if (r.kind == sim::RecordKind::expectation) {  // the scenario's verdicts: from = expected, to = seen
+    const std::string* verdict = r.field("verdict");
     const bool passed = verdict && *verdict == "passed";
     std::string s = fmt::format("{} {}: expected {}, saw {}", passed ? "PASS" : "FAIL", r.cause, r.from, r.to);
     const std::string rest = field_list(r, {"verdict", "line", "column"});
     if (!rest.empty()) s += "  " + rest;
     return s;
   }
-  std::string s = r.kind;
+  std::string s(sim::record_kind_name(r.kind));
   if (!r.from.empty() || !r.to.empty()) s += fmt::format(" {} -> {}", r.from, r.to);
   if (!r.cause.empty()) s += " " + r.cause;
   const std::string rest = field_list(r, {});
@@ -84,7 +78,7 @@ std::string what(const sim::Record& r) {
 std::size_t entity_width(const Trace& trace) {
   std::size_t w = 12;
   for (const sim::Record& r : trace.records)
-    if (r.kind != "expectation") w = std::max(w, r.entity.size());
+    if (r.kind != sim::RecordKind::expectation) w = std::max(w, r.entity.size());
   return std::min<std::size_t>(w, 40);
 }
 
@@ -97,7 +91,7 @@ std::string timeline_line(const sim::Record& r, std::size_t width) {
 void write_timeline(std::ostream& out, const Trace& trace) {
   const std::size_t w = entity_width(trace);
   for (const sim::Record& r : trace.records)
-    if (r.kind != "expectation") out << timeline_line(r, w) << '\n';
+    if (r.kind != sim::RecordKind::expectation) out << timeline_line(r, w) << '\n';
 }
 
 }  // namespace report

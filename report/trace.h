@@ -16,6 +16,7 @@ namespace report {
 // "RUNNING"). Reporters use it to draw the first state span from time zero; entities created
 // during the run start at the record that first names them.
 struct InitialState {
+  sim::Subject subject;
   std::string entity;
   std::string state;
 };

@@ -126,7 +126,7 @@ void check_steps(Scenario& s, Names& n) {
     auto& clusters = n.clusters[rq.project];
     if (!rq.cluster.empty()) {
       const bool known = std::find(clusters.begin(), clusters.end(), rq.cluster) != clusters.end();
-      if (rq.name == "create_cluster") {
+      if (st.action->creates == models::Creates::cluster) {
         if (known) fail(st.param_where["cluster"], fmt::format("duplicate cluster name '{}' in project '{}'", rq.cluster, rq.project));
         clusters.push_back(rq.cluster);
       } else if (!known) {
@@ -134,7 +134,7 @@ void check_steps(Scenario& s, Names& n) {
                                                     rq.cluster, rq.project, suggestion(rq.cluster, clusters)));
       }
     }
-    if (rq.provider == "GCP" && rq.name.find("endpoint") != std::string::npos)
+    if (rq.provider == models::Provider::GCP && st.action->concerns_endpoint())
       fail(st.param_where["provider"], "private endpoints for Encryption at Rest exist for AWS and AZURE only, found GCP (spec §2.4)");
     if (!st.endpoint_label.empty() && !n.endpointLabels.contains(st.endpoint_label)) {
       std::vector<std::string> labels(n.endpointLabels.begin(), n.endpointLabels.end());
@@ -142,11 +142,11 @@ void check_steps(Scenario& s, Names& n) {
                                                    "create_endpoint 'as:' defines{}", rq.name, st.endpoint_label,
                                                    suggestion(st.endpoint_label, labels)));
     }
-    if (auto it = rq.params.find("snapshot"); it != rq.params.end() && !n.snapshotLabels.contains(it->second))
+    if (const std::string* snapshot = rq.param<std::string>("snapshot"); snapshot && !n.snapshotLabels.contains(*snapshot))
       fail(st.param_where["snapshot"], fmt::format("step '{}' names snapshot '{}', which no earlier take_snapshot 'as:' defines",
-                                                   rq.name, it->second));
+                                                   rq.name, *snapshot));
     if (!st.label.empty()) {
-      auto& labels = rq.name == "create_endpoint" ? n.endpointLabels : n.snapshotLabels;
+      auto& labels = st.action->creates == models::Creates::endpoint ? n.endpointLabels : n.snapshotLabels;
       if (!labels.insert(st.label).second) fail(st.where, fmt::format("duplicate name '{}' (as:)", st.label));
     }
   }

@@ -1,61 +1,55 @@
 #include "scenario/evaluate.h"
 
+#include <algorithm>
 #include <charconv>
+#include <optional>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
+
+#include "models/observe.h"
 
 namespace scenario {
 
 namespace {
 
-using nlohmann::json;
-
-const json* find_named(const json& array, const std::string& key, const std::string& value) {
-  if (!array.is_array()) return nullptr;
-  for (const json& x : array)
-    if (x.contains(key) && x[key].is_string() && x[key].get<std::string>() == value) return &x;
-  return nullptr;
-}
-
-// The JSON object the target names, or nullptr when it does not exist now.
-const json* target_object(const Target& t, const Observed& o) {
-  const json* project = find_named(o.state["projects"], "name", t.project);
-  if (!project) return nullptr;
+// The entity the target names, or nullopt when it does not exist now. A labelled endpoint counts
+// only in the target's project; an endpoint by region is the one World::endpoint_in_region names,
+// as for steps.
+std::optional<models::Observable> target_entity(const Target& t, const Observed& o) {
+  using K = models::EntityKind;
+  const auto project = o.world.find_project(t.project);
+  if (!project) return std::nullopt;
   switch (t.kind) {
-    case Target::Kind::project: return project;
-    case Target::Kind::kms: {
-      const json& ear = (*project)["encryptionAtRest"];
-      const std::string block(models::block_name(t.provider));
-      return ear.contains(block) ? &ear[block] : nullptr;
-    }
-    case Target::Kind::cluster: return find_named((*project)["clusters"], "name", t.cluster);
+    case Target::Kind::project: return models::Observable{K::project, *project};
+    case Target::Kind::kms: return models::Observable{K::kms, *project, t.provider};
+    case Target::Kind::cluster:
+      if (auto c = o.world.find_cluster(t.project, t.cluster)) return models::Observable{K::cluster, *c};
+      return std::nullopt;
     case Target::Kind::endpoint: {
-      const json& eps = (*project)["privateEndpoints"];
+      std::optional<models::EndpointIx> e;
       if (!t.endpoint_label.empty()) {
-        auto it = o.endpointIds.find(t.endpoint_label);
-        return it == o.endpointIds.end() ? nullptr : find_named(eps, "id", it->second);
+        if (auto it = o.endpointIds.find(t.endpoint_label); it != o.endpointIds.end()) e = o.world.find_endpoint(it->second);
+        if (e && o.world.endpoint(*e).project != *project) e.reset();
+      } else {
+        const auto cloud = t.provider == models::Provider::NONE ? std::nullopt : std::optional(t.provider);
+        e = o.world.endpoint_in_region(*project, t.region, cloud);
       }
-      // By region (+ cloud): the newest live endpoint there, a live replacement before a record
-      // PENDING_RECREATION (the same choice World::perform makes for steps).
-      const json* found = nullptr;
-      for (const json& e : eps) {
-        if (e["regionName"] != t.region) continue;
-        if (t.provider != models::Provider::NONE && e["cloudProvider"] != models::provider_name(t.provider)) continue;
-        if (e["status"] == "PENDING_RECREATION" && found) continue;
-        found = &e;
-      }
-      return found;
+      if (e) return models::Observable{K::endpoint, *e};
+      return std::nullopt;
     }
-    case Target::Kind::alert: return nullptr;
+    case Target::Kind::alert: return std::nullopt;
   }
-  return nullptr;
+  return std::nullopt;
 }
 
-std::string text_of(const json& v) {
-  if (v.is_string()) return v.get<std::string>();
-  if (v.is_null()) return "null";
-  return v.dump();
+// A field's value as an expectation compares it: text as is, true/false, decimal integers. A list
+// (a cluster's regions) is no expectation field (fields.h), so it reads as absent.
+std::string text_of(const models::FieldValue& v) {
+  if (const auto* s = std::get_if<std::string>(&v)) return *s;
+  if (const auto* b = std::get_if<bool>(&v)) return *b ? "true" : "false";
+  if (const auto* i = std::get_if<std::int64_t>(&v)) return std::to_string(*i);
+  return "absent";
 }
 
 std::int64_t number(const std::string& s) {
@@ -74,9 +68,9 @@ std::string seen_value(const Target& t, const FieldCheck& c, const Observed& o) 
         if (!t.project_given || project == t.project) n += count;
     return std::to_string(n);
   }
-  const json* obj = target_object(t, o);
-  if (!obj || !obj->contains(c.field)) return "absent";
-  return text_of((*obj)[c.field]);
+  const auto entity = target_entity(t, o);
+  const auto value = entity ? models::observe_field(o.world, *entity, c.field) : std::nullopt;
+  return value ? text_of(*value) : "absent";
 }
 
 bool holds(const FieldCheck& c, const std::string& seen) {

@@ -1,12 +1,11 @@
-// Evaluating one expectation against the observable state: report::state_json(world) for
-// projects, blocks, clusters and endpoints; the alerts the run has recorded so far for alerts.
+// Evaluating one expectation against the observable state: the world's fields (models/observe.h)
+// for projects, blocks, clusters and endpoints; the alerts the run has recorded so far for alerts.
 #pragma once
 
 #include <map>
 #include <string>
 
-#include <nlohmann/json.hpp>
-
+#include "models/world.h"
 #include "scenario/scenario.h"
 
 namespace scenario {
@@ -15,7 +14,7 @@ namespace scenario {
 using AlertCounts = std::map<std::string, std::map<std::string, std::uint64_t>>;
 
 struct Observed {
-  const nlohmann::json& state;                          // report::state_json(world)
+  const models::World& world;
   const AlertCounts& alerts;
   const std::map<std::string, std::string>& endpointIds;  // label -> endpoint id
 };

@@ -1,79 +1,69 @@
 #include "scenario/fields.h"
 
+#include <stdexcept>
+
 #include "models/alerts.h"
-#include "models/cluster.h"
-#include "models/endpoint.h"
-#include "models/key.h"
-#include "models/project.h"
+#include "models/observe.h"
 
 namespace scenario {
 
+namespace {
+
+// The view's kind for a target kind other than alert.
+models::EntityKind entity_kind(Target::Kind kind) {
+  switch (kind) {
+    case Target::Kind::project: return models::EntityKind::project;
+    case Target::Kind::kms: return models::EntityKind::kms;
+    case Target::Kind::cluster: return models::EntityKind::cluster;
+    case Target::Kind::endpoint: return models::EntityKind::endpoint;
+    case Target::Kind::alert: break;
+  }
+  throw std::invalid_argument("an alert is not an entity of the world");
+}
+
+// The names of an entity's fields an expectation can compare: all but lists (a cluster's regions).
+std::vector<std::string> scalar_fields(Target::Kind kind, models::Provider provider) {
+  std::vector<std::string> out;
+  for (const models::FieldInfo& f : models::fields_of(entity_kind(kind), provider))
+    if (f.type != models::FieldType::list) out.emplace_back(f.name);
+  return out;
+}
+
+}  // namespace
+
 const std::vector<std::string>& target_fields(Target::Kind kind, models::Provider provider) {
-  static const std::vector<std::string> project = {"id", "name", "state", "backupCompliancePolicy"};
-  // Every block: the API's enabled/valid, then the simulator's view of the key (state_json.cpp).
-  static const auto block = [](std::vector<std::string> api) {
-    for (const char* f : {"earState", "keyState", "credentials", "keyAccess", "kmsRegion", "kmsReachable", "privatePath", "keyVersion"})
-      api.emplace_back(f);
-    return api;
-  };
-  static const std::vector<std::string> aws = block({"enabled", "valid", "requirePrivateNetworking", "customerMasterKeyID", "region", "roleId"});
-  static const std::vector<std::string> azure = block({"enabled", "valid", "requirePrivateNetworking", "azureEnvironment", "keyVaultName", "keyIdentifier"});
-  static const std::vector<std::string> gcp = block({"enabled", "valid", "keyVersionResourceID"});
-  static const std::vector<std::string> cluster = {"id", "name", "stateName", "paused", "encryptionAtRestProvider",
-                                                   "instanceSizeName", "diskSizeGB", "providerName", "runState",
-                                                   "privatePath", "nodesDown", "queuedChanges", "pausedByAtlas",
-                                                   "servesReadsWrites", "dataLost"};
-  static const std::vector<std::string> endpoint = {"id", "cloudProvider", "regionName", "status", "errorMessage",
-                                                    "privateEndpointConnectionName"};
+  using K = Target::Kind;
+  static const std::vector<std::string> project = scalar_fields(K::project, models::Provider::NONE);
+  static const std::vector<std::string> aws = scalar_fields(K::kms, models::Provider::AWS);
+  static const std::vector<std::string> azure = scalar_fields(K::kms, models::Provider::AZURE);
+  static const std::vector<std::string> gcp = scalar_fields(K::kms, models::Provider::GCP);
+  static const std::vector<std::string> cluster = scalar_fields(K::cluster, models::Provider::NONE);
+  static const std::vector<std::string> endpoint = scalar_fields(K::endpoint, models::Provider::NONE);
   static const std::vector<std::string> alert = {"count", "at_least", "at_most"};
   switch (kind) {
-    case Target::Kind::project: return project;
-    case Target::Kind::kms: return provider == models::Provider::AZURE ? azure : provider == models::Provider::GCP ? gcp : aws;
-    case Target::Kind::cluster: return cluster;
-    case Target::Kind::endpoint: return endpoint;
-    case Target::Kind::alert: return alert;
+    case K::project: return project;
+    case K::kms: return provider == models::Provider::AZURE ? azure : provider == models::Provider::GCP ? gcp : aws;
+    case K::cluster: return cluster;
+    case K::endpoint: return endpoint;
+    case K::alert: return alert;
   }
   return project;
 }
 
-namespace {
-template <class E, class F>
-std::vector<std::string> names(E last, F name) {
-  std::vector<std::string> out;
-  for (int i = 0; i <= static_cast<int>(last); ++i) out.emplace_back(name(static_cast<E>(i)));
-  return out;
-}
-}  // namespace
-
 std::vector<std::string> field_values(Target::Kind kind, const std::string& field) {
-  using K = Target::Kind;
-  std::vector<std::string> v;
-  if (field == "enabled" || field == "valid" || field == "paused" || field == "requirePrivateNetworking" ||
-      field == "kmsReachable" || field == "privatePath" || field == "pausedByAtlas" || field == "servesReadsWrites" ||
-      field == "dataLost" || field == "backupCompliancePolicy")
-    v = {"true", "false"};
-  else if (kind == K::cluster && field == "runState")
-    v = names(models::ClusterState::DISABLED_MULTICLOUD, models::cluster_state_name);
-  else if (kind == K::cluster && field == "stateName")
-    v = {"IDLE", "CREATING", "UPDATING", "DELETING", "REPAIRING"};  // spec §1
-  else if (kind == K::cluster && (field == "encryptionAtRestProvider" || field == "providerName"))
-    v = {"NONE", "AWS", "AZURE", "GCP"};
-  else if (kind == K::endpoint && field == "status")
-    v = {"INITIATING", "PENDING_ACCEPTANCE", "ACTIVE", "FAILED", "PENDING_RECREATION", "DELETING"};  // RAWSPEC; gone = absent
-  else if (kind == K::endpoint && field == "cloudProvider")
-    v = {"AWS", "AZURE"};
-  else if (kind == K::project && field == "state")
-    v = names(models::ProjectState::INACTIVE, models::project_state_name);
-  else if (kind == K::kms && field == "earState")
-    v = names(models::EarState::ON_UNREACHABLE, models::ear_state_name);
-  else if (kind == K::kms && field == "keyState")
-    v = names(models::KeyState::DESTROYED, models::key_state_name);
-  else if (kind == K::kms && field == "credentials")
-    v = names(models::CredentialState::INVALID, models::credential_state_name);
-  else if (kind == K::kms && field == "keyAccess")
-    v = names(models::AccessState::REVOKED, models::access_state_name);
-  if (!v.empty()) v.emplace_back("absent");
-  return v;
+  if (kind == Target::Kind::alert) return {};
+  // A kms field has the same values in every block that has it.
+  const std::vector<models::Provider> blocks =
+      kind == Target::Kind::kms ? std::vector{models::Provider::AWS, models::Provider::AZURE, models::Provider::GCP}
+                                : std::vector{models::Provider::NONE};
+  for (models::Provider p : blocks)
+    for (const models::FieldInfo& f : models::fields_of(entity_kind(kind), p))
+      if (f.name == field && !f.values.empty()) {
+        std::vector<std::string> v = f.values;
+        v.emplace_back("absent");
+        return v;
+      }
+  return {};
 }
 
 const std::vector<std::string>& alert_names() {

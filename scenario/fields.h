@@ -1,6 +1,6 @@
-// What expectations can look at: the fields of each target in report::state_json (a test checks
-// these lists against the JSON state_json actually produces, so they cannot drift), the values
-// enumerated fields can take, and the alert / event names the models raise.
+// What expectations can look at: the fields of each target and the values enumerated fields can
+// take, both read from the world's view (models/observe.h), and the alert / event names the
+// models raise.
 #pragma once
 
 #include <string>

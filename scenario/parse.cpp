@@ -1,6 +1,7 @@
 // parse(): YAML text -> Scenario structs, one function per part of the format (FORMAT.md). Only
 // shapes and values are checked here; cross-references are check.cpp's job.
 #include <cctype>
+#include <charconv>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -23,6 +24,8 @@ namespace {
 using Entries = std::vector<YamlReader::Entry>;
 
 const std::vector<std::string> kProviders = {"AWS", "AZURE", "GCP"};
+// A step's own keys; the rest are its action's parameters (models::actions()).
+const std::vector<std::string> kStepKeys = {"at", "after", "do", "expect_error", "for", "as", "note"};
 
 models::Provider provider(const YamlReader& r, const YAML::Node& n, std::string_view what) {
   return *models::parse_provider(r.one_of(n, what, kProviders));
@@ -194,6 +197,90 @@ void parse_settings(const YamlReader& r, const YAML::Node& n, Scenario& s) {
 
 // ---- timeline ----
 
+// "REGION[:CLOUD[:NODES]]": one region of a new cluster.
+models::RegionRequest parse_region_request(const YamlReader& r, const YAML::Node& n) {
+  const std::string item = r.name(n, "region");
+  models::RegionRequest rq;
+  const auto c1 = item.find(':');
+  rq.regionName = item.substr(0, c1);
+  if (c1 == std::string::npos) return rq;
+  std::string cloud = item.substr(c1 + 1);
+  if (const auto c2 = cloud.find(':'); c2 != std::string::npos) {
+    const std::string nodes = cloud.substr(c2 + 1);
+    cloud.resize(c2);
+    std::int64_t x = -1;
+    auto [ptr, ec] = std::from_chars(nodes.data(), nodes.data() + nodes.size(), x);
+    if (ec != std::errc{} || ptr != nodes.data() + nodes.size() || x < 0 || x > 50)
+      r.fail(n, fmt::format("the node count in '{}' must be an integer from 0 to 50, found '{}'", item, nodes));
+    rq.nodes = x;
+  }
+  const auto p = models::parse_provider(cloud);
+  if (!p || *p == models::Provider::NONE)
+    r.fail(n, fmt::format("the cloud in '{}' must be one of AWS, AZURE, GCP, found '{}'", item, cloud));
+  rq.cloud = *p;
+  return rq;
+}
+
+// A list of regions: [US_EAST_1, EU_WEST_1:AWS:2].
+std::vector<models::RegionRequest> parse_region_requests(const YamlReader& r, const YAML::Node& n) {
+  if (!n.IsSequence())
+    r.fail(n, fmt::format("regions must be a list, such as [US_EAST_1, EU_WEST_1:AWS:2], found {}", YamlReader::describe(n)));
+  std::vector<models::RegionRequest> out;
+  for (const YAML::Node& x : r.sequence(n, "regions", 50)) out.push_back(parse_region_request(r, x));
+  return out;
+}
+
+// One parameter of a step, read by its kind in the action catalogue.
+void parse_param(const YamlReader& r, const YamlReader::Entry& e, const models::ActionParam& p, Step& st) {
+  using K = models::ParamKind;
+  models::ActionRequest& rq = st.request;
+  st.param_where[e.key] = r.at(e.value);
+  switch (p.kind) {
+    case K::project: rq.project = r.name(e.value, e.key); return;
+    case K::cluster: rq.cluster = r.name(e.value, e.key); return;
+    case K::endpoint: st.endpoint_label = r.name(e.value, e.key); return;
+    case K::region: rq.region = r.name(e.value, e.key); return;
+    case K::provider: rq.provider = provider(r, e.value, e.key); return;
+    case K::snapshot:
+    case K::text: rq.params[e.key] = r.name(e.value, e.key); return;
+    case K::boolean: rq.params[e.key] = r.boolean(e.value, e.key); return;
+    case K::integer: rq.params[e.key] = r.integer(e.value, e.key, 0, 1 << 20); return;
+    case K::regions: rq.params[e.key] = parse_region_requests(r, e.value); return;
+  }
+}
+
+// The step's own keys besides the action's parameters.
+void parse_step_key(const YamlReader& r, const YamlReader::Entry& e, Step& st, bool& timed) {
+  const std::string& key = e.key;
+  const models::ActionInfo& action = *st.action;
+  if (key == "at" || key == "after") {
+    if (timed) r.fail(e.key_node, "a step has either 'at:' or 'after:', found both");
+    timed = true;
+    st.relative = key == "after";
+    st.time = r.distribution(e.value, key);
+    st.time_where = r.at(e.value);
+  } else if (key == "expect_error") {
+    const std::string code = r.name(e.value, "expect_error");
+    for (char c : code)
+      if (!(std::isupper(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '_'))
+        r.fail(e.value, fmt::format("expect_error must be an Atlas error code in capitals, such as "
+                                    "CANNOT_DISABLE_ENCRYPTION_AT_REST, found '{}'", code));
+    st.expect_error = code;
+    st.expect_error_where = r.at(e.value);
+  } else if (key == "for") {
+    if (action.undo.empty())
+      r.fail(e.key_node, fmt::format("'for:' needs an action that can be undone ({}), found '{}'", undoable_actions(), action.name));
+    st.for_ = r.distribution(e.value, "for");
+    st.for_where = r.at(e.value);
+  } else if (key == "as") {
+    if (action.creates != models::Creates::endpoint && action.creates != models::Creates::snapshot)
+      r.fail(e.key_node, fmt::format("'as:' names what create_endpoint or take_snapshot creates, found it on '{}'", action.name));
+    st.label = r.name(e.value, "as");
+  } else if (key == "note") {
+    st.note = r.text(e.value, "note");
+  }
+}
+
 Step parse_step(const YamlReader& r, const YAML::Node& n) {
   Step st;
   st.where = r.at(n);
@@ -205,70 +292,22 @@ Step parse_step(const YamlReader& r, const YAML::Node& n) {
   std::vector<std::string> actionNames;
   for (const models::ActionInfo& a : models::actions()) actionNames.emplace_back(a.name);
   const std::string action = r.one_of(doEntry->value, "action", actionNames);
-  const models::ActionInfo* info = models::find_action(action);
+  st.action = models::find_action(action);
   st.request.name = action;
   st.action_where = r.at(doEntry->value);
 
-  std::vector<std::string> keys = {"at", "after", "do", "expect_error", "for", "as", "note"};
-  for (const models::ActionParam& p : info->params) keys.emplace_back(p.name);
+  std::vector<std::string> keys = kStepKeys;
+  for (const models::ActionParam& p : st.action->params) keys.emplace_back(p.name);
   const Entries es = r.mapping(n, fmt::format("a '{}' step", action), keys);
   bool timed = false;
   for (const auto& e : es) {
-    const std::string& key = e.key;
-    if (key == "at" || key == "after") {
-      if (timed) r.fail(e.key_node, "a step has either 'at:' or 'after:', found both");
-      timed = true;
-      st.relative = key == "after";
-      st.time = r.distribution(e.value, key);
-      st.time_where = r.at(e.value);
-    } else if (key == "do") {
-    } else if (key == "expect_error") {
-      const std::string code = r.name(e.value, "expect_error");
-      for (char c : code)
-        if (!(std::isupper(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '_'))
-          r.fail(e.value, fmt::format("expect_error must be an Atlas error code in capitals, such as "
-                                      "CANNOT_DISABLE_ENCRYPTION_AT_REST, found '{}'", code));
-      st.expect_error = code;
-      st.expect_error_where = r.at(e.value);
-    } else if (key == "for") {
-      const std::string* undo = undo_action(action);
-      if (!undo)
-        r.fail(e.key_node, fmt::format("'for:' needs an action that can be undone ({}), found '{}'", undoable_actions(), action));
-      st.for_ = r.distribution(e.value, "for");
-      st.for_where = r.at(e.value);
-      st.undo = *undo;
-    } else if (key == "as") {
-      if (action != "create_endpoint" && action != "take_snapshot")
-        r.fail(e.key_node, fmt::format("'as:' names what create_endpoint or take_snapshot creates, found it on '{}'", action));
-      st.label = r.name(e.value, "as");
-    } else if (key == "note") {
-      st.note = r.text(e.value, "note");
-    } else {
-      st.param_where[key] = r.at(e.value);
-      std::string v;
-      if (key == "regions" && e.value.IsSequence()) {
-        for (const YAML::Node& x : r.sequence(e.value, "regions", 50)) v += (v.empty() ? "" : ",") + r.name(x, "region");
-      } else {
-        v = r.name(e.value, key);
-      }
-      if (key == "provider") v = std::string(models::provider_name(provider(r, e.value, "provider")));
-      if (key == "require_private_networking" || key == "value") (void)r.boolean(e.value, key);
-      if (key == "nodes" || key == "disk_gb") (void)r.integer(e.value, key, 0, 1 << 20);
-      if (key == "project") st.request.project = v;
-      else if (key == "cluster") st.request.cluster = v;
-      else if (key == "endpoint") st.endpoint_label = v;
-      else if (key == "region") st.request.region = v;
-      else if (key == "provider") st.request.provider = v;
-      else st.request.params[key] = v;
-    }
+    if (const models::ActionParam* p = st.action->param(e.key)) parse_param(r, e, *p, st);
+    else parse_step_key(r, e, st, timed);
   }
   if (!timed) r.fail(n, "a timeline step needs 'at: <time>' or 'after: <duration>', found neither");
-  for (const models::ActionParam& p : info->params)
-    if (p.required && p.name != "project") {
-      bool given = false;
-      for (const auto& e : es) given = given || e.key == p.name;
-      if (!given) r.fail(n, fmt::format("action '{}' needs '{}' ({}), found no such key", action, p.name, p.description));
-    }
+  for (const models::ActionParam& p : st.action->params)
+    if (p.required && p.kind != models::ParamKind::project && !st.param_where.contains(std::string(p.name)))
+      r.fail(n, fmt::format("action '{}' needs '{}' ({}), found no such key", action, p.name, p.description));
   return st;
 }
 

@@ -12,7 +12,6 @@
 
 #include <fmt/format.h>
 
-#include "report/state_json.h"
 #include "scenario/evaluate.h"
 #include "scenario/limits.h"
 #include "scenario/steps.h"
@@ -118,7 +117,7 @@ struct Run::Impl : sim::Observer {
                std::string seen, std::string entity) {
     sim::Record r;
     r.at = at;
-    r.kind = "expectation";
+    r.kind = sim::RecordKind::expectation;
     r.entity = std::move(entity);
     r.from = expected;
     r.to = seen;
@@ -144,27 +143,16 @@ struct Run::Impl : sim::Observer {
     }
   }
 
+  // A step: its labels resolved to ids, the action performed, its verdict recorded; a `for:`
+  // schedules the action's undo.
   void perform(const Step& st) {
     const std::string what = describe_request(st.request, st.endpoint_label);
-    models::ActionRequest rq = st.request;
     const std::string expected = st.expect_error.value_or("OK");
     const SourceLocation& where = st.expect_error ? st.expect_error_where : st.action_where;
-    if (!st.endpoint_label.empty()) {
-      auto it = endpointIds.find(st.endpoint_label);
-      if (it == endpointIds.end()) {
-        verdict(where, what, false, sim.now(), expected, fmt::format("not performed: endpoint '{}' was never created", st.endpoint_label),
-                "scenario");
-        return;
-      }
-      rq.endpoint = it->second;
-    }
-    if (auto sn = rq.params.find("snapshot"); sn != rq.params.end()) {
-      auto it = snapshotIds.find(sn->second);
-      if (it == snapshotIds.end()) {
-        verdict(where, what, false, sim.now(), expected, fmt::format("not performed: snapshot '{}' was never taken", sn->second), "scenario");
-        return;
-      }
-      sn->second = it->second;
+    models::ActionRequest rq = st.request;
+    if (auto missing = resolve_labels(st, rq)) {
+      verdict(where, what, false, sim.now(), expected, *missing, "scenario");
+      return;
     }
     models::Outcome o;
     try {
@@ -175,25 +163,43 @@ struct Run::Impl : sim::Observer {
     }
     verdict(where, what, o.code() == expected, sim.now(), expected, o.code(), "operation/" + rq.name);
     if (!o.ok()) return;
-    if (!st.label.empty()) (rq.name == "create_endpoint" ? endpointIds : snapshotIds)[st.label] = o.createdId();
-    if (st.for_) {
-      models::ActionRequest undo;
-      undo.name = st.undo;
-      undo.project = rq.project;
-      undo.provider = rq.provider;
-      undo.region = rq.region;
-      const sim::Duration d = st.for_->sample(sim.random());
-      sim.schedule_after(d, [this, undo, &st] {
-        models::Outcome u;
-        try {
-          u = world.perform(undo);
-        } catch (const models::ActionError& e) {
-          verdict(st.for_where, describe_request(undo), false, sim.now(), "OK", fmt::format("not performed: {}", e.what()), "scenario");
-          return;
-        }
-        verdict(st.for_where, describe_request(undo) + " (end of for:)", u.ok(), sim.now(), "OK", u.code(), "operation/" + undo.name);
-      });
+    if (!st.label.empty()) (st.action->creates == models::Creates::endpoint ? endpointIds : snapshotIds)[st.label] = o.createdId();
+    if (st.for_) schedule_undo(st, rq);
+  }
+
+  // Endpoint and snapshot labels -> the ids the run gave them; what is missing, if anything.
+  std::optional<std::string> resolve_labels(const Step& st, models::ActionRequest& rq) const {
+    if (!st.endpoint_label.empty()) {
+      auto it = endpointIds.find(st.endpoint_label);
+      if (it == endpointIds.end()) return fmt::format("not performed: endpoint '{}' was never created", st.endpoint_label);
+      rq.endpoint = it->second;
     }
+    if (auto sn = rq.params.find("snapshot"); sn != rq.params.end()) {
+      std::string& label = std::get<std::string>(sn->second);
+      auto it = snapshotIds.find(label);
+      if (it == snapshotIds.end()) return fmt::format("not performed: snapshot '{}' was never taken", label);
+      label = it->second;
+    }
+    return std::nullopt;
+  }
+
+  void schedule_undo(const Step& st, const models::ActionRequest& rq) {
+    models::ActionRequest undo;
+    undo.name = std::string(st.action->undo);
+    undo.project = rq.project;
+    undo.provider = rq.provider;
+    undo.region = rq.region;
+    const sim::Duration d = st.for_->sample(sim.random());
+    sim.schedule_after(d, [this, undo, &st] {
+      models::Outcome u;
+      try {
+        u = world.perform(undo);
+      } catch (const models::ActionError& e) {
+        verdict(st.for_where, describe_request(undo), false, sim.now(), "OK", fmt::format("not performed: {}", e.what()), "scenario");
+        return;
+      }
+      verdict(st.for_where, describe_request(undo) + " (end of for:)", u.ok(), sim.now(), "OK", u.code(), "operation/" + undo.name);
+    });
   }
 
   // ---- expectations ----
@@ -216,14 +222,10 @@ struct Run::Impl : sim::Observer {
 
   // The current state holds over [stateSince, next): decide what that stretch decides.
   void settle(sim::Time next) {
-    std::optional<nlohmann::json> state;
-    auto observed = [&]() -> Observed {
-      if (!state) state = report::state_json(world);
-      return Observed{*state, alerts, endpointIds};
-    };
+    const Observed observed{world, alerts, endpointIds};
     for (; nextAt < ats.size() && ats[nextAt].x->at < next; ++nextAt) {
       const Expectation& x = *ats[nextAt].x;
-      const Verdict v = evaluate(x, observed());
+      const Verdict v = evaluate(x, observed);
       verdict(x.where, describe(x), v.holds, x.at, v.expected, v.seen, describe_target(x.target));
     }
     for (Check& w : windows) {
@@ -232,7 +234,7 @@ struct Run::Impl : sim::Observer {
       const bool overlaps = (x.from < next || x.from <= stateSince) && x.to >= stateSince;
       if (overlaps && w.seenVersion != stateVersion) {
         w.seenVersion = stateVersion;
-        const Verdict v = evaluate(x, observed());
+        const Verdict v = evaluate(x, observed);
         w.lastSeen = v.seen;
         if (v.holds) {
           w.decided = true;
@@ -242,14 +244,14 @@ struct Run::Impl : sim::Observer {
       }
       if (x.to < next) {
         w.decided = true;
-        const Verdict v = evaluate(x, observed());
+        const Verdict v = evaluate(x, observed);
         verdict(x.where, describe(x), false, x.to, v.expected, w.lastSeen.empty() ? v.seen : w.lastSeen, describe_target(x.target));
       }
     }
     for (Check& inv : invariants) {
       if (inv.decided || inv.seenVersion == stateVersion) continue;
       inv.seenVersion = stateVersion;
-      const Verdict v = evaluate(*inv.x, observed());
+      const Verdict v = evaluate(*inv.x, observed);
       if (!v.holds) {
         inv.decided = true;
         verdict(inv.x->where, describe(*inv.x), false, stateSince, v.expected, v.seen, describe_target(inv.x->target));
@@ -268,22 +270,12 @@ struct Run::Impl : sim::Observer {
   }
 
   void on_record(const sim::Record& r) override {
-    if (r.kind != "expectation") ++stateVersion;
-    if (r.kind != "alert" && r.kind != "email" && r.kind != "event") return;
-    for (const auto& [k, v] : r.fields)
-      if (k == "eventTypeName") alerts[v][project_of(r.entity)]++;
-  }
-
-  // "project/shop/awsKms" -> shop, "cluster/shop/orders" -> shop, "endpoint/<id>" -> its project.
-  std::string project_of(const std::string& entity) const {
-    const auto slash = entity.find('/');
-    if (slash == std::string::npos) return "";
-    const std::string kind = entity.substr(0, slash);
-    const std::string rest = entity.substr(slash + 1);
-    if (kind == "project" || kind == "cluster") return rest.substr(0, rest.find('/'));
-    if (kind == "endpoint")
-      if (auto ix = world.find_endpoint(rest)) return world.project(world.endpoint(*ix).project).name;
-    return "";
+    if (r.kind != sim::RecordKind::expectation) ++stateVersion;
+    if (!sim::is_notification(r.kind)) return;
+    if (const std::string* type = r.field("eventTypeName")) {
+      const std::optional<models::ProjectIx> p = world.project_of(r.subject);
+      alerts[*type][p ? world.project(*p).name : std::string()]++;
+    }
   }
 
   RunResult execute() {

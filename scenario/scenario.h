@@ -88,14 +88,14 @@ struct Step {
   bool relative = false;      // after: (relative to the previous step's time)
   sim::Distribution time;     // drawn from the seeded source when the run starts
   SourceLocation action_where;
-  models::ActionRequest request;  // request.endpoint holds a label until the run resolves it
+  const models::ActionInfo* action = nullptr;  // the `do:` action's catalogue entry
+  models::ActionRequest request;  // endpoint and snapshot labels are resolved to ids by the run
   std::string endpoint_label;     // `endpoint:` label, resolved to the live id at run time
   std::string label;              // `as:` on create_endpoint / take_snapshot: names the created thing
   std::optional<std::string> expect_error;  // Atlas code that must come back; nullopt: must succeed
   SourceLocation expect_error_where;
   std::optional<sim::Distribution> for_;  // faults with an undo: the undo runs this long after
   SourceLocation for_where;
-  std::string undo;  // the action `for:` schedules (kms_outage_end for kms_outage_start, ...)
   std::string note;  // free text for the trace
   std::map<std::string, SourceLocation> param_where;  // key -> value location (for run-time messages)
 };

@@ -2,7 +2,10 @@
 // report state changes and other happenings as Records. Reporters and checkers are observers.
 #pragma once
 
+#include <array>
 #include <cstdint>
+#include <optional>
+#include <string_view>
 #include <string>
 #include <utility>
 #include <vector>
@@ -18,17 +21,50 @@ struct FiredEvent {
   Priority priority;
 };
 
-// One thing that happened, in words the model chooses. A state change sets machine/row/from/to;
-// other kinds (an alert, an operation and its outcome) leave them empty.
+// What kind of happening a record is. Consumers key on it; traces print record_kind_name().
+//   transition   a state machine moved (machine, row, from, to set)
+//   operation    an actor's request and its answer
+//   alert, event, email   a notification the modelled system raises
+//   effect       a consequence with no state machine of its own (nodes down, a migration)
+//   external     something outside the modelled system changed (an outage starts or ends)
+//   expectation  a verdict of the scenario's checks (not the model's)
+enum class RecordKind : std::uint8_t { transition, operation, alert, event, email, effect, external, expectation };
+inline constexpr std::array<RecordKind, 8> kRecordKinds = {RecordKind::transition, RecordKind::operation, RecordKind::alert,
+                                                          RecordKind::event,      RecordKind::email,     RecordKind::effect,   RecordKind::external,
+                                                          RecordKind::expectation};
+std::string_view record_kind_name(RecordKind k);
+std::optional<RecordKind> parse_record_kind(std::string_view name);
+// alert, event or email: the notifications, which carry an eventTypeName field.
+constexpr bool is_notification(RecordKind k) { return k == RecordKind::alert || k == RecordKind::event || k == RecordKind::email; }
+
+// Who a record is about, in the model's own terms: a kind tag and an index (and a part, such as
+// which of an entity's sub-resources) that only the model interprets. The kernel carries it
+// unread; consumers ask the model to resolve it instead of parsing the entity's display name.
+struct Subject {
+  std::uint16_t kind = 0;  // 0: about no entity (e.g. a verdict)
+  std::uint16_t part = 0;
+  std::uint32_t index = 0;
+  friend bool operator==(const Subject&, const Subject&) = default;
+};
+
+// One thing that happened. A state change sets machine/row/from/to; other kinds leave them empty.
 struct Record {
   Time at{};
-  std::string kind{};    // e.g. "transition", "alert", "operation"
-  std::string entity{};  // e.g. "server/web-1"
+  RecordKind kind = RecordKind::transition;
+  Subject subject{};
+  std::string entity{};  // the subject's display name, e.g. "server/web-1"
   std::string from{}, to{};
   std::string cause{};
   std::string machine{};  // the transition table's name, for coverage
   int row = -1;           // the table row that fired, for coverage
   std::vector<std::pair<std::string, std::string>> fields{};
+
+  // The value of a field, or nullptr.
+  const std::string* field(std::string_view key) const {
+    for (const auto& [k, v] : fields)
+      if (k == key) return &v;
+    return nullptr;
+  }
 };
 
 class Observer {

@@ -152,11 +152,13 @@ template <class State, class Event, class Ctx = NoContext>
 class StateMachine {
  public:
   using Table = TransitionTable<State, Event, Ctx>;
-  StateMachine(const Table& table, std::string entity) : table_(&table), entity_(std::move(entity)), state_(table.initial()) {}
-  StateMachine(const Table& table, std::string entity, State start)
-      : table_(&table), entity_(std::move(entity)), state_(start) {}
+  StateMachine(const Table& table, Subject subject, std::string entity)
+      : table_(&table), subject_(subject), entity_(std::move(entity)), state_(table.initial()) {}
+  StateMachine(const Table& table, Subject subject, std::string entity, State start)
+      : table_(&table), subject_(subject), entity_(std::move(entity)), state_(start) {}
 
   State state() const { return state_; }
+  Subject subject() const { return subject_; }
   const std::string& entity() const { return entity_; }
   const Table& table() const { return *table_; }
   bool can(Event e) const { return table_->allows(state_, e); }
@@ -171,7 +173,8 @@ class StateMachine {
     if (sim.observed()) {
       Record r;
       r.at = sim.now();
-      r.kind = "transition";
+      r.kind = RecordKind::transition;
+      r.subject = subject_;
       r.entity = entity_;
       r.from = table_->state_name(from);
       r.to = table_->state_name(state_);
@@ -185,6 +188,7 @@ class StateMachine {
 
  private:
   const Table* table_;
+  Subject subject_;
   std::string entity_;
   State state_;
 };

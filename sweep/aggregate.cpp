@@ -43,6 +43,10 @@ void SweepData::merge(const SweepData& o) {
     throw std::invalid_argument(fmt::format("the parts are of different sweeps ({} differs)", what));
   };
   if (o.scenario_name != scenario_name) differ("scenario");
+  if (o.scenario_hash != scenario_hash)
+    throw std::invalid_argument(fmt::format("the parts were swept from different scenario files (hash {} here, {} in the first "
+                                            "part): was the file edited between shards?",
+                                            o.scenario_hash, scenario_hash));
   if (o.seed != seed) differ("seed");
   if (o.runs != runs) differ("--runs");
   if (o.stuck_after_ms != stuck_after_ms) differ("--stuck-after");

@@ -54,6 +54,7 @@ struct Combination {
 
 struct SweepData {
   std::string scenario;        // path as given
+  std::string scenario_hash;   // of the scenario file's bytes (partial.h scenario_hash)
   std::string scenario_name;   // `name:` of the file
   std::uint64_t seed = 0;      // base seed S: run i uses sim::Random::derive(S, i)
   std::uint32_t runs = 0;      // runs per combination in the whole sweep

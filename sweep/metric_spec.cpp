@@ -56,14 +56,13 @@ bool glob_match(const std::string& pattern, const std::string& text) {
 
 namespace {
 bool field_is(const sim::Record& r, const char* key, const std::string& pattern) {
-  for (const auto& [k, v] : r.fields)
-    if (k == key) return glob_match(pattern, v);
-  return false;
+  const std::string* v = r.field(key);
+  return v && glob_match(pattern, *v);
 }
 }  // namespace
 
 bool EventMatch::matches(const sim::Record& r) const {
-  if (!kind.empty() && !glob_match(kind, r.kind)) return false;
+  if (!kind.empty() && !glob_match(kind, std::string(sim::record_kind_name(r.kind)))) return false;
   if (!entity.empty() && !glob_match(entity, r.entity)) return false;
   if (!from.empty() && !glob_match(from, r.from)) return false;
   if (!to.empty() && !glob_match(to, r.to)) return false;

@@ -34,10 +34,13 @@ class MetricsObserver : public sim::Observer {
     std::optional<sim::Time> invalid_since, fixed_at;
     bool bad() const { return key_bad || credentials_bad || access_bad; }
   };
+  // A project's customer key in one KMS: (project << 8) | provider.
+  using KeyId = std::uint64_t;
+  static KeyId key_id(models::ProjectIx p, models::Provider provider) { return (KeyId{p} << 8) | static_cast<KeyId>(provider); }
   struct ClusterTrack {
     std::string state;  // "" until the first transition: RUNNING-like
     sim::Time since;
-    std::string key;    // "project/PROVIDER" of its customer key ("" without one)
+    std::optional<KeyId> key;  // its customer key (none without one)
     bool down_for_key = false;
     sim::Time down_at;
   };
@@ -50,18 +53,18 @@ class MetricsObserver : public sim::Observer {
   };
 
   void on_transition(const sim::Record& r);
-  void on_key_part(const sim::Record& r, const std::string& machine, const std::string& rest);
-  void on_cluster(const sim::Record& r, const std::string& rest);
-  void on_endpoint(const sim::Record& r);
+  void on_key_part(const sim::Record& r, const models::Entity& part);
+  void on_cluster(const sim::Record& r, models::ClusterIx c);
+  void on_endpoint(const sim::Record& r, models::EndpointIx e);
   void count(const std::string& metric) { ++counts_[metric]; }
-  ClusterTrack& cluster(const std::string& rest);
+  ClusterTrack& cluster(models::ClusterIx c);
 
   const models::World& world_;
   const std::vector<CustomMetric>& custom_;
   sim::Duration stuck_after_;
-  std::map<std::string, KeyHealth> keys_;          // "project/PROVIDER"
-  std::map<std::string, ClusterTrack> clusters_;   // "project/name"
-  std::map<std::string, EndpointTrack> endpoints_;  // entity
+  std::map<KeyId, KeyHealth> keys_;
+  std::map<models::ClusterIx, ClusterTrack> clusters_;
+  std::map<models::EndpointIx, EndpointTrack> endpoints_;
   std::vector<CustomTrack> custom_tracks_;
   std::map<std::string, std::int64_t> counts_;     // per_run counters
   std::int64_t unavailable_ms_ = 0;

@@ -2,11 +2,11 @@
 
 #include <charconv>
 #include <fstream>
-#include <sstream>
 
 #include <fmt/format.h>
 
 #include "scenario/input_error.h"
+#include "sweep/size_limit.h"
 
 namespace sweep {
 
@@ -46,7 +46,51 @@ std::uint64_t seed_from(const json& j) {
   return v;
 }
 
+// "K/N" of the part's "shard" field.
+std::pair<std::uint32_t, std::uint32_t> shard_from(const json& j) {
+  const std::string s = j.get<std::string>();
+  std::uint32_t k = 0, n = 0;
+  const auto slash = s.find('/');
+  const char* end = s.data() + s.size();
+  if (slash == std::string::npos || std::from_chars(s.data(), s.data() + slash, k).ptr != s.data() + slash ||
+      std::from_chars(s.data() + slash + 1, end, n).ptr != end || k == 0 || n == 0 || k > n)
+    throw std::invalid_argument(fmt::format("shard '{}' is not K/N with 1 <= K <= N", s.substr(0, 20)));
+  return {k, n};
+}
+
+// Throws std::invalid_argument unless every combination of `d` holds exactly the runs of shard k/n
+// (i < runs with i % n == k - 1) and every sample and failure is one of them.
+void check_runs(const SweepData& d, std::uint32_t k, std::uint32_t n) {
+  if (d.runs == 0 || d.runs > kMaxSweepRuns)
+    throw std::invalid_argument(fmt::format("runs {} is not within 1..{}", d.runs, kMaxSweepRuns));
+  if (d.combinations.empty()) throw std::invalid_argument("the part has no combination");
+  const std::uint64_t expected = d.runs >= k ? (d.runs - k) / n + 1 : 0;
+  auto ours = [&](std::uint32_t run) { return run < d.runs && run % n == k - 1; };
+  for (const Combination& c : d.combinations) {
+    if (c.runs.size() != expected)
+      throw std::invalid_argument(fmt::format("combination {} has {} runs; shard {}/{} of {} runs has {}", c.label(), c.runs.size(),
+                                              k, n, d.runs, expected));
+    for (std::size_t i = 0; i < c.runs.size(); ++i)  // sorted by canonicalize()
+      if (c.runs[i] != k - 1 + i * n) throw std::invalid_argument(fmt::format("run {} is not a run of shard {}/{}", c.runs[i], k, n));
+    for (const auto& [name, m] : c.metrics)
+      for (const Sample& x : m.samples)
+        if (!ours(x.run)) throw std::invalid_argument(fmt::format("metric {} has a value for run {}, not a run of this part", name, x.run));
+    for (const auto& [key, failing] : c.failures)
+      for (std::uint32_t run : failing)
+        if (!ours(run)) throw std::invalid_argument(fmt::format("a failure names run {}, not a run of this part", run));
+  }
+}
+
 }  // namespace
+
+std::string scenario_hash(std::string_view text) {
+  std::uint64_t h = 0xcbf29ce484222325ULL;
+  for (unsigned char c : text) {
+    h ^= c;
+    h *= 0x100000001b3ULL;
+  }
+  return fmt::format("fnv1a64:{:016x}", h);
+}
 
 json partial_to_json(const SweepData& in, std::uint32_t shard, std::uint32_t shards) {
   SweepData d = in;
@@ -56,6 +100,7 @@ json partial_to_json(const SweepData& in, std::uint32_t shard, std::uint32_t sha
   j["version"] = kPartialVersion;
   j["shard"] = fmt::format("{}/{}", shard, shards);
   j["scenario"] = d.scenario;
+  j["scenario_hash"] = d.scenario_hash;
   j["scenario_name"] = d.scenario_name;
   j["seed"] = std::to_string(d.seed);
   j["runs"] = d.runs;
@@ -92,9 +137,12 @@ SweepData partial_from_json(const json& j, const std::string& file) {
     if (!j.is_object() || j.value("format", "") != kPartialFormat)
       throw std::invalid_argument(fmt::format("not a partial sweep result (expected \"format\": \"{}\", as written by cmksim sweep --out)", kPartialFormat));
     if (j.at("version").get<int>() != kPartialVersion)
-      throw std::invalid_argument(fmt::format("partial format version {} is not {}", j.at("version").dump(), kPartialVersion));
+      throw std::invalid_argument(fmt::format("partial format version {} is not {}: run the shard again with this cmksim",
+                                              j.at("version").dump(), kPartialVersion));
     SweepData d;
+    const auto [shard, shards] = shard_from(j.at("shard"));
     d.scenario = j.at("scenario").get<std::string>();
+    d.scenario_hash = j.at("scenario_hash").get<std::string>();
     d.scenario_name = j.at("scenario_name").get<std::string>();
     d.seed = seed_from(j.at("seed"));
     d.runs = j.at("runs").get<std::uint32_t>();
@@ -122,6 +170,7 @@ SweepData partial_from_json(const json& j, const std::string& file) {
       d.combinations.push_back(std::move(c));
     }
     d.canonicalize();
+    check_runs(d, shard, shards);
     return d;
   } catch (const json::exception& e) {
     throw scenario::InputError(scenario::SourceLocation{file, 0, 0}, fmt::format("malformed partial result: {}", e.what()));
@@ -130,17 +179,30 @@ SweepData partial_from_json(const json& j, const std::string& file) {
   }
 }
 
-SweepData read_partial(const std::string& path) {
+std::string read_partial_text(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw scenario::InputError(scenario::SourceLocation{path, 0, 0}, "cannot open the partial result (expected a file written by cmksim sweep --out)");
-  std::ostringstream text;
-  text << in.rdbuf();
+  // Read in chunks up to the limit plus one byte: the size of a device or pipe is not known ahead.
+  std::string text;
+  char chunk[1 << 16];
+  while (text.size() <= kMaxPartBytes && in.read(chunk, sizeof chunk).gcount() > 0) {
+    text.append(chunk, static_cast<std::size_t>(in.gcount()));
+    if (!in) break;
+  }
+  if (text.size() > kMaxPartBytes)
+    throw scenario::InputError(scenario::SourceLocation{path, 0, 0},
+                               fmt::format("the part is larger than the limit of {} bytes ({}); shard the sweep into more parts",
+                                           kMaxPartBytes, format_bytes(kMaxPartBytes)));
+  if (in.bad()) throw scenario::InputError(scenario::SourceLocation{path, 0, 0}, "cannot read the partial result");
+  return text;
+}
+
+SweepData parse_partial(const std::string& t, const std::string& path) {
   json j;
   try {
-    j = json::parse(text.str());
+    j = json::parse(t);
   } catch (const json::parse_error& e) {
     // nlohmann reports the byte offset; turn it into line:column.
-    const std::string& t = text.str();
     int line = 1, column = 1;
     for (std::size_t i = 0; i + 1 < e.byte && i < t.size(); ++i) {
       if (t[i] == '\n') {
@@ -154,5 +216,7 @@ SweepData read_partial(const std::string& path) {
   }
   return partial_from_json(j, path);
 }
+
+SweepData read_partial(const std::string& path) { return parse_partial(read_partial_text(path), path); }
 
 }  // namespace sweep

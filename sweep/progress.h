@@ -1,5 +1,6 @@
-// A progress bar with an ETA on stderr, drawn only when stderr is a terminal (so logs and pipes
-// stay clean). Redraws in place with \r; finish() ends the line.
+// The progress bar of `cmksim sweep` and `cmksim explore`: runs done, with an ETA, on stderr, drawn
+// only when stderr is a terminal (so logs and pipes stay clean). Redraws in place with \r; finish()
+// ends the line.
 #pragma once
 
 #include <chrono>

@@ -17,7 +17,20 @@ std::vector<std::uint32_t> shard_runs(std::uint32_t runs, std::uint32_t shard, s
   return out;
 }
 
+namespace {
+
+// Throws std::invalid_argument unless `rank_by` names a built-in metric or one of the file's.
+void check_rank_by(const SweepFile& f, const std::string& rank_by) {
+  if (builtin_info(rank_by)) return;
+  for (const CustomMetric& m : f.metrics)
+    if (m.name == rank_by) return;
+  throw std::invalid_argument(fmt::format("--rank-by '{}' is not a metric (try cluster_unavailable or detection_latency)", rank_by));
+}
+
+}  // namespace
+
 Plan make_plan(const SweepFile& f, const SweepOptions& o, const std::string& scenario_path) {
+  check_rank_by(f, o.rank_by);
   Plan plan;
   SweepData& d = plan.data;
   d.scenario = scenario_path;

@@ -33,7 +33,8 @@ struct SweepOptions {
 std::vector<std::uint32_t> shard_runs(std::uint32_t runs, std::uint32_t shard, std::uint32_t shards);
 
 // The grid of the file and the options, each combination's scenario (settings applied), and the
-// empty SweepData they fill. Throws std::invalid_argument for a bad combination.
+// empty SweepData they fill. Throws std::invalid_argument when `o.rank_by` is not a metric of the
+// sweep or for a bad combination.
 struct Plan {
   SweepData data;
   std::vector<scenario::Scenario> scenarios;  // one per combination

@@ -2,18 +2,19 @@
 
 #include <algorithm>
 
+#include "models/subject.h"
+
 namespace sweep {
 
 void TraceCapture::on_record(const sim::Record& r) {
-  if (r.kind == "alert" || r.kind == "email" || r.kind == "event") {
-    for (const auto& [k, v] : r.fields)
-      if (k == "eventTypeName") markers_.push_back(Marker{r.at, v});
+  if (sim::is_notification(r.kind)) {
+    if (const std::string* type = r.field("eventTypeName")) markers_.push_back(Marker{r.at, *type});
     return;
   }
-  if (r.kind != "transition") return;
+  if (r.kind != sim::RecordKind::transition) return;
   auto [it, inserted] = index_.try_emplace(r.entity, lanes_.size());
   if (inserted) {
-    lanes_.push_back(Lane{r.entity, {}});
+    lanes_.push_back(Lane{r.entity, models::display_order(models::entity_of(r.subject).kind), {}});
     // The state it was in since time zero (an entity created now was in no state: "none").
     if (r.from != "none" && r.at > sim::Time::zero()) lanes_.back().spans.push_back(Span{sim::Time::zero(), r.at, r.from});
   }
@@ -29,14 +30,7 @@ void TraceCapture::finish(sim::Time end) {
       if (s.to == sim::Time::never()) s.to = end;
     std::erase_if(lane.spans, [](const Span& s) { return s.to <= s.from; });  // instantaneous states
   }
-  auto rank = [](const std::string& e) {
-    for (int i = 0; const char* p : {"cluster/", "endpoint/", "project/", "key/", "credentials/", "key_access/"}) {
-      if (e.rfind(p, 0) == 0) return i;
-      ++i;
-    }
-    return 9;
-  };
-  std::stable_sort(lanes_.begin(), lanes_.end(), [&](const Lane& a, const Lane& b) { return rank(a.entity) < rank(b.entity); });
+  std::stable_sort(lanes_.begin(), lanes_.end(), [](const Lane& a, const Lane& b) { return a.order < b.order; });
 }
 
 }  // namespace sweep

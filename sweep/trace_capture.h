@@ -18,6 +18,7 @@ struct Span {
 
 struct Lane {
   std::string entity;  // "cluster/shop/orders", "endpoint/<id>", "project/shop/awsKms", "key/shop/AWS"
+  int order = 0;       // models::display_order of its subject
   std::vector<Span> spans;
 };
 

@@ -2,11 +2,13 @@
 // tracks and spans, verdict lines and the summary JSON.
 #include <doctest/doctest.h>
 
+#include <map>
 #include <set>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
 
+#include "models/subject.h"
 #include "report/chrome_trace.h"
 #include "report/jsonl.h"
 #include "report/summary.h"
@@ -19,11 +21,25 @@ using sim::Duration;
 using sim::Record;
 using sim::Time;
 
+// The subjects of this file's hand-made entities (a world would give them; here a fixed table).
+sim::Subject subject_for(const std::string& entity) {
+  using models::EntityKind;
+  static const std::map<std::string, sim::Subject> known = {
+      {"cluster/prod/orders", models::cluster_subject(0)}, {"cluster/p/a", models::cluster_subject(1)},
+      {"cluster/p/b", models::cluster_subject(2)},         {"cluster/p/c", models::cluster_subject(3)},
+      {"endpoint/0300000000000000000000aa", models::endpoint_subject(0)},
+      {"project/prod", models::project_subject(0)},        {"project/p", models::project_subject(1)},
+      {"project/prod/awsKms", models::block_subject(0, models::Provider::AWS)}};
+  auto it = known.find(entity);
+  return it == known.end() ? sim::Subject{} : it->second;
+}
+
 Record transition(std::int64_t ms, std::string entity, std::string from, std::string to, std::string cause,
                   std::string machine = "cluster", int row = 3) {
   Record r;
   r.at = Time::from_ms(ms);
-  r.kind = "transition";
+  r.kind = sim::RecordKind::transition;
+  r.subject = subject_for(entity);
   r.entity = std::move(entity);
   r.from = std::move(from);
   r.to = std::move(to);
@@ -37,7 +53,8 @@ Record happening(std::int64_t ms, std::string kind, std::string entity, std::str
                  std::vector<std::pair<std::string, std::string>> fields) {
   Record r;
   r.at = Time::from_ms(ms);
-  r.kind = std::move(kind);
+  r.kind = *sim::parse_record_kind(kind);
+  r.subject = subject_for(entity);
   r.entity = std::move(entity);
   r.cause = std::move(cause);
   r.fields = std::move(fields);
@@ -46,7 +63,8 @@ Record happening(std::int64_t ms, std::string kind, std::string entity, std::str
 
 report::Trace sample_trace() {
   report::Trace t;
-  t.initial = {{"cluster/prod/orders", "RUNNING"}, {"project/prod/awsKms", "ON_VALID"}};
+  t.initial = {{models::cluster_subject(0), "cluster/prod/orders", "RUNNING"},
+               {models::block_subject(0, models::Provider::AWS), "project/prod/awsKms", "ON_VALID"}};
   t.records.push_back(happening(60'000, "operation", "project/prod", "create_endpoint",
                                 {{"outcome", "OK"}, {"httpStatus", "202"}, {"createdId", "0300000000000000000000aa"}}));
   t.records.push_back(transition(60'000, "endpoint/0300000000000000000000aa", "none", "INITIATING", "create", "endpoint", 0));

@@ -44,7 +44,7 @@ struct SmallWorld {
       models::ActionRequest a;
       a.name = "disable_key";
       a.project = "prod";
-      a.provider = "AWS";
+      a.provider = models::Provider::AWS;
       world->perform(a);
     });
     sim.run_until(sim::Time::zero() + sim::Duration::hours(1));

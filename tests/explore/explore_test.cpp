@@ -12,6 +12,12 @@
 
 namespace {
 
+// `cmksim explore ARGS...` with its output kept out of the test log.
+int explore_command(const std::vector<std::string>& args) {
+  std::ostringstream out, err;
+  return cli::run_explore(args, out, err);
+}
+
 std::string read(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   std::ostringstream s;
@@ -58,7 +64,7 @@ TEST_CASE("explore: same seed, same finding and same repro (determinism)") {
 TEST_CASE("cmksim explore: exit 1 and repro.yaml; running repro.yaml fails with the same message") {
   const std::string out = (std::filesystem::temp_directory_path() / "cmksim-explore-test-repro.yaml").string();
   std::filesystem::remove(out);
-  const int rc = cli::run_explore({kWeak, "--runs", "200", "--seed", "3", "--out", out});
+  const int rc = explore_command({kWeak, "--runs", "200", "--seed", "3", "--out", out});
   REQUIRE(rc == 1);
   REQUIRE(std::filesystem::exists(out));
   const std::string text = read(out);
@@ -85,10 +91,14 @@ TEST_CASE("cmksim explore: exit 1 and repro.yaml; running repro.yaml fails with 
   std::filesystem::remove(out);
 }
 
-TEST_CASE("cmksim explore: bad input and usage exit 2") {
-  CHECK(cli::run_explore({}) == 2);
-  CHECK(cli::run_explore({kWeak, "--runs", "0"}) == 2);
-  CHECK(cli::run_explore({kWeak, "--bogus"}) == 2);
-  CHECK(cli::run_explore({std::string(CMKSIM_SOURCE_DIR) + "/does-not-exist.yaml"}) == 2);
-  CHECK(cli::run_explore({"--help"}) == 0);
+TEST_CASE("cmksim explore: bad input and usage throw what main turns into exit 2") {
+  CHECK_THROWS_WITH_AS(explore_command({}), "no scenario FILE given", cli::UsageError);
+  CHECK_THROWS_WITH_AS(explore_command({kWeak, kWeak}), "explore takes one scenario FILE", cli::UsageError);
+  CHECK_THROWS_AS(explore_command({kWeak, "--runs", "0"}), cli::UsageError);
+  CHECK_THROWS_WITH_AS(explore_command({kWeak, "--max-perturbations", "21"}),
+                       "--runs must be at least 1 and --max-perturbations within 1..20", cli::UsageError);
+  CHECK_THROWS_AS(explore_command({kWeak, "--bogus"}), cli::UsageError);
+  CHECK_THROWS_AS(explore_command({std::string(CMKSIM_SOURCE_DIR) + "/does-not-exist.yaml"}), scenario::InputError);
+  CHECK(explore_command({"--help"}) == 0);
+  CHECK(explore_command({kWeak, "--out", "/no/such/dir/repro.yaml"}) == 2);
 }

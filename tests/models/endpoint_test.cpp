@@ -172,7 +172,7 @@ TEST_CASE("seed 004: FAILED with errorMessage (fault); a FAILED endpoint can be 
   CHECK(env.w->delete_endpoint(e).ok());
   CHECK(env.w->fail_endpoint_deletion(e).ok());
   CHECK(env.status(e) == EndpointStatus::FAILED);
-  ActionRequest a{"fail_endpoint_creation", "p", "", "", "WESTEUROPE", "AZURE", {}};
+  ActionRequest a{"fail_endpoint_creation", "p", "", "", "WESTEUROPE", Provider::AZURE, {}};
   CHECK(env.w->perform(a).code() == "SIM_PRIVATE_ENDPOINT_NOT_FOUND");
 }
 

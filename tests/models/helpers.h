@@ -20,7 +20,7 @@ inline sim::TransitionCoverage& coverage() {
 struct Recorder : sim::Observer {
   std::vector<sim::Record> records;
   void on_record(const sim::Record& r) override {
-    if (r.kind == "transition") coverage().hit(r.machine, static_cast<std::size_t>(r.row));
+    if (r.kind == sim::RecordKind::transition) coverage().hit(r.machine, static_cast<std::size_t>(r.row));
     records.push_back(r);
   }
   static std::string field(const sim::Record& r, const std::string& k) {

@@ -35,7 +35,7 @@ TEST_CASE("seed 003 §Validate: key disabled at 14:59 into the interval shuts do
   // seed 003: the Project Owner gets an email listing all affected clusters
   auto mails = env.rec.named(std::string(alerts::kClustersShutDownEmail));
   REQUIRE(mails.size() == 1);
-  CHECK(mails[0].kind == "email");
+  CHECK(mails[0].kind == sim::RecordKind::email);
   CHECK(Recorder::field(mails[0], "clusters") == "orders");
   CHECK(Recorder::field(mails[0], "to") == "Project Owner");
   CHECK(env.rec.count("AWS_ENCRYPTION_KEY_INVALID") == 1);

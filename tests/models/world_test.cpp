@@ -29,9 +29,9 @@ TEST_CASE("actions(): unique snake_case names, each with a source, each dispatch
     r.name = std::string(a.name);
     r.project = "p";
     r.cluster = "c";
-    r.provider = "AWS";
+    r.provider = Provider::AWS;
     r.region = "US_EAST_1";
-    if (a.name == "set_require_private_networking") r.params["value"] = "true";
+    if (a.name == "set_require_private_networking") r.params["value"] = true;
     if (a.name == "create_cluster") r.cluster = "new";
     if (a.name == "create_endpoint") r.region = "US_WEST_2";
     CHECK_NOTHROW(env.w->perform(r));
@@ -41,47 +41,65 @@ TEST_CASE("actions(): unique snake_case names, each with a source, each dispatch
 TEST_CASE("perform(): scenario mistakes are ActionError naming the parameter; Atlas errors are Outcomes; operations recorded") {
   Env env;
   env.project("p", Provider::AWS, true);
-  CHECK_THROWS_AS(env.w->perform(ActionRequest{"no_such_action", "p", "", "", "", "", {}}), ActionError);
+  CHECK_THROWS_AS(env.w->perform(ActionRequest{"no_such_action", "p", "", "", "", std::nullopt, {}}), ActionError);
   try {
-    env.w->perform(ActionRequest{"create_endpoint", "nope", "", "", "US_EAST_1", "AWS", {}});
+    env.w->perform(ActionRequest{"create_endpoint", "nope", "", "", "US_EAST_1", Provider::AWS, {}});
     FAIL("expected ActionError");
   } catch (const ActionError& e) {
     CHECK(e.param() == "project");
   }
   try {
-    env.w->perform(ActionRequest{"create_endpoint", "p", "", "", "US_EAST_1", "AWS", {{"colour", "red"}}});
+    env.w->perform(ActionRequest{"create_endpoint", "p", "", "", "US_EAST_1", Provider::AWS, {{"colour", std::string("red")}}});
     FAIL("expected ActionError");
   } catch (const ActionError& e) {
     CHECK(e.param() == "colour");
   }
-  const Outcome o = env.w->perform(ActionRequest{"create_endpoint", "p", "", "", "US_EAST_1", "aws", {}});
+  const Outcome o = env.w->perform(ActionRequest{"create_endpoint", "p", "", "", "US_EAST_1", Provider::AWS, {}});
   CHECK(o.httpStatus() == 202);
-  const Outcome d = env.w->perform(ActionRequest{"delete_endpoint", "p", "", o.createdId(), "", "", {}});
+  const Outcome d = env.w->perform(ActionRequest{"delete_endpoint", "p", "", o.createdId(), "", std::nullopt, {}});
   CHECK(d.code() == "ENCRYPTION_AT_REST_PRIVATE_ENDPOINT_DELETE_BLOCKED_DURING_PROVISIONING");
   std::vector<sim::Record> ops;
   for (const auto& r : env.rec.records)
-    if (r.kind == "operation") ops.push_back(r);
+    if (r.kind == sim::RecordKind::operation) ops.push_back(r);
   REQUIRE(ops.size() == 2);
   CHECK(ops[1].cause == "delete_endpoint");
   CHECK(Recorder::field(ops[1], "outcome") == "ENCRYPTION_AT_REST_PRIVATE_ENDPOINT_DELETE_BLOCKED_DURING_PROVISIONING");
   CHECK(Recorder::field(ops[0], "outcome") == "OK");
   // region-based endpoint lookup
   env.run_for(min(30));
-  const Outcome del = env.w->perform(ActionRequest{"delete_endpoint", "p", "", "", "US_EAST_1", "AWS", {}});
+  const Outcome del = env.w->perform(ActionRequest{"delete_endpoint", "p", "", "", "US_EAST_1", Provider::AWS, {}});
   CHECK(del.httpStatus() == 204);
 }
 
-TEST_CASE("perform(create_cluster): regions REGION:CLOUD:NODES") {
+TEST_CASE("perform(create_cluster): typed regions, cloud and node count defaulted by the model") {
   Env env;
   env.project("p", Provider::AZURE);
+  const std::vector<RegionRequest> regions = {{"EASTUS2", Provider::AZURE, 3}, {"US_EAST_1", Provider::AWS, 2}};
   const Outcome o = env.w->perform(
-      ActionRequest{"create_cluster", "p", "mc", "", "", "", {{"regions", "EASTUS2:AZURE:3, US_EAST_1:AWS:2"}, {"tier", "M30"}}});
+      ActionRequest{"create_cluster", "p", "mc", "", "", std::nullopt, {{"regions", regions}, {"tier", std::string("M30")}}});
   REQUIRE(o.ok());
   const Cluster& c = env.w->cluster(*env.w->find_cluster("p", "mc"));
   CHECK(c.multiCloud());
   CHECK(c.totalNodes() == 5);
   CHECK(c.instanceSizeName == "M30");
-  CHECK_THROWS_AS(env.w->perform(ActionRequest{"create_cluster", "p", "x", "", "", "", {{"regions", "EASTUS2:MARS"}}}), ActionError);
+  // Left out: AWS, Settings::nodes_per_region nodes.
+  const std::vector<RegionRequest> bare = {{"US_WEST_2", std::nullopt, std::nullopt}};
+  REQUIRE(env.w->perform(ActionRequest{"create_cluster", "p", "one", "", "", std::nullopt, {{"regions", bare}}}).ok());
+  const Cluster& one = env.w->cluster(*env.w->find_cluster("p", "one"));
+  REQUIRE(one.regions.size() == 1);
+  CHECK(one.regions[0].providerName == Provider::AWS);
+  CHECK(one.regions[0].nodes == env.w->settings().nodes_per_region);
+  // A value of the wrong type, or a name passed as a value, is a scenario mistake.
+  CHECK_THROWS_AS(env.w->perform(ActionRequest{"create_cluster", "p", "x", "", "", std::nullopt, {{"tier", std::int64_t{3}}}}), ActionError);
+  CHECK_THROWS_AS(env.w->perform(ActionRequest{"create_cluster", "p", "x", "", "", std::nullopt, {{"cluster", std::string("y")}}}), ActionError);
+}
+
+TEST_CASE("operation records show typed parameters as text") {
+  CHECK(param_text(ParamValue{true}) == "true");
+  CHECK(param_text(ParamValue{std::int64_t{40}}) == "40");
+  CHECK(param_text(ParamValue{std::vector<RegionRequest>{{"WEST_EUROPE", Provider::AZURE, std::nullopt}, {"US_EAST_1", Provider::AWS, 2},
+                                                        {"EU_WEST_1", std::nullopt, std::nullopt}}}) ==
+        "WEST_EUROPE:AZURE,US_EAST_1:AWS:2,EU_WEST_1");
 }
 
 TEST_CASE("determinism: same seed, same ids, states and record stream") {
@@ -95,7 +113,7 @@ TEST_CASE("determinism: same seed, same ids, states and record stream") {
     }
     env.run_to(sim::Duration::hours(2));
     std::string out;
-    for (const auto& r : env.rec.records) out += std::to_string(r.at.ms()) + r.kind + r.entity + r.to + ";";
+    for (const auto& r : env.rec.records) out += std::to_string(r.at.ms()) + std::string(sim::record_kind_name(r.kind)) + r.entity + r.to + ";";
     for (const auto& e : env.w->endpoints()) out += e.id + std::string(e.statusName());
     return out;
   };
@@ -122,7 +140,7 @@ TEST_CASE("RAWSPEC event types: the alerts emitted carry eventTypeName and the a
   env.run_to(min(1));
   auto inv = env.rec.named("AWS_ENCRYPTION_KEY_INVALID");
   REQUIRE(inv.size() == 1);
-  CHECK(inv[0].kind == "alert");
+  CHECK(inv[0].kind == sim::RecordKind::alert);
   CHECK(alerts::is_alertable("AWS_ENCRYPTION_KEY_INVALID"));
   CHECK(alerts::is_alertable("GCP_ENCRYPTION_KEY_NEEDS_ROTATION"));
   CHECK_FALSE(alerts::is_alertable(alerts::kPrivateEndpointCreated));
@@ -144,8 +162,8 @@ TEST_CASE("queries: find by name, list endpoints, next validation on the 15-minu
 
 TEST_CASE("IllegalTransition is typed: firing an event a state does not allow throws") {
   sim::Simulation sim;
-  EndpointMachine m(endpoint_table(), "endpoint/x");
+  EndpointMachine m(endpoint_table(), {}, "endpoint/x");
   CHECK_THROWS_AS(m.fire(sim, EndpointEvent::Delete), sim::IllegalTransition);
-  ClusterMachine c(cluster_table(), "cluster/x", ClusterState::PAUSED);
+  ClusterMachine c(cluster_table(), {}, "cluster/x", ClusterState::PAUSED);
   CHECK_THROWS_AS(c.fire(sim, ClusterEvent::Shutdown), sim::IllegalTransition);
 }

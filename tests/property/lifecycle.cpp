@@ -203,7 +203,7 @@ struct KeyAct : Cmd {
   void act(const Model& m0, Sut& s) const override {
     ActionRequest rq;
     rq.name = name(what);
-    rq.provider = pname(p);
+    rq.provider = p;
     const Outcome o = s.perform(rq);
     RC_ASSERT(o.code() == std::string("OK"));
     const Model m = nextState(m0);
@@ -231,7 +231,7 @@ struct SimpleAct : Cmd {
   void act(const Model& m, Sut& s) const override {
     ActionRequest rq;
     rq.name = action;
-    if (with_provider()) rq.provider = pname(p);
+    if (with_provider()) rq.provider = p;
     s.perform(rq);
     // spec §1: project state ACTIVE / INACTIVE, as the customer's reference model says.
     if (action == "deactivate_project" || action == "reactivate_project") RC_ASSERT(s.world.project(0).active() == nextState(m).projectActive);
@@ -249,9 +249,9 @@ struct EnableCmk : Cmd {
   void act(const Model&, Sut& s) const override {
     ActionRequest rq;
     rq.name = "enable_cmk";
-    rq.provider = pname(p);
-    rq.params["require_private_networking"] = pn ? "true" : "false";
-    rq.params["region"] = p == Provider::GCP ? "us-east4" : p == Provider::AZURE ? "US_EAST_2" : "US_EAST_1";
+    rq.provider = p;
+    rq.params["require_private_networking"] = pn;
+    rq.region = p == Provider::GCP ? "us-east4" : p == Provider::AZURE ? "US_EAST_2" : "US_EAST_1";
     s.perform(rq);
   }
   void show(std::ostream& os) const override { os << "enable_cmk " << pname(p) << (pn ? " requirePrivateNetworking" : ""); }
@@ -287,7 +287,7 @@ struct DisableCmk : Cmd {
     const std::string want = expected(s, p);
     ActionRequest rq;
     rq.name = "disable_cmk";
-    rq.provider = pname(p);
+    rq.provider = p;
     const Outcome o = s.perform(rq);
     if (o.code() != want) RC_FAIL(fmt::format("invariant cmk_disable_guards: disable_cmk {} answered {}, documented {}", pname(p), o.code(), want));
   }
@@ -306,8 +306,8 @@ struct SetPn : Cmd {
     const bool guarded = !on && pr.active() && pr.block(p).enabled && pr.block(p).requirePrivateNetworking && endpoints;
     ActionRequest rq;
     rq.name = "set_require_private_networking";
-    rq.provider = pname(p);
-    rq.params["value"] = on ? "true" : "false";
+    rq.provider = p;
+    rq.params["value"] = on;
     const Outcome o = s.perform(rq);
     // G-PN (spec §3.1; CIREP, TF ab237ab5d): any endpoint, DELETING too, blocks with this code.
     if (guarded && o.code() != "CANNOT_DISABLE_ENCRYPTION_AT_REST_REQUIRE_PRIVATE_NETWORKING_WHILE_PRIVATE_ENDPOINTS_EXIST")
@@ -326,7 +326,7 @@ struct CreateEndpoint : Cmd {
   void act(const Model&, Sut& s) const override {
     ActionRequest rq;
     rq.name = "create_endpoint";
-    rq.provider = pname(cloud);
+    rq.provider = cloud;
     rq.region = region_of(cloud, region);
     s.perform(rq);
   }
@@ -374,13 +374,19 @@ struct CreateCluster : Cmd {
     if (shape % 2) r += fmt::format(",{}:{}", region_of(cloud, 1), pname(cloud));
     return r;
   }
+  std::vector<models::RegionRequest> region_requests() const {
+    const Provider cloud = shape < 2 ? Provider::AWS : Provider::AZURE;
+    std::vector<models::RegionRequest> r = {{region_of(cloud, 0), cloud, std::nullopt}};
+    if (shape % 2) r.push_back({region_of(cloud, 1), cloud, std::nullopt});
+    return r;
+  }
   void act(const Model& m, Sut& s) const override {
     ActionRequest rq;
     rq.name = "create_cluster";
     rq.cluster = fmt::format("new{}", m.clustersCreated);
-    rq.params["tier"] = "M30";
-    rq.params["regions"] = regions();
-    if (ear != Provider::NONE) rq.provider = pname(ear);
+    rq.params["tier"] = std::string("M30");
+    rq.params["regions"] = region_requests();
+    if (ear != Provider::NONE) rq.provider = ear;
     s.perform(rq);
   }
   void show(std::ostream& os) const override { os << "create_cluster " << regions() << " cmk " << pname(ear); }
@@ -406,9 +412,9 @@ struct ClusterAct : Cmd {
     ActionRequest rq;
     rq.name = action;
     rq.cluster = cl.name;
-    if (action == "enable_cluster_cmk") rq.provider = pname(p);
-    if (action == "resize_cluster") rq.params["disk_gb"] = "40";
-    if (action == "restart_cluster" && nodes > 0) rq.params["nodes"] = std::to_string(nodes);
+    if (action == "enable_cluster_cmk") rq.provider = p;
+    if (action == "resize_cluster") rq.params["disk_gb"] = std::int64_t{40};
+    if (action == "restart_cluster" && nodes > 0) rq.params["nodes"] = std::int64_t{nodes};
     const Outcome o = s.perform(rq);
     // seed 003 §'Validate...': "You can't read or write data on disabled clusters."
     if (action == "read_write") RC_ASSERT(o.ok() == served);

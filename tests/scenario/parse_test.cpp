@@ -4,6 +4,7 @@
 #include <variant>
 
 #include "scenario/run.h"
+#include "scenario/secrets.h"
 #include "test_util.h"
 
 using namespace scenario;
@@ -68,11 +69,11 @@ TEST_CASE("timeline: at, relative after, distributions, params, labels, for") {
   CHECK_FALSE(s.steps[0].relative);
   CHECK(std::get<sim::Fixed>(s.steps[0].time.shape()).value == sim::Duration::minutes(135));
   CHECK(s.steps[0].request.project == "shop");  // the only project filled in
-  CHECK(s.steps[0].request.provider == "AWS");
-  CHECK(s.steps[0].undo == "enable_key");
+  CHECK(s.steps[0].request.provider == models::Provider::AWS);
+  CHECK(s.steps[0].action->undo == "enable_key");
   REQUIRE(s.steps[0].for_);
   CHECK(s.steps[1].relative);
-  CHECK(s.steps[1].request.params.at("tier") == "M40");
+  CHECK(*s.steps[1].request.param<std::string>("tier") == "M40");
   CHECK(s.steps[1].where.line == 16);
   CHECK(s.steps[2].expect_error == "CANNOT_PAUSE_RECENTLY_RESUMED_CLUSTER");
   CHECK(std::holds_alternative<sim::Uniform>(s.steps[2].time.shape()));
@@ -165,4 +166,28 @@ projects:
       - {name: c, cmk: true}
 )", "t.yaml");
   CHECK(s.projects[0].clusters[0].encryptionAtRestProvider == models::Provider::GCP);
+}
+
+TEST_CASE("credential shapes are hidden in messages; names and durations are not") {
+  for (const char* secret : {"AKIAIOSFODNN7EXAMPLE", "ASIAY34FZKBOKMUTVV7A", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+                             "Azr8Q~hunter2hunter2hunter2hunter2hunt", "x9Fq2LmZ8rT4vB7nK1wP5sD3hJ6g"}) {
+    CAPTURE(secret);
+    CHECK(looks_like_secret(secret));
+    CHECK(hide_secret_shapes(fmt::format("found '{}...'", secret)) == "found '<secret-like text hidden>...'");
+  }
+  for (const char* ordinary : {"AzureKeyVaultPrivateEndpointCluster01", "orders-cluster-production-2024", "AKIA",
+                               "ENCRYPTION_AT_REST_PRIVATE_ENDPOINT_CREATED", "106751991167d", "scenarios/what-if/detection-latency.yaml",
+                               "0123456789abcdef0123456789abcdef01234567"}) {
+    CAPTURE(ordinary);
+    CHECK_FALSE(looks_like_secret(ordinary));
+  }
+  try {
+    parse(base() + "AKIAIOSFODNN7EXAMPLE: 1\n", "t.yaml");
+    FAIL("expected InputError");
+  } catch (const InputError& x) {
+    CHECK(std::string(x.what()).find("unknown key '<secret-like text hidden>'") != std::string::npos);
+  }
+  const InputError e(SourceLocation{"t.yaml", 3, 5}, "unknown key 'AKIAIOSFODNN7EXAMPLE'");
+  CHECK(std::string(e.what()) == "t.yaml:3:5: unknown key '<secret-like text hidden>'");
+  CHECK(e.message() == "unknown key '<secret-like text hidden>'");
 }

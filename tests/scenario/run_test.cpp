@@ -18,7 +18,7 @@ namespace scenario_test {
 std::string dump(const std::vector<sim::Record>& records) {
   std::string out;
   for (const sim::Record& r : records) {
-    out += fmt::format("{}|{}|{}|{}|{}|{}|{}|{}", r.at.ms(), r.kind, r.entity, r.from, r.to, r.cause, r.machine, r.row);
+    out += fmt::format("{}|{}|{}|{}|{}|{}|{}|{}", r.at.ms(), sim::record_kind_name(r.kind), r.entity, r.from, r.to, r.cause, r.machine, r.row);
     for (const auto& [k, v] : r.fields) out += fmt::format("|{}={}", k, v);
     out += '\n';
   }
@@ -205,7 +205,7 @@ timeline:
 TEST_CASE("verdicts are Records of kind expectation") {
   Recorder rec;
   run(base("expect:\n  - at: 1h\n    cluster: orders\n    runState: PAUSED\n"), std::nullopt, &rec);
-  auto it = std::find_if(rec.records.begin(), rec.records.end(), [](const sim::Record& r) { return r.kind == "expectation"; });
+  auto it = std::find_if(rec.records.begin(), rec.records.end(), [](const sim::Record& r) { return r.kind == sim::RecordKind::expectation; });
   REQUIRE(it != rec.records.end());
   CHECK(it->at == sim::Time::zero() + sim::Duration::hours(1));
   CHECK(it->from == "runState=PAUSED");

@@ -41,6 +41,22 @@ TEST_CASE("the schema lists exactly the actions and their parameters") {
   }
 }
 
+TEST_CASE("the schema types each step parameter as the catalogue's kind") {
+  const nlohmann::json s = schema();
+  const nlohmann::json& props = s["$defs"]["step"]["properties"];
+  using K = models::ParamKind;
+  for (const models::ActionInfo& a : models::actions())
+    for (const models::ActionParam& p : a.params) {
+      const nlohmann::json& x = props[std::string(p.name)];
+      INFO(a.name, ".", p.name);
+      if (p.kind == K::boolean) CHECK(x["type"] == "boolean");
+      else if (p.kind == K::integer) CHECK(x["type"] == "integer");
+      else if (p.kind == K::regions) CHECK(x["type"] == "array");
+      else if (p.kind == K::provider) CHECK(x["$ref"] == "#/$defs/provider");
+      else CHECK(x["$ref"] == "#/$defs/name");
+    }
+}
+
 TEST_CASE("the schema lists exactly the settings") {
   const nlohmann::json s = schema();
   std::set<std::string> in_schema;

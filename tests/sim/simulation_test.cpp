@@ -211,14 +211,14 @@ struct Tape : sim::Observer {
   std::vector<std::uint64_t> fired;
   std::vector<std::string> records;
   void on_fired(const sim::FiredEvent& e) override { fired.push_back(e.index); }
-  void on_record(const sim::Record& r) override { records.push_back(r.kind + ":" + r.entity); }
+  void on_record(const sim::Record& r) override { records.push_back(std::string(sim::record_kind_name(r.kind)) + ":" + r.entity); }
 };
 
 TEST_CASE("observers see every fired event and every record") {
   Simulation s;
   Tape tape;
   s.add_observer(&tape);
-  s.schedule_at(at(1), [&] { s.record({.at = s.now(), .kind = "alert", .entity = "x"}); });
+  s.schedule_at(at(1), [&] { s.record({.at = s.now(), .kind = sim::RecordKind::alert, .entity = "x"}); });
   s.schedule_at(at(2), [] {});
   s.run();
   CHECK(tape.fired == std::vector<std::uint64_t>{0, 1});

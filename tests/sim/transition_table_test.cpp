@@ -120,7 +120,7 @@ struct Coverage : sim::Observer {
   sim::TransitionCoverage cov;
   std::vector<std::string> seen;
   void on_record(const sim::Record& r) override {
-    if (r.kind != "transition") return;
+    if (r.kind != sim::RecordKind::transition) return;
     cov.hit(r.machine, static_cast<std::size_t>(r.row));
     seen.push_back(r.entity + " " + r.from + "->" + r.to + " (" + r.cause + ")");
   }
@@ -130,7 +130,7 @@ TEST_CASE("a live machine records each transition with its row, and coverage sho
   sim::Simulation s;
   Coverage c;
   s.add_observer(&c);
-  sim::StateMachine<Door, Act, Visitor> door(door_table(), "door/front");
+  sim::StateMachine<Door, Act, Visitor> door(door_table(), {}, "door/front");
   s.schedule_at(sim::Time::from_ms(1), [&] { door.fire(s, Act::Open, "wind"); });
   s.schedule_at(sim::Time::from_ms(2), [&] { door.fire(s, Act::Close); });
   s.run();

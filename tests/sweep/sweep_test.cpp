@@ -10,6 +10,7 @@
 #include "sweep/output.h"
 #include "sweep/partial.h"
 #include "sweep/runner.h"
+#include "sweep/size_limit.h"
 #include "sweep/sweep_file.h"
 
 using namespace sweep;
@@ -130,6 +131,22 @@ TEST_CASE("bad vary values point into the file; bad --vary is one message") {
   CHECK(parse_vary_option("t_reflect=1m,uniform(0s, 3m)").values.size() == 2);
 }
 
+TEST_CASE("the plan ranks by a built-in or the file's own metric, nothing else") {
+  const std::string path = SWEEP_FIXTURES "/custom-metrics.yaml";
+  const SweepFile f = load_sweep_file(path);
+  SweepOptions o;
+  CHECK_NOTHROW(make_plan(f, o, path));
+  o.rank_by = "orders_down";  // a metrics: entry of the file
+  CHECK_NOTHROW(make_plan(f, o, path));
+  o.rank_by = "no_such_metric";
+  CHECK_THROWS_WITH_AS(make_plan(f, o, path),
+                       "--rank-by 'no_such_metric' is not a metric (try cluster_unavailable or detection_latency)",
+                       std::invalid_argument);
+  // orders_down is the other file's own metric, not this one's.
+  o.rank_by = "orders_down";
+  CHECK_THROWS_AS(make_plan(load_sweep_file(kDetection), o, kDetection), std::invalid_argument);
+}
+
 TEST_CASE("shards split the runs evenly and exactly once") {
   std::vector<std::uint32_t> all;
   for (std::uint32_t k = 1; k <= 4; ++k) {
@@ -138,4 +155,21 @@ TEST_CASE("shards split the runs evenly and exactly once") {
   }
   std::sort(all.begin(), all.end());
   CHECK(all == std::vector<std::uint32_t>{0, 1, 2, 3, 4, 5, 6, 7, 8, 9});
+}
+
+TEST_CASE("sweep size: the run limit, then free memory, with the number of shards to use") {
+  CHECK_NOTHROW(check_sweep_size(kMaxSweepRuns, 1, 1, std::nullopt));
+  CHECK_THROWS_WITH_AS(check_sweep_size(kMaxSweepRuns + 1, 1, 1, std::nullopt), doctest::Contains("above the limit"),
+                       std::invalid_argument);
+  CHECK_THROWS_AS(check_sweep_size(kMaxSweepRuns / 2, 3, 1, std::nullopt), std::invalid_argument);
+  CHECK_THROWS_AS(check_sweep_size(UINT64_MAX, UINT64_MAX, 1, std::nullopt), std::invalid_argument);
+  const std::uint64_t gib = 1ull << 30;
+  CHECK_NOTHROW(check_sweep_size(1000, 1, 1, gib));
+  // 1,000,000 runs need ~2 GiB; 1 GiB holds 524,288 runs, so 2 shards; one shard of two fits.
+  CHECK_THROWS_WITH_AS(check_sweep_size(1'000'000, 1, 1, gib), doctest::Contains("at least 2 shards"), std::invalid_argument);
+  CHECK_NOTHROW(check_sweep_size(1'000'000, 1, 2, gib));
+  CHECK_NOTHROW(check_merge_size(1000, 2, 1 << 20, gib));
+  CHECK_THROWS_WITH_AS(check_merge_size(1'000'000, 1, 1 << 20, gib), doctest::Contains("merging 1000000 runs"), std::invalid_argument);
+  CHECK_THROWS_WITH_AS(check_merge_size(0, 0, 100ull << 20, gib), doctest::Contains("reading a part of 100 MiB"), std::invalid_argument);
+  CHECK(memory_available().value_or(1) > 0);
 }

@@ -3,23 +3,13 @@
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
-#include <memory>
 #include <optional>
-#include <set>
-#include <sstream>
 
 #include "explore_command.h"
 #include "options.h"
+#include "run_command.h"
 #include "sweep_command.h"
-#include "report/atomic_file.h"
 #include "report/catalog.h"
-#include "report/chrome_trace.h"
-#include "report/jsonl.h"
-#include "report/state_json.h"
-#include "report/summary.h"
-#include "report/timeline.h"
-#include "report/trace.h"
-#include "report/world_states.h"
 #include "models/machines.h"
 #include "scenario/run.h"
 
@@ -27,24 +17,6 @@ namespace cli {
 namespace {
 
 // ---- option tables (also what --help prints) ----
-
-po::options_description run_options() {
-  po::options_description d("Options");
-  d.add_options()
-      ("help,h", "show this help")
-      ("trace", po::value<std::string>()->value_name("FILE"),
-       "write every record as JSON Lines: t_ms, t, kind, entity, from, to, cause, machine, row, fields")
-      ("chrome", po::value<std::string>()->value_name("FILE"),
-       "write a Chrome/Perfetto trace: one track per cluster and endpoint (and project block, key), "
-       "states as spans, alerts and operations as instants")
-      ("state", po::value<std::string>()->value_name("FILE"),
-       "write the final state in Atlas API field names")
-      ("seed", po::value<Seed>()->value_name("N"), "use this seed instead of the file's `seed:`")
-      ("quiet,q", po::bool_switch(), "print only the verdicts, not the timeline")
-      ("format", po::value<Format>()->default_value(Format::text, "text")->value_name("text|json"),
-       "summary format; json prints one JSON document (no timeline) for jq");
-  return d;
-}
 
 po::options_description validate_options() {
   po::options_description d("Options");
@@ -73,28 +45,6 @@ po::options_description format_options() {
 std::string machine_list() { return fmt::format("{}", fmt::join(models::machine_names(), "|")); }
 
 // ---- help texts: what, options, examples, exit status ----
-
-void help_run(std::ostream& out) {
-  out << "Usage: cmksim run [options] FILE...\n\n"
-         "Runs each scenario to its horizon. Prints the timeline, one line per happening:\n"
-         "  <simulated time>  <entity>  <old state> -> <new state>  (<cause>)\n"
-         "with alerts, emails and operations in between, then one verdict per expectation\n"
-         "(PASS/FAIL with file:line:column; a failure says when, what was expected and what was seen)\n"
-         "and a total line per file.\n\n"
-      << run_options()
-      << "\n--trace, --chrome and --state take one FILE; each is written to a temporary name and\n"
-         "renamed when complete, so a failed run never leaves half a file.\n\n"
-         "Examples:\n"
-         "  cmksim run scenarios/aws-kms-privatelink.yaml\n"
-         "  cmksim run --quiet scenarios/*.yaml\n"
-         "  cmksim run scenarios/aws-kms-privatelink.yaml --seed 7 --trace run.jsonl --chrome run.trace.json --state final.json\n"
-         "  cmksim run scenarios/aws-kms-privatelink.yaml --format json | jq '.runs[].expectations[] | select(.passed | not)'\n"
-         "  jq -c 'select(.kind == \"alert\")' run.jsonl            # the alerts of a --trace file\n"
-         "  jq '.projects[].clusters[] | {name, runState}' final.json   # clusters of a --state file\n"
-         "  Open run.trace.json in https://ui.perfetto.dev or chrome://tracing.\n\n"
-         "Exit status: 0 every expectation met, 1 an expectation failed, 2 bad input or usage\n"
-         "(nothing runs and no output file is written when any FILE is bad).\n";
-}
 
 void help_validate(std::ostream& out) {
   out << "Usage: cmksim validate [options] FILE...\n\n"
@@ -143,60 +93,26 @@ void help_settings(std::ostream& out) {
          "Exit status: 0, or 2 for bad usage.\n";
 }
 
-struct CommandInfo {
-  const char* name;
-  const char* summary;
-  void (*help)(std::ostream&);
-};
-const CommandInfo kCommands[] = {
-    {"run", "run scenarios: timeline, verdicts, --trace/--chrome/--state files", help_run},
-    {"validate", "check scenario files without running them", help_validate},
-    {"graph", "print a state machine as Graphviz DOT", help_graph},
-    {"actions", "list the actions a scenario step can name", help_actions},
-    {"settings", "list the model settings with their defaults", help_settings},
-    {"explore", "perturb a scenario many times; shrink a violation to a minimal repro scenario", help_explore},
-    {"sweep", "run a scenario N times: percentiles of detection, downtime, recovery; --vary settings", print_sweep_help},
-    {"merge", "combine the partial results of sharded sweeps into the unsharded result", print_merge_help},
-};
-
-// Parses `args` for `command`; Boost errors become UsageError. Returns false after printing the
-// help when --help was given.
-bool parse(const std::string& command, const Args& args, const po::options_description& options,
-           const po::positional_options_description& positional, po::variables_map& vm, std::ostream& out) {
-  try {
-    po::store(po::command_line_parser(args).options(options).positional(positional).run(), vm);
-    if (vm.count("help")) {
-      print_command_help(command, out);
-      return false;
-    }
-    po::notify(vm);
-  } catch (const po::error& e) {
-    throw UsageError(command, e.what());
-  }
-  return true;
-}
-
-void print_json(std::ostream& out, const nlohmann::ordered_json& j) {
-  out << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
-}
-
-report::RunSummary summarize(const std::string& file, const scenario::RunResult& r) {
-  report::RunSummary s;
-  s.file = file;
-  s.seed = r.seed;
-  s.end = r.end;
-  s.events_fired = r.events_fired;
-  for (const scenario::ExpectationResult& e : r.expectations)
-    s.verdicts.push_back({e.description, e.where.file, e.where.line, e.where.column, e.passed, e.at, e.expected, e.seen});
-  return s;
-}
-
 }  // namespace
 
-bool is_command(const std::string& name) {
-  for (const CommandInfo& c : kCommands)
-    if (name == c.name) return true;
-  return false;
+// ---- the command table ----
+
+const Command kCommands[] = {
+    {"run", "run scenarios: timeline, verdicts, --trace/--chrome/--state files", help_run, run_command},
+    {"validate", "check scenario files without running them", help_validate, validate_command},
+    {"graph", "print a state machine as Graphviz DOT", help_graph, graph_command},
+    {"actions", "list the actions a scenario step can name", help_actions, actions_command},
+    {"settings", "list the model settings with their defaults", help_settings, settings_command},
+    {"explore", "perturb a scenario many times; shrink a violation to a minimal repro scenario", help_explore, run_explore},
+    {"sweep", "run a scenario N times: percentiles of detection, downtime, recovery; --vary settings", print_sweep_help,
+     run_sweep},
+    {"merge", "combine the partial results of sharded sweeps into the unsharded result", print_merge_help, run_merge},
+};
+
+const Command* find_command(const std::string& name) {
+  for (const Command& c : kCommands)
+    if (name == c.name) return &c;
+  return nullptr;
 }
 
 void print_main_help(std::ostream& out) {
@@ -204,7 +120,7 @@ void print_main_help(std::ostream& out) {
          "Usage: cmksim COMMAND [options] [args]\n"
          "       cmksim COMMAND --help\n\n"
          "Commands:\n";
-  for (const CommandInfo& c : kCommands) out << fmt::format("  {:<10}{}\n", c.name, c.summary);
+  for (const Command& c : kCommands) out << fmt::format("  {:<10}{}\n", c.name, c.summary);
   out << "\nOptions:\n"
          "  -h [ --help ]   show this help (with a COMMAND: that command's help)\n"
          "  --version       print the version\n\n"
@@ -220,108 +136,14 @@ void print_main_help(std::ostream& out) {
          "2 bad input (one message FILE:LINE:COLUMN: ...) or bad usage, 3 internal error (a bug).\n";
 }
 
-bool print_command_help(const std::string& command, std::ostream& out) {
-  for (const CommandInfo& c : kCommands)
-    if (command == c.name) {
-      c.help(out);
-      return true;
-    }
-  return false;
-}
-
-// ---- run ----
-
-int run_command(const Args& args, std::ostream& out, std::ostream& err) {
-  po::options_description options = run_options();
-  options.add_options()("file", po::value<std::vector<std::string>>()->value_name("FILE"), "scenario file");
-  po::positional_options_description positional;
-  positional.add("file", -1);
-  po::variables_map vm;
-  if (!parse("run", args, options, positional, vm, out)) return 0;
-
-  const auto files = vm.count("file") ? vm["file"].as<std::vector<std::string>>() : std::vector<std::string>{};
-  if (files.empty()) throw UsageError("run", "no scenario FILE given");
-  const Format format = vm["format"].as<Format>();
-  const bool quiet = vm["quiet"].as<bool>() || format == Format::json;
-  std::optional<std::uint64_t> seed;
-  if (vm.count("seed")) seed = vm["seed"].as<Seed>().value;
-
-  struct Output {
-    const char* option;
-    std::string path;
-  };
-  std::vector<Output> outputs;
-  for (const char* o : {"trace", "chrome", "state"})
-    if (vm.count(o)) outputs.push_back({o, vm[o].as<std::string>()});
-  if (!outputs.empty() && files.size() > 1)
-    throw UsageError("run", fmt::format("--{} takes one scenario FILE, got {}", outputs.front().option, files.size()));
-  std::set<std::string> paths;
-  for (const Output& o : outputs)
-    if (!paths.insert(o.path).second) throw UsageError("run", fmt::format("'{}' is named by two output options", o.path));
-
-  // Every file is read and checked before anything runs: bad input costs nothing.
-  std::vector<scenario::Scenario> scenarios;
-  scenarios.reserve(files.size());
-  for (const std::string& f : files) scenarios.push_back(scenario::load_file(f));
-
-  // Output files are opened (as temporaries) before the run, so a bad path fails at once.
-  std::vector<report::AtomicFile> files_out;
-  for (const Output& o : outputs) files_out.emplace_back(o.path);
-
-  std::vector<report::RunSummary> summaries;
-  for (std::size_t i = 0; i < scenarios.size(); ++i) {
-    scenario::Run run(scenarios[i], seed);
-    report::TraceRecorder recorder;
-    run.add_observer(&recorder);
-    recorder.trace().initial = report::current_states(run.world());
-    const scenario::RunResult result = run.execute();
-    const report::Trace& trace = recorder.trace();
-
-    if (!quiet) {
-      if (i > 0) out << '\n';
-      report::write_timeline(out, trace);
-      out << '\n';
-    }
-    for (std::size_t k = 0; k < outputs.size(); ++k) {
-      std::ostringstream text;
-      const std::string what = outputs[k].option;
-      if (what == "trace")
-        report::write_jsonl(text, trace);
-      else if (what == "chrome")
-        print_json(text, report::chrome_trace(trace, result.end, files[i]));
-      else
-        text << report::state_json(run.world()).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
-      files_out[k].write(text.str());
-    }
-    summaries.push_back(summarize(files[i], result));
-    if (format == Format::text) report::write_summary_text(out, summaries.back());
-  }
-  for (report::AtomicFile& f : files_out) f.commit();
-
-  bool passed = true;
-  for (const report::RunSummary& s : summaries) passed = passed && s.passed();
-  if (format == Format::json) {
-    print_json(out, report::summary_json(summaries));
-    // stdout is for jq; people still see what failed.
-    for (const report::RunSummary& s : summaries)
-      for (const report::Verdict& v : s.verdicts)
-        if (!v.passed) err << report::verdict_line(v) << '\n';
-  }
-  return passed ? 0 : 1;
-}
-
 // ---- validate ----
 
 int validate_command(const Args& args, std::ostream& out, std::ostream& err) {
-  po::options_description options = validate_options();
-  options.add_options()("file", po::value<std::vector<std::string>>()->value_name("FILE"), "scenario file");
-  po::positional_options_description positional;
-  positional.add("file", -1);
-  po::variables_map vm;
-  if (!parse("validate", args, options, positional, vm, out)) return 0;
-  const auto files = vm.count("file") ? vm["file"].as<std::vector<std::string>>() : std::vector<std::string>{};
+  const auto vm = parse_args("validate", help_validate, args, validate_options(), {"file"}, out);
+  if (!vm) return 0;
+  const std::vector<std::string> files = operands(*vm, "file");
   if (files.empty()) throw UsageError("validate", "no scenario FILE given");
-  const bool quiet = vm["quiet"].as<bool>();
+  const bool quiet = (*vm)["quiet"].as<bool>();
   int status = 0;
   for (const std::string& f : files) {
     try {
@@ -339,18 +161,15 @@ int validate_command(const Args& args, std::ostream& out, std::ostream& err) {
 // ---- graph, actions, settings ----
 
 int graph_command(const Args& args, std::ostream& out, std::ostream&) {
-  po::options_description options = graph_options();
-  options.add_options()("machine", po::value<std::string>()->value_name("MACHINE"), "state machine");
-  po::positional_options_description positional;
-  positional.add("machine", 1);
-  po::variables_map vm;
-  if (!parse("graph", args, options, positional, vm, out)) return 0;
-  if (!vm.count("machine")) throw UsageError("graph", fmt::format("no MACHINE given (one of {})", machine_list()));
-  const std::string name = vm["machine"].as<std::string>();
+  const auto vm = parse_args("graph", help_graph, args, graph_options(), {"machine", 1}, out);
+  if (!vm) return 0;
+  const std::vector<std::string> machine = operands(*vm, "machine");
+  if (machine.empty()) throw UsageError("graph", fmt::format("no MACHINE given (one of {})", machine_list()));
+  const std::string& name = machine.front();
   std::optional<models::Provider> cloud;
-  if (vm.count("cloud")) {
+  if (vm->count("cloud")) {
     if (name != "endpoint") throw UsageError("graph", fmt::format("--cloud applies to the endpoint machine, not '{}'", name));
-    cloud = vm["cloud"].as<Cloud>().provider;
+    cloud = (*vm)["cloud"].as<Cloud>().provider;
   }
   if (!models::machine(name))
     throw UsageError("graph", fmt::format("unknown machine '{}' (one of {})", name, machine_list()));
@@ -359,9 +178,9 @@ int graph_command(const Args& args, std::ostream& out, std::ostream&) {
 }
 
 int actions_command(const Args& args, std::ostream& out, std::ostream&) {
-  po::variables_map vm;
-  if (!parse("actions", args, format_options(), po::positional_options_description{}, vm, out)) return 0;
-  if (vm["format"].as<Format>() == Format::json)
+  const auto vm = parse_args("actions", help_actions, args, format_options(), {}, out);
+  if (!vm) return 0;
+  if ((*vm)["format"].as<Format>() == Format::json)
     print_json(out, report::actions_json());
   else
     report::write_actions_text(out);
@@ -369,9 +188,9 @@ int actions_command(const Args& args, std::ostream& out, std::ostream&) {
 }
 
 int settings_command(const Args& args, std::ostream& out, std::ostream&) {
-  po::variables_map vm;
-  if (!parse("settings", args, format_options(), po::positional_options_description{}, vm, out)) return 0;
-  if (vm["format"].as<Format>() == Format::json)
+  const auto vm = parse_args("settings", help_settings, args, format_options(), {}, out);
+  if (!vm) return 0;
+  if ((*vm)["format"].as<Format>() == Format::json)
     print_json(out, report::settings_json());
   else
     report::write_settings_text(out);

@@ -1,11 +1,6 @@
 #include "explore_command.h"
 
-#include <unistd.h>
-
 #include <chrono>
-#include <fstream>
-#include <iostream>
-#include <sstream>
 
 #include <boost/program_options.hpp>
 #include <fmt/format.h>
@@ -13,9 +8,9 @@
 #include "explore/coverage.h"
 #include "explore/explorer.h"
 #include "options.h"
-#include "report/atomic_file.h"
-#include "scenario/input_error.h"
+#include "report/output_set.h"
 #include "scenario/run.h"
+#include "sweep/progress.h"
 
 namespace cli {
 
@@ -33,6 +28,53 @@ po::options_description explore_options() {
       ("max-perturbations", po::value<int>()->default_value(4)->value_name("K"), "at most K perturbations per run (1..20)")
       ("coverage", po::bool_switch(), "print which transitions of each state machine the runs exercised");
   return d;
+}
+
+// What `cmksim explore` was asked to do.
+struct ExploreRequest {
+  std::string file;
+  std::string repro_path;  // --out
+  explore::ExploreOptions options;
+  bool coverage = false;
+};
+
+// The request of parsed options; throws UsageError unless there is exactly one FILE and the counts
+// are in range.
+ExploreRequest read_request(const po::variables_map& vm) {
+  const std::vector<std::string> files = operands(vm, "file");
+  if (files.size() != 1) throw UsageError("explore", files.empty() ? "no scenario FILE given" : "explore takes one scenario FILE");
+  const int max_perturbations = vm["max-perturbations"].as<int>();
+  if (max_perturbations < 1 || max_perturbations > 20 || vm["runs"].as<Count>().value < 1)
+    throw UsageError("explore", "--runs must be at least 1 and --max-perturbations within 1..20");
+  ExploreRequest rq;
+  rq.file = files.front();
+  rq.repro_path = vm["out"].as<std::string>();
+  rq.options.runs = vm["runs"].as<Count>().value;
+  rq.options.seed = vm["seed"].as<Seed>().value;
+  rq.options.max_perturbations = max_perturbations;
+  rq.coverage = vm["coverage"].as<bool>();
+  return rq;
+}
+
+// Prints the outcome of `r` (taking `secs`); on a violation writes the repro scenario to `repro`
+// (its one output), otherwise discards it. Returns the exit status: 0 no violation, 1 a violation.
+int report_result(const ExploreRequest& rq, const explore::ExploreResult& r, double secs, report::OutputSet& repro,
+                  std::ostream& out) {
+  if (!r.violation) {
+    repro.discard();
+    out << fmt::format("{}: no violation in {} runs (seed {}, {} events, {:.1f} s)\n", rq.file, r.runs_done, rq.options.seed,
+                       r.events, secs);
+    return 0;
+  }
+  repro.write(0, r.repro_yaml);
+  repro.commit();
+  out << fmt::format("{}: VIOLATION in run {} of {}: {}: {}\n", rq.file, r.runs_done, rq.options.runs, r.violation->invariant,
+                     r.violation->message);
+  out << fmt::format("  shrunk {} -> {} perturbation(s) in {} runs; repro written to {}{}\n", r.original_perturbations,
+                     r.perturbations.size(), r.shrink_runs, repro.path(0),
+                     r.repro_verified ? " (verified: it fails the same way)" : " (WARNING: the repro did not fail again)");
+  for (const explore::Perturbation& p : r.perturbations) out << "  - " << p.describe() << '\n';
+  return 1;
 }
 
 }  // namespace
@@ -53,84 +95,37 @@ void help_explore(std::ostream& out) {
          "  cmksim explore scenarios/kms-outage-restart.yaml --runs 200 --seed 7\n"
          "  cmksim explore scenarios/default.yaml --runs 50 --out /tmp/repro.yaml && echo robust\n"
          "  cmksim run repro.yaml                         # fails the same way (a scenario expectation)\n"
-         "  cmksim explore repro.yaml --runs 1            # re-checks a built-in invariant on that exact run\n"
+         "  cmksim explore repro.yaml --runs 1 --out again.yaml   # re-checks a built-in invariant on that exact run\n"
          "  cmksim explore scenarios/aws-kms-privatelink.yaml --runs 500 --coverage\n\n"
+         "--out - writes the repro to standard output (the summary then goes to standard error); an --out\n"
+         "that is the input FILE is refused. A regular file is replaced atomically, a device or FIFO written in place.\n\n"
          "Exit status: 0 no violation in N runs, 1 a violation (repro written), 2 bad input or usage.\n";
 }
 
-int run_explore(const std::vector<std::string>& args) {
-  po::options_description options = explore_options();
-  options.add_options()("file", po::value<std::vector<std::string>>()->value_name("FILE"), "scenario file");
-  po::positional_options_description positional;
-  positional.add("file", -1);
-  po::variables_map vm;
+int run_explore(const Args& args, std::ostream& out, std::ostream& err) {
+  const auto vm = parse_args("explore", help_explore, args, explore_options(), {"file"}, out);
+  if (!vm) return 0;
+  const ExploreRequest rq = read_request(*vm);
+  // Read once through the shared reader; bad input is one message file:line:col, exit 2, nothing runs.
+  const std::string text = scenario::read_scenario_file(rq.file);
+  scenario::parse(text, rq.file);
   try {
-    po::store(po::command_line_parser(args).options(options).positional(positional).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::cerr << fmt::format("cmksim explore: {} (see 'cmksim explore --help')\n", e.what());
-    return 2;
-  }
-  if (vm.count("help")) {
-    help_explore(std::cout);
-    return 0;
-  }
-  const auto files = vm.count("file") ? vm["file"].as<std::vector<std::string>>() : std::vector<std::string>{};
-  if (files.size() != 1) {
-    std::cerr << fmt::format("cmksim explore: {} (see 'cmksim explore --help')\n",
-                             files.empty() ? "no scenario FILE given" : "explore takes one scenario FILE");
-    return 2;
-  }
-  const int maxP = vm["max-perturbations"].as<int>();
-  if (maxP < 1 || maxP > 20 || vm["runs"].as<Count>().value < 1) {
-    std::cerr << "cmksim explore: --runs must be at least 1 and --max-perturbations within 1..20 (see 'cmksim explore --help')\n";
-    return 2;
-  }
-  const std::string& file = files.front();
-  try {
-    scenario::load_file(file);  // bad input: one message file:line:col, exit 2, nothing runs
-    std::ifstream in(file, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    // The output file is opened before the work, so a bad --out path fails at once.
-    report::AtomicFile out(vm["out"].as<std::string>());
-
-    explore::Explorer ex(file, text.str());
-    explore::ExploreOptions o;
-    o.runs = vm["runs"].as<Count>().value;
-    o.seed = vm["seed"].as<Seed>().value;
-    o.max_perturbations = maxP;
-    const bool tty = isatty(STDERR_FILENO) != 0;
-    if (tty)
-      o.progress = [](std::uint64_t done, std::uint64_t total) {
-        const int width = 40;
-        const int filled = static_cast<int>(width * done / total);
-        std::cerr << fmt::format("\r[{}{}] {}/{} runs", std::string(filled, '#'), std::string(width - filled, '.'), done, total)
-                  << std::flush;
-      };
+    // The output file is opened before the work, so a bad --out path fails at once. With --out -
+    // the repro goes to standard output and everything else to standard error.
+    report::OutputSet repro({{"--out", rq.repro_path}}, {rq.file}, out);
+    std::ostream& report_out = repro.has_standard_output() ? err : out;
+    explore::Explorer ex(rq.file, text);
+    explore::ExploreOptions o = rq.options;
+    sweep::ProgressBar bar(stderr);
+    if (bar.enabled()) o.progress = [&](std::uint64_t done, std::uint64_t total) { bar.update(done, total); };
     const auto start = std::chrono::steady_clock::now();
     const explore::ExploreResult r = ex.explore(o);
     const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    if (tty) std::cerr << '\n';
-    if (vm["coverage"].as<bool>()) std::cout << "transition coverage over " << r.runs_done << " run(s):\n" << explore::coverage_report(r.coverage);
-    if (!r.violation) {
-      out.discard();
-      std::cout << fmt::format("{}: no violation in {} runs (seed {}, {} events, {:.1f} s)\n", file, r.runs_done, o.seed, r.events, secs);
-      return 0;
-    }
-    out.write(r.repro_yaml);
-    out.commit();
-    std::cout << fmt::format("{}: VIOLATION in run {} of {}: {}: {}\n", file, r.runs_done, o.runs, r.violation->invariant, r.violation->message);
-    std::cout << fmt::format("  shrunk {} -> {} perturbation(s) in {} runs; repro written to {}{}\n", r.original_perturbations,
-                             r.perturbations.size(), r.shrink_runs, out.path(),
-                             r.repro_verified ? " (verified: it fails the same way)" : " (WARNING: the repro did not fail again)");
-    for (const explore::Perturbation& p : r.perturbations) std::cout << "  - " << p.describe() << '\n';
-    return 1;
-  } catch (const scenario::InputError& e) {
-    std::cerr << e.what() << '\n';
-    return 2;
+    bar.finish();
+    if (rq.coverage) report_out << "transition coverage over " << r.runs_done << " run(s):\n" << explore::coverage_report(r.coverage);
+    return report_result(rq, r, secs, repro, report_out);
   } catch (const report::OutputError& e) {
-    std::cerr << "cmksim explore: " << e.what() << '\n';
+    err << "cmksim explore: " << e.what() << '\n';
     return 2;
   }
 }

@@ -4,14 +4,15 @@
 #pragma once
 
 #include <ostream>
-#include <string>
-#include <vector>
+
+#include "options.h"
 
 namespace cli {
 
 // args: everything after `explore`. Returns 0 (no violation), 1 (violation found, repro written),
-// 2 (bad input or usage; one message on stderr).
-int run_explore(const std::vector<std::string>& args);
+// 2 (the repro file cannot be written; one message on `err`). Usage mistakes throw UsageError,
+// bad input scenario::InputError (main maps both to 2).
+int run_explore(const Args& args, std::ostream& out, std::ostream& err);
 void help_explore(std::ostream& out);
 
 }  // namespace cli

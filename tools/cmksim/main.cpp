@@ -1,7 +1,7 @@
 // cmksim: the command line. Parses the command with Boost.Program_options, hands the rest to the
-// subcommand (commands.cpp) and turns every kind of failure into its exit status and ONE line on
-// stderr: 2 for usage and bad input ("file:line:column: message"), 1 for a failed expectation
-// (reported by `run` itself), 3 for an internal error (a bug).
+// subcommand's row of the command table (commands.cpp) and turns every kind of failure into its
+// exit status and ONE line on stderr: 2 for usage and bad input ("file:line:column: message"), 1
+// for a failed expectation (reported by `run` itself), 3 for an internal error (a bug).
 #include <cstdio>
 #include <iostream>
 #include <string>
@@ -11,13 +11,12 @@
 #include <fmt/format.h>
 
 #include "commands.h"
-#include "explore_command.h"
-#include "sweep_command.h"
 #include "models/actions.h"
 #include "models/settings.h"
 #include "options.h"
 #include "report/atomic_file.h"
 #include "scenario/input_error.h"
+#include "scenario/secrets.h"
 
 namespace {
 
@@ -65,28 +64,27 @@ int dispatch(int argc, char** argv) {
       cli::print_main_help(std::cout);
       return 0;
     }
-    if (!cli::print_command_help(rest.front(), std::cout))
-      throw cli::UsageError("", fmt::format("unknown command '{}'", rest.front()));
+    const cli::Command* asked = cli::find_command(rest.front());
+    if (!asked) throw cli::UsageError("", fmt::format("unknown command '{}'", rest.front()));
+    asked->help(std::cout);
     return 0;
   }
-  if (!cli::is_command(command)) throw cli::UsageError("", fmt::format("unknown command '{}'", command));
+  const cli::Command* c = cli::find_command(command);
+  if (!c) throw cli::UsageError("", fmt::format("unknown command '{}'", command));
   if (vm.count("help")) {  // `cmksim run --help`, `cmksim --help run`
-    cli::print_command_help(command, std::cout);
+    c->help(std::cout);
     return 0;
   }
   if (vm.count("version")) throw cli::UsageError(command, "--version is not an option of a command");
 
   std::vector<std::string> args = po::collect_unrecognized(parsed.options, po::include_positional);
   args.erase(args.begin());  // the command itself
-  if (command == "run") return cli::run_command(args, std::cout, std::cerr);
-  if (command == "explore") return cli::run_explore(args);
-  if (command == "sweep") return cli::run_sweep(args);
-  if (command == "merge") return cli::run_merge(args);
-  if (command == "validate") return cli::validate_command(args, std::cout, std::cerr);
-  if (command == "graph") return cli::graph_command(args, std::cout, std::cerr);
-  if (command == "actions") return cli::actions_command(args, std::cout, std::cerr);
-  return cli::settings_command(args, std::cout, std::cerr);
+  return c->run(args, std::cout, std::cerr);
 }
+
+// One error line on stderr, never showing text shaped like a credential (InputError already hides
+// them; the other errors may quote a command-line value or a model's message).
+void error_line(const std::string& line) { std::cerr << scenario::hide_secret_shapes(line) << '\n'; }
 
 }  // namespace
 
@@ -98,7 +96,7 @@ int main(int argc, char** argv) {
   } catch (const cli::UsageError& e) {
     const std::string who = e.command().empty() ? "cmksim" : "cmksim " + e.command();
     std::cout.flush();
-    std::cerr << fmt::format("{}: {} (see '{} --help')\n", who, e.what(), who);
+    error_line(fmt::format("{}: {} (see '{} --help')", who, e.what(), who));
     status = 2;
   } catch (const scenario::InputError& e) {
     std::cout.flush();
@@ -106,19 +104,19 @@ int main(int argc, char** argv) {
     status = 2;
   } catch (const report::OutputError& e) {
     std::cout.flush();
-    std::cerr << "cmksim: " << e.what() << '\n';
+    error_line(std::string("cmksim: ") + e.what());
     status = 2;
   } catch (const models::ActionError& e) {  // the scenario layer should have turned these into InputError
     std::cout.flush();
-    std::cerr << "cmksim: " << e.what() << '\n';
+    error_line(std::string("cmksim: ") + e.what());
     status = 2;
   } catch (const models::SettingError& e) {
     std::cout.flush();
-    std::cerr << "cmksim: " << e.what() << '\n';
+    error_line(std::string("cmksim: ") + e.what());
     status = 2;
   } catch (const std::exception& e) {
     std::cout.flush();
-    std::cerr << "cmksim: internal error: " << e.what() << '\n';
+    error_line(std::string("cmksim: internal error: ") + e.what());
     status = 3;
   }
   std::cout.flush();

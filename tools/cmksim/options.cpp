@@ -4,6 +4,39 @@
 
 namespace cli {
 
+std::optional<po::variables_map> parse_args(const std::string& command, void (*help)(std::ostream&), const Args& args,
+                                            const po::options_description& options, Operands operands, std::ostream& out) {
+  po::options_description all;
+  all.add(options);
+  po::positional_options_description positional;
+  if (*operands.name) {
+    // A single operand is a plain string, so naming it twice (`--machine a --machine b`) is refused.
+    if (operands.max == 1)
+      all.add_options()(operands.name, po::value<std::string>(), "");
+    else
+      all.add_options()(operands.name, po::value<std::vector<std::string>>(), "");
+    positional.add(operands.name, operands.max);
+  }
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
+    if (vm.count("help")) {
+      help(out);
+      return std::nullopt;
+    }
+    po::notify(vm);
+  } catch (const po::error& e) {
+    throw UsageError(command, e.what());
+  }
+  return vm;
+}
+
+std::vector<std::string> operands(const po::variables_map& vm, const char* name) {
+  if (!vm.count(name)) return {};
+  if (const auto* one = boost::any_cast<std::string>(&vm[name].value())) return {*one};
+  return vm[name].as<std::vector<std::string>>();
+}
+
 void validate(boost::any& v, const std::vector<std::string>& values, Format*, int) {
   po::validators::check_first_occurrence(v);
   const std::string& s = po::validators::get_single_string(values);

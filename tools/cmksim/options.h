@@ -1,8 +1,11 @@
-// Value types of the cmksim options, each with the Boost.Program_options validate() overload that
-// parses it, so a bad value is a usage error (exit 2) with Boost's one-line message.
+// The one option parser of every cmksim subcommand, and the value types of the options, each with
+// the Boost.Program_options validate() overload that parses it, so a bad value is a usage error
+// (exit 2) with Boost's one-line message.
 #pragma once
 
 #include <cstdint>
+#include <optional>
+#include <ostream>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -24,6 +27,24 @@ class UsageError : public std::runtime_error {
  private:
   std::string command_;
 };
+
+using Args = std::vector<std::string>;
+
+// The operands of a command (FILE..., MACHINE, PART.json...): their key in the variables map and
+// at most how many (-1: any number). An empty name: the command takes none.
+struct Operands {
+  const char* name = "";
+  int max = -1;
+};
+
+// Parses `args` (the command name removed) against `options` plus `operands`; any Boost error
+// becomes UsageError(command, ...). With --help it prints `help` to `out` and returns nothing, so
+// the command returns 0 at once.
+std::optional<po::variables_map> parse_args(const std::string& command, void (*help)(std::ostream&), const Args& args,
+                                            const po::options_description& options, Operands operands, std::ostream& out);
+
+// The operands parse_args stored under `name`, in order; empty when none were given.
+std::vector<std::string> operands(const po::variables_map& vm, const char* name);
 
 enum class Format { text, json };
 

@@ -1,8 +1,6 @@
 #include "sweep_command.h"
 
 #include <charconv>
-#include <iostream>
-#include <memory>
 #include <optional>
 #include <thread>
 
@@ -10,7 +8,8 @@
 #include <fmt/format.h>
 
 #include "options.h"
-#include "report/atomic_file.h"
+#include "report/output_set.h"
+#include "scenario/run.h"
 #include "scenario/input_error.h"
 #include "sim/duration_text.h"
 #include "sweep/html_report.h"
@@ -18,6 +17,7 @@
 #include "sweep/partial.h"
 #include "sweep/progress.h"
 #include "sweep/runner.h"
+#include "sweep/size_limit.h"
 #include "sweep/sweep_file.h"
 
 namespace cli {
@@ -87,34 +87,12 @@ po::options_description merge_options() {
   return d;
 }
 
-po::variables_map parse(const std::string& command, const std::vector<std::string>& args, const po::options_description& opts,
-                        const char* positional_name) {
-  po::options_description all;
-  all.add(opts).add_options()(positional_name, po::value<std::vector<std::string>>(), "");
-  po::positional_options_description pos;
-  pos.add(positional_name, -1);
-  po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(all).positional(pos).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    throw UsageError(command, e.what());
-  }
-  return vm;
-}
-
 std::string render(const sweep::SweepData& d, SweepFormat f) {
   switch (f) {
     case SweepFormat::csv: return sweep::format_csv(d);
     case SweepFormat::json: return sweep::format_json(d);
     default: return sweep::format_table(d);
   }
-}
-
-// Output files are opened (as temporaries) before any work, so a bad path fails at once.
-std::unique_ptr<report::AtomicFile> open_output(const po::variables_map& vm, const char* name) {
-  if (!vm.count(name)) return nullptr;
-  return std::make_unique<report::AtomicFile>(vm[name].as<std::string>());
 }
 
 }  // namespace
@@ -148,6 +126,11 @@ void print_sweep_help(std::ostream& out) {
          "gives exactly the unsharded result:\n"
          "  cmksim sweep FILE --runs 10000 --shard 1/3 --out part-1.json   (and 2/3, 3/3 elsewhere)\n"
          "  cmksim merge part-*.json --format json --report sweep.html\n\n"
+         "Size: runs x combinations may be at most 10,000,000, and the raw values (about 2 KB per run)\n"
+         "must fit in free memory; a larger sweep is refused at once with the number of shards to use.\n\n"
+         "Outputs: --out and --report are written together or not at all (a temporary name, then a\n"
+         "rename; a device or FIFO is written in place). FILE - is standard output (one of them at most);\n"
+         "the summary then goes to standard error. An output that is the scenario FILE is refused.\n\n"
          "Exit status: 0 the sweep ran (failed expectations are results, not errors), 2 bad input or\n"
          "usage (nothing is written).\n";
 }
@@ -163,24 +146,22 @@ void print_merge_help(std::ostream& out) {
          "  cmksim merge part-1.json part-2.json part-3.json --format json | jq '.combinations[].metrics[0]'\n"
          "  cmksim merge part-*.json --report sweep.html                  # replays the median and worst runs\n"
          "  cmksim merge part-*.json --out all.json                       # merge again later with more parts\n\n"
+         "Each part is checked before it is merged: at most 256 MiB, format version, the scenario file's\n"
+         "hash (parts of an edited file are refused, and so is a --report scenario that is not the file the\n"
+         "parts were swept from), and that it holds exactly the runs of the shard it names.\n\n"
          "Exit status: 0 merged, 2 bad input (a malformed part, parts of different sweeps, a run in two\n"
          "parts or missing from all).\n";
 }
 
-int run_sweep(const std::vector<std::string>& args) {
-  const po::variables_map vm = parse("sweep", args, sweep_options(), "file");
-  if (vm.count("help")) {
-    print_sweep_help(std::cout);
-    return 0;
-  }
-  const auto files = vm.count("file") ? vm["file"].as<std::vector<std::string>>() : std::vector<std::string>{};
-  if (files.size() != 1) throw UsageError("sweep", files.empty() ? "no scenario FILE given" : "give one scenario FILE");
+namespace {
+
+// The sweep options of parsed options (the file is not read yet); throws UsageError.
+sweep::SweepOptions read_sweep_options(const po::variables_map& vm) {
   sweep::SweepOptions o;
+  // Larger counts are refused by check_sweep_size with the requested number in the message.
   o.runs = static_cast<std::uint32_t>(std::min<std::uint64_t>(vm["runs"].as<Count>().value, UINT32_MAX));
-  if (o.runs == 0) throw UsageError("sweep", "--runs must be at least 1");
   o.threads = vm.count("threads") ? static_cast<unsigned>(std::min<std::uint64_t>(vm["threads"].as<Count>().value, 1024))
                                 : std::max(1u, std::thread::hardware_concurrency());
-  if (o.threads == 0) throw UsageError("sweep", "--threads must be at least 1");
   if (vm.count("seed")) o.seed = vm["seed"].as<Seed>().value;
   if (vm.count("shard")) {
     o.shard = vm["shard"].as<Shard>().index;
@@ -203,56 +184,85 @@ int run_sweep(const std::vector<std::string>& args) {
         throw UsageError("sweep", e.what());
       }
     }
+  return o;
+}
 
-  const sweep::SweepFile file = sweep::load_sweep_file(files.front());
-  bool rank_known = sweep::builtin_info(o.rank_by).has_value();
-  for (const sweep::CustomMetric& m : file.metrics) rank_known = rank_known || m.name == o.rank_by;
-  if (!rank_known) throw UsageError("sweep", fmt::format("--rank-by '{}' is not a metric (try cluster_unavailable or detection_latency)", o.rank_by));
-  sweep::Plan plan = [&] {
-    try {
-      return sweep::make_plan(file, o, files.front());
-    } catch (const std::invalid_argument& e) {
-      throw UsageError("sweep", e.what());
-    }
-  }();
-  auto out_file = open_output(vm, "out");
-  auto report_file = open_output(vm, "report");
+// The plan of the scenario `path` under `o`, its scenario hash recorded, refused (UsageError) when
+// it is too large to hold in memory.
+sweep::Plan plan_sweep(const std::string& path, const po::variables_map& vm, const sweep::SweepOptions& o) {
+  const std::string text = scenario::read_scenario_file(path);
+  const sweep::SweepFile file = sweep::parse_sweep_file(text, path);
+  try {
+    sweep::Plan plan = sweep::make_plan(file, o, path);
+    plan.data.scenario_hash = sweep::scenario_hash(text);
+    sweep::check_sweep_size(vm["runs"].as<Count>().value, plan.data.combinations.size(), o.shards, sweep::memory_available());
+    return plan;
+  } catch (const std::invalid_argument& e) {
+    throw UsageError("sweep", e.what());
+  }
+}
+
+// The requests of the output options `names` that were given.
+std::vector<report::OutputRequest> output_requests(const po::variables_map& vm, std::initializer_list<const char*> names) {
+  std::vector<report::OutputRequest> r;
+  for (const char* n : names)
+    if (vm.count(n)) r.push_back({fmt::format("--{}", n), vm[n].as<std::string>()});
+  return r;
+}
+
+}  // namespace
+
+int run_sweep(const Args& args, std::ostream& out, std::ostream& err) {
+  const auto parsed = parse_args("sweep", print_sweep_help, args, sweep_options(), {"file"}, out);
+  if (!parsed) return 0;
+  const po::variables_map& vm = *parsed;
+  const std::vector<std::string> files = operands(vm, "file");
+  if (files.size() != 1) throw UsageError("sweep", files.empty() ? "no scenario FILE given" : "give one scenario FILE");
+  sweep::SweepOptions o = read_sweep_options(vm);
+  const sweep::Plan plan = plan_sweep(files.front(), vm, o);
+  // --out first, then --report: the order they are written in.
+  report::OutputSet outputs(output_requests(vm, {"out", "report"}), files, out);
+  std::ostream& report_out = outputs.has_standard_output() ? err : out;
 
   sweep::ProgressBar bar(stderr, vm["no-progress"].as<bool>());
   if (bar.enabled()) o.progress = [&](std::uint64_t done, std::uint64_t total) { bar.update(done, total); };
   sweep::SweepData result = sweep::execute(plan, o);
   bar.finish();
 
-  if (out_file) {
-    out_file->write(sweep::partial_to_json(result, o.shard, o.shards).dump() + "\n");
-    out_file->commit();
-  }
+  std::size_t next = 0;
+  if (vm.count("out")) outputs.write(next++, sweep::partial_to_json(result, o.shard, o.shards).dump() + "\n");
+  if (vm.count("report")) outputs.write(next++, sweep::html_report(result, plan.scenarios));
+  outputs.commit();
   if (o.shards > 1) {
-    std::cerr << fmt::format("cmksim sweep: shard {}/{} ran {} of {} runs per combination; partial result in {}\n", o.shard, o.shards,
-                             result.combinations.front().runs.size(), o.runs, vm["out"].as<std::string>());
+    err << fmt::format("cmksim sweep: shard {}/{} ran {} of {} runs per combination; partial result in {}\n", o.shard, o.shards,
+                       result.combinations.front().runs.size(), o.runs, vm["out"].as<std::string>());
     return 0;
   }
-  if (report_file) {
-    report_file->write(sweep::html_report(result, plan.scenarios));
-    report_file->commit();
-  }
-  std::cout << render(result, vm["format"].as<SweepFormat>());
+  report_out << render(result, vm["format"].as<SweepFormat>());
   return 0;
 }
 
-int run_merge(const std::vector<std::string>& args) {
-  const po::variables_map vm = parse("merge", args, merge_options(), "part");
-  if (vm.count("help")) {
-    print_merge_help(std::cout);
-    return 0;
-  }
-  const auto parts = vm.count("part") ? vm["part"].as<std::vector<std::string>>() : std::vector<std::string>{};
-  if (parts.empty()) throw UsageError("merge", "no PART.json given");
-  sweep::SweepData merged = sweep::read_partial(parts.front());
-  for (std::size_t i = 1; i < parts.size(); ++i) {
-    const sweep::SweepData part = sweep::read_partial(parts[i]);
+namespace {
+
+// The parts merged: each read within its size limit and checked, the total checked against the
+// run limit and free memory before the next one is parsed. Throws scenario::InputError.
+sweep::SweepData merge_parts(const std::vector<std::string>& parts) {
+  sweep::SweepData merged;
+  std::uint64_t largest = 0;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    const std::string text = sweep::read_partial_text(parts[i]);
+    largest = std::max<std::uint64_t>(largest, text.size());
+    auto check_size = [&] {
+      sweep::check_merge_size(merged.runs, merged.combinations.size(), largest, sweep::memory_available());
+    };
     try {
-      merged.merge(part);
+      check_size();
+      if (i == 0) {
+        merged = sweep::parse_partial(text, parts[i]);
+        check_size();
+      } else {
+        merged.merge(sweep::parse_partial(text, parts[i]));
+      }
     } catch (const std::invalid_argument& e) {
       throw scenario::InputError(scenario::SourceLocation{parts[i], 0, 0}, e.what());
     }
@@ -261,25 +271,45 @@ int run_merge(const std::vector<std::string>& args) {
     throw scenario::InputError(scenario::SourceLocation{parts.back(), 0, 0},
                                fmt::format("{} of {} runs are in no part (first: run {}); is a shard missing?", missing.size(), merged.runs,
                                            missing.front()));
-  auto out_file = open_output(vm, "out");
-  auto report_file = open_output(vm, "report");
-  if (report_file) {
-    const std::string path = vm.count("scenario") ? vm["scenario"].as<std::string>() : merged.scenario;
-    const sweep::SweepFile file = sweep::load_sweep_file(path);
-    std::vector<scenario::Scenario> scenarios;
-    try {
-      scenarios = sweep::combination_scenarios(file.scenario, merged);
-    } catch (const std::invalid_argument& e) {
-      throw scenario::InputError(scenario::SourceLocation{path, 0, 0}, e.what());
-    }
-    report_file->write(sweep::html_report(merged, scenarios));
+  return merged;
+}
+
+// The scenario of each combination for --report, from `path` (the parts' recorded path unless
+// --scenario), refused unless it is the very file the parts were swept from.
+std::vector<scenario::Scenario> report_scenarios(const std::string& path, const sweep::SweepData& merged) {
+  const std::string text = scenario::read_scenario_file(path);
+  if (sweep::scenario_hash(text) != merged.scenario_hash)
+    throw scenario::InputError(scenario::SourceLocation{path, 0, 0},
+                               fmt::format("this is not the scenario file the parts were swept from (its hash is {}, the "
+                                           "parts' is {}); give the original with --scenario FILE",
+                                           sweep::scenario_hash(text), merged.scenario_hash));
+  const sweep::SweepFile file = sweep::parse_sweep_file(text, path);
+  try {
+    return sweep::combination_scenarios(file.scenario, merged);
+  } catch (const std::invalid_argument& e) {
+    throw scenario::InputError(scenario::SourceLocation{path, 0, 0}, e.what());
   }
-  if (out_file) {
-    out_file->write(sweep::partial_to_json(merged, 1, 1).dump() + "\n");
-    out_file->commit();
-  }
-  if (report_file) report_file->commit();
-  std::cout << render(merged, vm["format"].as<SweepFormat>());
+}
+
+}  // namespace
+
+int run_merge(const Args& args, std::ostream& out, std::ostream& err) {
+  const auto parsed = parse_args("merge", print_merge_help, args, merge_options(), {"part"}, out);
+  if (!parsed) return 0;
+  const po::variables_map& vm = *parsed;
+  const std::vector<std::string> parts = operands(vm, "part");
+  if (parts.empty()) throw UsageError("merge", "no PART.json given");
+  const sweep::SweepData merged = merge_parts(parts);
+  const std::string scenario_path = vm.count("scenario") ? vm["scenario"].as<std::string>() : merged.scenario;
+  std::vector<std::string> inputs = parts;
+  if (vm.count("report")) inputs.push_back(scenario_path);
+  report::OutputSet outputs(output_requests(vm, {"out", "report"}), inputs, out);
+  std::ostream& report_out = outputs.has_standard_output() ? err : out;
+  std::size_t next = 0;
+  if (vm.count("out")) outputs.write(next++, sweep::partial_to_json(merged, 1, 1).dump() + "\n");
+  if (vm.count("report")) outputs.write(next++, sweep::html_report(merged, report_scenarios(scenario_path, merged)));
+  outputs.commit();
+  report_out << render(merged, vm["format"].as<SweepFormat>());
   return 0;
 }
 

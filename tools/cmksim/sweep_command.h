@@ -4,13 +4,13 @@
 #pragma once
 
 #include <ostream>
-#include <string>
-#include <vector>
+
+#include "options.h"
 
 namespace cli {
 
-int run_sweep(const std::vector<std::string>& args);
-int run_merge(const std::vector<std::string>& args);
+int run_sweep(const Args& args, std::ostream& out, std::ostream& err);
+int run_merge(const Args& args, std::ostream& out, std::ostream& err);
 void print_sweep_help(std::ostream& out);
 void print_merge_help(std::ostream& out);
 

@@ -1,0 +1,211 @@
+#include "run_command.h"
+
+#include <fmt/format.h>
+
+#include <optional>
+#include <sstream>
+
+#include "commands.h"
+#include "report/output_set.h"
+#include "report/chrome_trace.h"
+#include "report/jsonl.h"
+#include "report/state_json.h"
+#include "report/summary.h"
+#include "report/timeline.h"
+#include "report/trace.h"
+#include "report/world_states.h"
+#include "scenario/run.h"
+
+namespace cli {
+namespace {
+
+// ---- the output files: one option and one writer each ----
+
+// A finished run, as much of it as the output writers read.
+struct FinishedRun {
+  const std::string& file;
+  const report::Trace& trace;
+  const scenario::RunResult& result;
+  const models::World& world;
+};
+
+// An output option: its name (also --help's), help text and writer.
+struct OutputKind {
+  const char* option;
+  const char* help;
+  void (*write)(std::ostream& out, const FinishedRun& run);
+};
+
+// The writers: each prints the whole text of its file for one finished run.
+void write_trace(std::ostream& out, const FinishedRun& run) { report::write_jsonl(out, run.trace); }
+void write_chrome(std::ostream& out, const FinishedRun& run) {
+  print_json(out, report::chrome_trace(run.trace, run.result.end, run.file));
+}
+void write_state(std::ostream& out, const FinishedRun& run) { print_json(out, report::state_json(run.world)); }
+
+// In the order --help lists them and the files are written.
+const OutputKind kOutputKinds[] = {
+    {"trace", "write every record as JSON Lines: t_ms, t, kind, entity, from, to, cause, machine, row, fields", write_trace},
+    {"chrome",
+     "write a Chrome/Perfetto trace: one track per cluster and endpoint (and project block, key), "
+     "states as spans, alerts and operations as instants",
+     write_chrome},
+    {"state", "write the final state in Atlas API field names", write_state},
+};
+
+po::options_description run_options() {
+  po::options_description d("Options");
+  d.add_options()("help,h", "show this help");
+  for (const OutputKind& k : kOutputKinds) d.add_options()(k.option, po::value<std::string>()->value_name("FILE"), k.help);
+  d.add_options()
+      ("seed", po::value<Seed>()->value_name("N"), "use this seed instead of the file's `seed:`")
+      ("quiet,q", po::bool_switch(), "print only the verdicts, not the timeline")
+      ("format", po::value<Format>()->default_value(Format::text, "text")->value_name("text|json"),
+       "summary format; json prints one JSON document (no timeline) for jq");
+  return d;
+}
+
+// ---- the request: options checked ----
+
+struct Output {
+  const OutputKind* kind;
+  std::string path;
+};
+
+// What `cmksim run` was asked to do.
+struct RunRequest {
+  std::vector<std::string> files;
+  Format format = Format::text;
+  bool quiet = false;  // no timeline (also with --format json)
+  std::optional<std::uint64_t> seed;
+  std::vector<Output> outputs;  // in kOutputKinds order
+};
+
+// The request of parsed options; throws UsageError for no FILE or an output option with several
+// FILEs (two options naming one file are refused by the OutputSet).
+RunRequest read_request(const po::variables_map& vm) {
+  RunRequest rq;
+  rq.files = operands(vm, "file");
+  if (rq.files.empty()) throw UsageError("run", "no scenario FILE given");
+  rq.format = vm["format"].as<Format>();
+  rq.quiet = vm["quiet"].as<bool>() || rq.format == Format::json;
+  if (vm.count("seed")) rq.seed = vm["seed"].as<Seed>().value;
+  for (const OutputKind& k : kOutputKinds)
+    if (vm.count(k.option)) rq.outputs.push_back({&k, vm[k.option].as<std::string>()});
+  if (!rq.outputs.empty() && rq.files.size() > 1)
+    throw UsageError("run", fmt::format("--{} takes one scenario FILE, got {}", rq.outputs.front().kind->option, rq.files.size()));
+  return rq;
+}
+
+// ---- load, open, run, summarize ----
+
+// Every file is read and checked before anything runs: bad input costs nothing.
+std::vector<scenario::Scenario> load_all(const std::vector<std::string>& files) {
+  std::vector<scenario::Scenario> scenarios;
+  scenarios.reserve(files.size());
+  for (const std::string& f : files) scenarios.push_back(scenario::load_file(f));
+  return scenarios;
+}
+
+// The output options as the OutputSet takes them, in kOutputKinds order.
+std::vector<report::OutputRequest> output_requests(const std::vector<Output>& outputs) {
+  std::vector<report::OutputRequest> r;
+  for (const Output& o : outputs) r.push_back({fmt::format("--{}", o.kind->option), o.path});
+  return r;
+}
+
+// The verdicts of a run as the reporters take them (report/ does not know the scenario layer).
+report::RunSummary summarize(const std::string& file, const scenario::RunResult& r) {
+  report::RunSummary s;
+  s.file = file;
+  s.seed = r.seed;
+  s.end = r.end;
+  s.events_fired = r.events_fired;
+  for (const scenario::ExpectationResult& e : r.expectations)
+    s.verdicts.push_back({e.description, e.where.file, e.where.line, e.where.column, e.passed, e.at, e.expected, e.seen});
+  return s;
+}
+
+// Runs scenario `s` of `file`: prints its timeline (unless quiet; a blank line before all but the
+// first) and, for text, its verdicts; writes each output's text into `files_out` (same order).
+report::RunSummary run_one(const scenario::Scenario& s, const std::string& file, bool first, const RunRequest& rq,
+                           report::OutputSet& files_out, std::ostream& out) {
+  scenario::Run run(s, rq.seed);
+  report::TraceRecorder recorder;
+  run.add_observer(&recorder);
+  recorder.trace().initial = report::current_states(run.world());
+  const scenario::RunResult result = run.execute();
+  const FinishedRun finished{file, recorder.trace(), result, run.world()};
+
+  if (!rq.quiet) {
+    if (!first) out << '\n';
+    report::write_timeline(out, finished.trace);
+    out << '\n';
+  }
+  for (std::size_t k = 0; k < rq.outputs.size(); ++k) {
+    std::ostringstream text;
+    rq.outputs[k].kind->write(text, finished);
+    files_out.write(k, text.str());
+  }
+  report::RunSummary summary = summarize(file, result);
+  if (rq.format == Format::text) report::write_summary_text(out, summary);
+  return summary;
+}
+
+// The JSON summary (text was printed run by run) and the exit status: 0 all passed, 1 not.
+int finish(const std::vector<report::RunSummary>& summaries, Format format, std::ostream& out, std::ostream& err) {
+  bool passed = true;
+  for (const report::RunSummary& s : summaries) passed = passed && s.passed();
+  if (format == Format::json) {
+    print_json(out, report::summary_json(summaries));
+    // stdout is for jq; people still see what failed.
+    for (const report::RunSummary& s : summaries)
+      for (const report::Verdict& v : s.verdicts)
+        if (!v.passed) err << report::verdict_line(v) << '\n';
+  }
+  return passed ? 0 : 1;
+}
+
+}  // namespace
+
+void help_run(std::ostream& out) {
+  out << "Usage: cmksim run [options] FILE...\n\n"
+         "Runs each scenario to its horizon. Prints the timeline, one line per happening:\n"
+         "  <simulated time>  <entity>  <old state> -> <new state>  (<cause>)\n"
+         "with alerts, emails and operations in between, then one verdict per expectation\n"
+         "(PASS/FAIL with file:line:column; a failure says when, what was expected and what was seen)\n"
+         "and a total line per file.\n\n"
+      << run_options()
+      << "\n--trace, --chrome and --state take one FILE. A regular file is written to a temporary name\n"
+         "and renamed when complete (all of them together), so a failed run never leaves half a file;\n"
+         "a symlink is followed; a device, FIFO or socket (/dev/null, a named pipe) is written in place.\n"
+         "FILE - is standard output (one option at most); the timeline and verdicts then go to standard\n"
+         "error. An output that is an input FILE, or another output's file, is refused before the run.\n\n"
+         "Examples:\n"
+         "  cmksim run scenarios/aws-kms-privatelink.yaml\n"
+         "  cmksim run --quiet scenarios/*.yaml\n"
+         "  cmksim run scenarios/aws-kms-privatelink.yaml --seed 7 --trace run.jsonl --chrome run.trace.json --state final.json\n"
+         "  cmksim run scenarios/aws-kms-privatelink.yaml --format json | jq '.runs[].expectations[] | select(.passed | not)'\n"
+         "  jq -c 'select(.kind == \"alert\")' run.jsonl            # the alerts of a --trace file\n"
+         "  jq '.projects[].clusters[] | {name, runState}' final.json   # clusters of a --state file\n"
+         "  Open run.trace.json in https://ui.perfetto.dev or chrome://tracing.\n\n"
+         "Exit status: 0 every expectation met, 1 an expectation failed, 2 bad input or usage\n"
+         "(nothing runs and no output file is written when any FILE is bad).\n";
+}
+
+int run_command(const Args& args, std::ostream& out, std::ostream& err) {
+  const auto vm = parse_args("run", help_run, args, run_options(), {"file"}, out);
+  if (!vm) return 0;
+  const RunRequest rq = read_request(*vm);
+  const std::vector<scenario::Scenario> scenarios = load_all(rq.files);
+  report::OutputSet files_out(output_requests(rq.outputs), rq.files, out);
+  // With an output on standard output, it carries that file alone; the report goes to stderr.
+  std::ostream& report_out = files_out.has_standard_output() ? err : out;
+  std::vector<report::RunSummary> summaries;
+  for (std::size_t i = 0; i < scenarios.size(); ++i)
+    summaries.push_back(run_one(scenarios[i], rq.files[i], i == 0, rq, files_out, report_out));
+  files_out.commit();
+  return finish(summaries, rq.format, report_out, err);
+}
+
+}  // namespace cli
