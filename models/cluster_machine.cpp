@@ -1,5 +1,6 @@
 // The cluster: its table (spec §2.7) and the World's cluster operations.
 #include <algorithm>
+#include <cassert>
 
 #include <fmt/format.h>
 
@@ -80,6 +81,12 @@ bool Cluster::servesReadsWrites() const {
 void World::fire_cluster(ClusterIx c, ClusterEvent ev, std::string_view cause, Provider drivenBy) {
   Cluster& cl = clusters_[c];
   cl.runState.fire(sim_, ev, cause, drivenBy);
+  // A change is applied only while UPDATING (shutdowns and pauses queue it again first), and a
+  // cluster at rest waits on no transitional timer (every way out of one cancels or consumes it).
+  assert(!cl.applying || cl.state() == ClusterState::UPDATING);
+  assert(!(cl.state() == ClusterState::RUNNING || cl.state() == ClusterState::DISABLED_EAR ||
+           cl.state() == ClusterState::PAUSED || cl.state() == ClusterState::DISABLED_MULTICLOUD) ||
+         !sim_.is_pending(cl.pending));
 }
 
 void World::schedule_cluster(ClusterIx c, sim::Duration d, ClusterEvent ev) {
@@ -142,6 +149,7 @@ void World::finish_restart(ClusterIx c) {
   if (settings_.restart_scope == RestartScope::node && cl.nodesDown + n < total) {
     fire_cluster(c, ClusterEvent::RestartComplete, causes::kRestartPartialKmsUnavailable);
     cl.nodesDown += n;
+    assert(cl.nodesDown < total);  // some node still serves, or this would be the RestartFailed below
     if (sim_.observed())
       note(sim::RecordKind::effect, cluster_subject(c), "nodes_down_kms_unavailable",
            {{"nodesDown", std::to_string(cl.nodesDown)}, {"totalNodes", std::to_string(total)}});

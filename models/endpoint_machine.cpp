@@ -1,5 +1,6 @@
 // The EAR private endpoint: its table (spec §2.1-2.3) and the World's endpoint operations.
 #include <algorithm>
+#include <cassert>
 
 #include <fmt/format.h>
 
@@ -92,6 +93,7 @@ void World::fire_endpoint(EndpointIx e, EndpointEvent ev, std::string_view cause
   PrivateEndpoint& ep = endpoints_[e];
   ep.status.fire(sim_, ev, cause, EndpointGuardContext{ep, settings_});
   ep.statusSince = sim_.now();
+  assert(!ep.gone() || !sim_.is_pending(ep.pending));  // a gone endpoint has no timer left to fire
 }
 
 void World::schedule_endpoint(EndpointIx e, sim::Duration d, EndpointEvent ev) {

@@ -1,5 +1,7 @@
 // The validator (seed 003 §'Validate your KMS Configuration'; spec §2.9): when credentials are
 // added or updated, on demand (GET encryptionAtRest, Try Again) and every 15 minutes per project.
+#include <cassert>
+
 #include <fmt/format.h>
 
 #include "models/alerts.h"
@@ -107,6 +109,9 @@ void World::validate_block(ProjectIx p, Provider provider, CheckKind kind) {
   ++validations_;
   Project& pr = projects_[p];
   KmsConfig& b = pr.block(provider);
+  // Only enabled blocks are validated, and the flag and its machine move together.
+  assert(b.enabled && b.ear.state() != EarState::OFF);
+  assert(b.requirePrivateNetworking == (b.pn.state() == PnState::ON));
   const BlockVerdict v = assess(pr, provider);
   const sim::Subject entity = block_subject(p, provider);
   const EarState before = b.ear.state();

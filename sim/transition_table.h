@@ -115,7 +115,7 @@ class TransitionTable {
   }
 
   // The table as strings, keeping only rows whose guard `keep` accepts (all rows by default):
-  // e.g. the endpoint machine as seen on one cloud.
+  // e.g. the rows one variant of the machine can take.
   MachineDescription describe(const GuardFilter& keep = {}) const {
     MachineDescription m;
     m.name = std::string(name_);
