@@ -108,6 +108,19 @@ durations)
   run 2 sweep vary.yaml --runs 1
   contains err.txt "vary.yaml:5:"
   contains err.txt "is longer than the limit of 36500d" ;;
+events)
+  # One validation per millisecond, plus the first: a horizon of 49,999,999 ms fires exactly the
+  # 50,000,000 events allowed; one millisecond more is refused (only a run can find this).
+  ev="sys.stdout.write('$HEAD'.replace('1d', 'H') + 'settings:\n  validation_interval: 1ms\n' + '$PROJECT')"
+  gen at.yaml "$(printf '%s\n' "$ev" | sed 's/H/13h53m19s999ms/')"
+  run 0 run --quiet --format json at.yaml
+  contains out.txt '"events_fired": 50000000'
+  gen past.yaml "$(printf '%s\n' "$ev" | sed 's/H/13h53m20s/')"
+  run 0 validate past.yaml
+  run 2 run --quiet past.yaml
+  contains err.txt "past.yaml: the run fired 50000000 events before 0d 13:53:20"
+  contains err.txt "the limit is 50000000 events"
+  lines err.txt 1 ;;
 drawn-times)
   # Step times drawn from unbounded shapes may add up past any time; the run says the step fell
   # past the horizon (exit 1), never an internal error (exit 3). Same for undo times.
