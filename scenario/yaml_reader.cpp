@@ -72,10 +72,11 @@ class LimitGuard : public YAML::EventHandler {
   std::map<YAML::anchor_t, std::size_t> weight_;
 };
 
-std::string clip(std::string_view s) {
+// At most `max` bytes of s for a message, control characters shown as '?' (messages are one line).
+std::string clip(std::string_view s, std::size_t max = 40) {
   std::string out;
-  for (char c : s.substr(0, 40)) out += (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) ? '?' : c;
-  if (s.size() > 40) out += "...";
+  for (char c : s.substr(0, max)) out += (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) ? '?' : c;
+  if (s.size() > max) out += "...";
   return out;
 }
 
@@ -227,7 +228,8 @@ sim::Duration YamlReader::duration(const YAML::Node& n, std::string_view what) c
   } catch (const sim::DurationError& e) {
     SourceLocation w = at(n);
     if (w.column > 0) w.column += quote_offset(n) + static_cast<int>(e.column());
-    fail(w, fmt::format("{} must be a duration such as 90s, 15m or 2h30m, found '{}': {}", what, clip(n.Scalar()), e.what()));
+    // The reason quotes the whole value, which may be long or span lines.
+    fail(w, fmt::format("{} must be a duration such as 90s, 15m or 2h30m, found '{}': {}", what, clip(n.Scalar()), clip(e.what(), 200)));
   }
   if (d > limits::kMaxDuration)
     fail(n, fmt::format("{} {} is longer than the limit of {} (100 years) for any duration", what, clip(n.Scalar()),
