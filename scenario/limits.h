@@ -16,6 +16,9 @@ inline constexpr std::size_t kMaxSteps = 10'000;             // timeline entries
 inline constexpr std::size_t kMaxExpectations = 10'000;      // expect: + invariants:
 inline constexpr std::size_t kMaxEntities = 1'000;           // projects, clusters, endpoints (each)
 inline constexpr sim::Duration kMaxHorizon = sim::Duration::days(400);
+// Any duration written in a file (times, delays, settings, a distribution's parameters and cap):
+// 100 years. With at most kMaxSteps steps, no sum of them comes near the 64-bit range.
+inline constexpr sim::Duration kMaxDuration = sim::Duration::days(36'500);
 inline constexpr std::uint64_t kMaxFiredEvents = 50'000'000;  // per run; the run stops with a message
 
 }  // namespace scenario::limits

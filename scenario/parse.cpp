@@ -531,16 +531,21 @@ std::string read_scenario_file(const std::string& path) {
     throw InputError(SourceLocation{path, 0, 0}, "is a directory; expected a scenario file (YAML)");
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError(SourceLocation{path, 0, 0}, "cannot open the scenario file (expected a readable YAML file)");
-  in.seekg(0, std::ios::end);
-  const std::streamoff size = in.tellg();
-  if (size < 0) throw InputError(SourceLocation{path, 0, 0}, "cannot read the scenario file (expected a regular file)");
-  if (static_cast<std::size_t>(size) > limits::kMaxFileBytes)
+  // At most the limit plus one byte, whatever the input is: a device or a pipe has no size to
+  // ask for beforehand (/dev/zero never ends).
+  std::string text(limits::kMaxFileBytes + 1, '\0');
+  in.read(text.data(), static_cast<std::streamsize>(text.size()));
+  if (in.bad()) throw InputError(SourceLocation{path, 0, 0}, "cannot read the scenario file");
+  text.resize(static_cast<std::size_t>(in.gcount()));
+  if (text.size() > limits::kMaxFileBytes) {
+    const std::uintmax_t size = std::filesystem::is_regular_file(path, ec) ? std::filesystem::file_size(path, ec) : 0;
     throw InputError(SourceLocation{path, 0, 0},
-                     fmt::format("file is {} bytes; the limit is {} bytes (1 MiB)", size, limits::kMaxFileBytes));
-  in.seekg(0);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
+                     size > limits::kMaxFileBytes && !ec
+                         ? fmt::format("file is {} bytes; the limit is {} bytes (1 MiB)", size, limits::kMaxFileBytes)
+                         : fmt::format("input goes on past {} bytes; the limit is {} bytes (1 MiB)", limits::kMaxFileBytes,
+                                       limits::kMaxFileBytes));
+  }
+  return text;
 }
 
 Scenario load_file(const std::string& path) { return parse(read_scenario_file(path), path); }

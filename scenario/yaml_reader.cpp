@@ -9,6 +9,7 @@
 #include <yaml-cpp/eventhandler.h>
 
 #include "scenario/limits.h"
+#include "scenario/safe_text.h"
 #include "scenario/suggest.h"
 #include "sim/duration_text.h"
 
@@ -71,10 +72,11 @@ class LimitGuard : public YAML::EventHandler {
   std::map<YAML::anchor_t, std::size_t> weight_;
 };
 
-std::string clip(std::string_view s) {
+// At most `max` bytes of s for a message, control characters shown as '?' (messages are one line).
+std::string clip(std::string_view s, std::size_t max = 40) {
   std::string out;
-  for (char c : s.substr(0, 40)) out += (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) ? '?' : c;
-  if (s.size() > 40) out += "...";
+  for (char c : s.substr(0, max)) out += (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) ? '?' : c;
+  if (s.size() > max) out += "...";
   return out;
 }
 
@@ -169,14 +171,16 @@ std::vector<YAML::Node> YamlReader::sequence(const YAML::Node& n, std::string_vi
 
 std::string YamlReader::text(const YAML::Node& n, std::string_view what) const {
   if (!n.IsScalar()) fail(n, fmt::format("{} must be text, found {}", what, describe(n)));
+  // The problem is named, the text not quoted: it may be a secret.
+  if (const auto p = text_problem(n.Scalar(), false))
+    fail(n, fmt::format("{} must be UTF-8 text without bidirectional controls or line separators, found {}", what, p->what));
   return n.Scalar();
 }
 
 std::string YamlReader::name(const YAML::Node& n, std::string_view what) const {
   const std::string s = text(n, what);
   if (s.empty() || s.size() > 100) fail(n, fmt::format("{} must be 1 to 100 characters, found {}", what, describe(n)));
-  for (char c : s)
-    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) fail(n, fmt::format("{} must be printable text, found {}", what, describe(n)));
+  if (const auto p = text_problem(s, true)) fail(n, fmt::format("{} must be printable text, found {}", what, p->what));
   return s;
 }
 
@@ -218,13 +222,19 @@ int YamlReader::quote_offset(const YAML::Node& n) const {
 sim::Duration YamlReader::duration(const YAML::Node& n, std::string_view what) const {
   if (!n.IsScalar())
     fail(n, fmt::format("{} must be a duration such as 90s, 15m or 2h30m, found {}", what, describe(n)));
+  sim::Duration d;
   try {
-    return sim::parse_duration(n.Scalar());
+    d = sim::parse_duration(n.Scalar());
   } catch (const sim::DurationError& e) {
     SourceLocation w = at(n);
     if (w.column > 0) w.column += quote_offset(n) + static_cast<int>(e.column());
-    fail(w, fmt::format("{} must be a duration such as 90s, 15m or 2h30m, found '{}': {}", what, clip(n.Scalar()), e.what()));
+    // The reason quotes the whole value, which may be long or span lines.
+    fail(w, fmt::format("{} must be a duration such as 90s, 15m or 2h30m, found '{}': {}", what, clip(n.Scalar()), clip(e.what(), 200)));
   }
+  if (d > limits::kMaxDuration)
+    fail(n, fmt::format("{} {} is longer than the limit of {} (100 years) for any duration", what, clip(n.Scalar()),
+                        sim::format_duration(limits::kMaxDuration)));
+  return d;
 }
 
 sim::Distribution YamlReader::distribution(const YAML::Node& n, std::string_view what) const {

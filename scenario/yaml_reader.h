@@ -45,11 +45,14 @@ class YamlReader {
   void require(const YAML::Node& map, const std::vector<Entry>& entries, std::string_view key, std::string_view what) const;
   std::vector<YAML::Node> sequence(const YAML::Node& n, std::string_view what, std::size_t max) const;
 
-  std::string text(const YAML::Node& n, std::string_view what) const;  // any scalar (not null)
-  std::string name(const YAML::Node& n, std::string_view what) const;  // non-empty, printable, <= 100 chars
+  // Any scalar (not null) that is UTF-8 without bidirectional controls or line separators
+  // (safe_text.h); the message names the bad code point and never quotes the text.
+  std::string text(const YAML::Node& n, std::string_view what) const;
+  std::string name(const YAML::Node& n, std::string_view what) const;  // text, 1-100 bytes, no control characters
   bool boolean(const YAML::Node& n, std::string_view what) const;
   std::int64_t integer(const YAML::Node& n, std::string_view what, std::int64_t min, std::int64_t max) const;
   std::uint64_t unsigned_integer(const YAML::Node& n, std::string_view what) const;
+  // A duration of at most limits::kMaxDuration (100 years), refused at the value past it.
   sim::Duration duration(const YAML::Node& n, std::string_view what) const;
   // A duration or {uniform: [a, b]} | {exponential: mean} | {lognormal: {median, p99}} [+ cap: d].
   sim::Distribution distribution(const YAML::Node& n, std::string_view what) const;

@@ -65,32 +65,35 @@ Duration parse_duration(std::string_view text) {
 }
 
 std::string format_duration(Duration d) {
-  std::int64_t ms = d.ms();
-  if (ms == 0) return "0s";
+  if (d.ms() == 0) return "0s";
   std::string out;
-  if (ms < 0) {
+  // Only differences of times are ever negative; show them readably. Unsigned, so that the
+  // smallest value (a saturated difference) has a magnitude too.
+  std::uint64_t ms = static_cast<std::uint64_t>(d.ms());
+  if (d.ms() < 0) {
     out += '-';
-    ms = -ms;  // only differences of times are ever negative; show them readably
+    ms = 0 - ms;
   }
   for (const Unit& u : kUnits) {
-    if (ms >= u.ms) {
-      out += fmt::format("{}{}", ms / u.ms, u.name);
-      ms %= u.ms;
+    const auto unit = static_cast<std::uint64_t>(u.ms);
+    if (ms >= unit) {
+      out += fmt::format("{}{}", ms / unit, u.name);
+      ms %= unit;
     }
   }
   return out;
 }
 
 std::string format_time(Time t) {
-  std::int64_t ms = t.ms();
+  std::uint64_t ms = static_cast<std::uint64_t>(t.ms());  // unsigned: see format_duration
   const char* sign = "";
-  if (ms < 0) {
+  if (t.ms() < 0) {
     sign = "-";
-    ms = -ms;
+    ms = 0 - ms;
   }
-  const std::int64_t days = ms / 86'400'000;
+  const std::uint64_t days = ms / 86'400'000;
   ms %= 86'400'000;
-  const std::int64_t h = ms / 3'600'000, m = ms / 60'000 % 60, s = ms / 1000 % 60, rest = ms % 1000;
+  const std::uint64_t h = ms / 3'600'000, m = ms / 60'000 % 60, s = ms / 1000 % 60, rest = ms % 1000;
   if (rest != 0) return fmt::format("{}{}d {:02}:{:02}:{:02}.{:03}", sign, days, h, m, s, rest);
   return fmt::format("{}{}d {:02}:{:02}:{:02}", sign, days, h, m, s);
 }

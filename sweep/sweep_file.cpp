@@ -78,6 +78,8 @@ std::vector<VaryAxis> parse_vary(const YamlReader& r, const YAML::Node& n) {
         value.text = v.IsScalar() ? v.Scalar() : value.shape->describe();
       } else {
         value.text = r.text(v, e.key);
+        // Durations within the limit for any duration, refused at the value like in settings:.
+        if (info && info->kind == models::SettingKind::duration) (void)r.duration(v, e.key);
       }
       models::Settings probe;
       try {

@@ -1,5 +1,8 @@
 #include <doctest/doctest.h>
 
+#include <cstdint>
+#include <limits>
+
 #include "sim/duration_text.h"
 
 using sim::Duration;
@@ -61,4 +64,26 @@ TEST_CASE("malformed durations are rejected with a reason and a position") {
       CHECK(e.column() == b.column);
     }
   }
+}
+
+TEST_CASE("time arithmetic saturates instead of overflowing") {
+  const std::int64_t max = std::numeric_limits<std::int64_t>::max(), min = std::numeric_limits<std::int64_t>::min();
+  const Duration huge = Duration::milliseconds(max - 5);
+  CHECK((sim::Time::never() + Duration::hours(1)) == sim::Time::never());
+  CHECK((sim::Time::zero() + Duration::hours(8) + huge) == sim::Time::never());
+  CHECK((huge + huge).ms() == max);
+  CHECK((Duration::milliseconds(min) - Duration::seconds(1)).ms() == min);
+  CHECK((huge * 3).ms() == max);
+  CHECK((huge * -3).ms() == min);
+  CHECK(Duration::days(max / 1000).ms() == max);
+  CHECK((sim::Time::from_ms(min) - sim::Time::never()).ms() == min);
+  Duration sum = huge;
+  sum += huge;
+  CHECK(sum.ms() == max);
+  // In range, nothing changes.
+  CHECK((sim::Time::zero() + Duration::days(400) - Duration::days(1)).ms() == 399LL * 86'400'000);
+  // The extremes print.
+  CHECK(sim::format_duration(Duration::milliseconds(min)).front() == '-');
+  CHECK(sim::format_time(sim::Time::from_ms(min)).front() == '-');
+  CHECK(sim::format_time(sim::Time::never()) == "106751991167d 07:12:55.807");
 }
