@@ -7,9 +7,23 @@
 #include "models/actions.h"
 #include "models/machines.h"
 #include "models/settings.h"
+#include "report/sources.h"
 #include "sim/machine_description.h"
 
 namespace report {
+namespace {
+
+// The public documents a citation names, as JSON ({tag, title, url} each) or as one text line.
+nlohmann::ordered_json links_json(std::string_view citation) {
+  nlohmann::ordered_json all = nlohmann::ordered_json::array();
+  for (const SourceLink& l : source_links(citation)) all.push_back({{"tag", l.tag}, {"title", l.title}, {"url", l.url}});
+  return all;
+}
+void write_links(std::ostream& out, std::string_view citation) {
+  for (const SourceLink& l : source_links(citation)) out << fmt::format("    {}: {}\n", l.tag, l.url);
+}
+
+}  // namespace
 
 nlohmann::ordered_json actions_json() {
   using nlohmann::ordered_json;
@@ -29,6 +43,7 @@ nlohmann::ordered_json actions_json() {
     j["params"] = std::move(params);
     j["description"] = std::string(a.description);
     j["source"] = std::string(a.source);
+    j["links"] = links_json(a.source);
     all.push_back(std::move(j));
   }
   return all;
@@ -48,6 +63,7 @@ void write_actions_text(std::ostream& out) {
     out << fmt::format("    params: {}\n", params.empty() ? "(none)" : params);
     out << fmt::format("    {}\n", a.description);
     if (!a.source.empty()) out << fmt::format("    source: {}\n", a.source);
+    write_links(out, a.source);
   }
 }
 
@@ -63,6 +79,7 @@ nlohmann::ordered_json settings_json() {
     for (std::string_view v : s.allowed) allowed.push_back(std::string(v));
     j["allowed"] = std::move(allowed);
     j["description"] = std::string(s.description);
+    j["links"] = links_json(s.description);
     all.push_back(std::move(j));
   }
   return all;
@@ -76,6 +93,7 @@ void write_settings_text(std::ostream& out) {
     out << fmt::format("{}  {} = {}\n", s.name, models::setting_kind_name(s.kind), s.default_text);
     out << fmt::format("    {}\n", s.description);
     if (!s.allowed.empty()) out << fmt::format("    values: {}\n", fmt::join(s.allowed, " | "));
+    write_links(out, s.description);
   }
 }
 

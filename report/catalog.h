@@ -13,20 +13,23 @@
 
 namespace report {
 
-// [{"name", "actor", "params": [{"name", "required", "description"}], "description", "source"}]
+// [{"name", "actor", "params": [{"name", "required", "description"}], "description", "source",
+//   "links": [{"tag", "title", "url"}]}]   (links: the public documents the source cites)
 nlohmann::ordered_json actions_json();
 // One block per action:
 //   enable_cmk  (user API)
 //       params: project, provider, [region]      (optional ones in brackets)
 //       PATCH {<block>: {enabled: true}} ...
 //       source: seed 003 ...
+//       seed 003: https://www.mongodb.com/docs/atlas/security-kms-encryption/   (one line per document)
 void write_actions_text(std::ostream& out);
 
-// [{"name", "kind", "default", "allowed": [...], "description"}]
+// [{"name", "kind", "default", "allowed": [...], "description", "links": [{"tag", "title", "url"}]}]
 nlohmann::ordered_json settings_json();
 //   validation_interval  duration = 15m
 //       Every 15 minutes [documented] ...
 //       values: a | b                              (enumerations only)
+//       seed 003: https://...                      (one line per public document the description cites)
 void write_settings_text(std::ostream& out);
 
 // The named machine (models::machine_names()) as DOT; with a cloud, the endpoint machine keeps

@@ -19,7 +19,8 @@ namespace scenario {
 
 // Parse and check a scenario; throws InputError (file:line:column) on any problem.
 Scenario load_file(const std::string& path);
-// The text of a scenario file, checked to be a readable regular file within the size limit.
+// The text of a scenario file, checked to be a readable regular file within the size limit; the
+// path `-` reads standard input (within the same limit).
 std::string read_scenario_file(const std::string& path);
 Scenario parse(std::string_view yaml_text, const std::string& file_label);
 

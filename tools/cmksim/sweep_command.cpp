@@ -1,6 +1,7 @@
 #include "sweep_command.h"
 
 #include <charconv>
+#include <chrono>
 #include <memory>
 #include <optional>
 #include <thread>
@@ -34,7 +35,7 @@ void validate(boost::any& v, const std::vector<std::string>& values, SweepFormat
   if (s == "table") v = SweepFormat::table;
   else if (s == "csv") v = SweepFormat::csv;
   else if (s == "json") v = SweepFormat::json;
-  else throw po::validation_error(po::validation_error::invalid_option_value, "format", s);
+  else bad_value(s, "table, csv, json");
 }
 
 void validate(boost::any& v, const std::vector<std::string>& values, Shard*, int) {
@@ -48,7 +49,7 @@ void validate(boost::any& v, const std::vector<std::string>& values, Shard*, int
   };
   if (slash == std::string::npos || !number(std::string_view(s).substr(0, slash), sh.index) ||
       !number(std::string_view(s).substr(slash + 1), sh.count) || sh.count == 0 || sh.index == 0 || sh.index > sh.count)
-    throw po::validation_error(po::validation_error::invalid_option_value, "shard", s);
+    bad_value(s, "K/N with 1 <= K <= N, e.g. 2/4");
   v = sh;
 }
 
@@ -70,7 +71,8 @@ po::options_description sweep_options() {
        "an endpoint not ACTIVE this long after its creation counts as stuck")
       ("rank-by", po::value<std::string>()->default_value(sweep::names::kClusterUnavailable)->value_name("METRIC"),
        "metric whose per-run total picks the median and worst runs")
-      ("no-progress", po::bool_switch(), "no progress bar (it is drawn only on a terminal anyway)");
+      ("no-progress", po::bool_switch(), "no progress bar (it is drawn only on a terminal anyway)")
+      ("quiet,q", po::bool_switch(), "no progress bar and no summary line on stderr: only the result");
   return d;
 }
 
@@ -196,10 +198,17 @@ int run_sweep(const Args& args, std::ostream& out, std::ostream& err) {
   auto out_file = open_output(vm, "out");
   auto report_file = open_output(vm, "report");
 
-  sweep::ProgressBar bar(stderr, vm["no-progress"].as<bool>());
+  const bool quiet = vm["quiet"].as<bool>();
+  sweep::ProgressBar bar(stderr, quiet || vm["no-progress"].as<bool>());
   if (bar.enabled()) o.progress = [&](std::uint64_t done, std::uint64_t total) { bar.update(done, total); };
+  const auto start = std::chrono::steady_clock::now();
   sweep::SweepData result = sweep::execute(plan, o);
   bar.finish();
+  // Without a progress bar (a log, CI) one line on stderr says what ran and how long it took.
+  if (!bar.enabled() && !quiet)
+    err << fmt::format("cmksim sweep: {} runs x {} combination(s) in {:.1f} s on {} thread(s)\n", o.runs,
+                       result.combinations.size(), std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(),
+                       o.threads);
 
   if (out_file) {
     out_file->write(sweep::partial_to_json(result, o.shard, o.shards).dump() + "\n");
