@@ -1,5 +1,6 @@
 #include "report/catalog.h"
 
+#include <algorithm>
 #include <stdexcept>
 
 #include <fmt/format.h>
@@ -21,6 +22,11 @@ nlohmann::ordered_json links_json(std::string_view citation) {
 }
 void write_links(std::ostream& out, std::string_view citation) {
   for (const SourceLink& l : source_links(citation)) out << fmt::format("    {}: {}\n", l.tag, l.url);
+}
+
+// Whether setting `name` is asked for: every one when `only` is empty.
+bool wanted(std::string_view name, const std::vector<std::string>& only) {
+  return only.empty() || std::find(only.begin(), only.end(), name) != only.end();
 }
 
 }  // namespace
@@ -67,10 +73,11 @@ void write_actions_text(std::ostream& out) {
   }
 }
 
-nlohmann::ordered_json settings_json() {
+nlohmann::ordered_json settings_json(const std::vector<std::string>& only) {
   using nlohmann::ordered_json;
   ordered_json all = ordered_json::array();
   for (const models::SettingInfo& s : models::setting_names()) {
+    if (!wanted(s.name, only)) continue;
     ordered_json j;
     j["name"] = std::string(s.name);
     j["kind"] = std::string(models::setting_kind_name(s.kind));
@@ -85,9 +92,10 @@ nlohmann::ordered_json settings_json() {
   return all;
 }
 
-void write_settings_text(std::ostream& out) {
+void write_settings_text(std::ostream& out, const std::vector<std::string>& only) {
   bool first = true;
   for (const models::SettingInfo& s : models::setting_names()) {
+    if (!wanted(s.name, only)) continue;
     if (!first) out << '\n';
     first = false;
     out << fmt::format("{}  {} = {}\n", s.name, models::setting_kind_name(s.kind), s.default_text);

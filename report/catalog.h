@@ -5,6 +5,7 @@
 #include <optional>
 #include <ostream>
 #include <string>
+#include <vector>
 #include <string_view>
 
 #include <nlohmann/json.hpp>
@@ -25,12 +26,13 @@ nlohmann::ordered_json actions_json();
 void write_actions_text(std::ostream& out);
 
 // [{"name", "kind", "default", "allowed": [...], "description", "links": [{"tag", "title", "url"}]}]
-nlohmann::ordered_json settings_json();
+// `only`: these settings (by name, in declaration order); empty: all.
+nlohmann::ordered_json settings_json(const std::vector<std::string>& only = {});
 //   validation_interval  duration = 15m
 //       Every 15 minutes [documented] ...
 //       values: a | b                              (enumerations only)
 //       seed 003: https://...                      (one line per public document the description cites)
-void write_settings_text(std::ostream& out);
+void write_settings_text(std::ostream& out, const std::vector<std::string>& only = {});
 
 // The named machine (models::machine_names()) as DOT; with a cloud, the endpoint machine keeps
 // only that cloud's rows. Throws std::invalid_argument for an unknown name.

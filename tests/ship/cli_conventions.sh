@@ -39,7 +39,12 @@ bad-values)
   run 2 sweep "$FIX/passing.yaml" --shard 4/3 --out x.json; contains err.txt "valid: K/N with 1 <= K <= N"
   run 2 run --color sometimes "$FIX/passing.yaml"; contains err.txt "valid: auto, always, never"
   run 2 init --cloud mars; contains err.txt "valid: aws, azure, gcp"
-  run 2 run --seed -1 "$FIX/passing.yaml"; contains err.txt "valid: a whole number from 0" ;;
+  run 2 run --seed -1 "$FIX/passing.yaml"; contains err.txt "valid: a whole number from 0"
+  # Settings by name: only those, and "did you mean" for a typo.
+  run 0 settings validation_interval t_iam
+  [ "$(grep -c '^[a-z]' out.txt)" -eq 2 ] || { cat out.txt; fail "settings NAME... printed other settings"; }
+  contains out.txt "CIREP: https://github.com/EspenAlbert/schedule-test"
+  run 2 settings validaton_interval; contains err.txt "did you mean 'validation_interval'?" ;;
 set)
   # --set changes a setting by name: a 5-minute interval breaks default.yaml's "nothing before the next check".
   run 0 run --quiet "$SRC/scenarios/default.yaml"

@@ -12,7 +12,9 @@
 #include "sweep_command.h"
 #include "report/catalog.h"
 #include "models/machines.h"
+#include "models/settings.h"
 #include "scenario/run.h"
+#include "scenario/suggest.h"
 
 namespace cli {
 namespace {
@@ -85,14 +87,16 @@ void help_actions(std::ostream& out) {
 }
 
 void help_settings(std::ostream& out) {
-  out << "Usage: cmksim settings [--format text|json]\n\n"
-         "Lists every model setting a scenario can change under `settings:`: its kind (duration,\n"
-         "distribution, enum, bool, int, probability), its default, allowed values and why, then a link to\n"
-         "each public document it cites (TAG: URL). docs/SOURCES.md explains every tag, spec sections too.\n"
+  out << "Usage: cmksim settings [--format text|json] [NAME...]\n\n"
+         "Lists every model setting a scenario can change under `settings:` (or only the NAMEs given): its\n"
+         "kind (duration, distribution, enum, bool, int, probability), its default, allowed values and why,\n"
+         "then a link to each public document it cites (TAG: URL). docs/SOURCES.md explains every tag,\n"
+         "spec sections too.\n"
          "`cmksim run --set NAME=VALUE` and `sweep --vary` change one from the command line.\n\n"
       << format_options()
       << "\nExamples:\n"
          "  cmksim settings\n"
+         "  cmksim settings validation_interval restart_duration      # just these\n"
          "  cmksim settings --format json | jq -r '.[] | \"\\(.name) = \\(.default)\"'\n\n"
          "Exit status: 0, or 2 for bad usage.\n";
 }
@@ -194,12 +198,17 @@ int actions_command(const Args& args, std::ostream& out, std::ostream&) {
 }
 
 int settings_command(const Args& args, std::ostream& out, std::ostream&) {
-  const auto vm = parse_args("settings", help_settings, args, format_options(), {}, out);
+  const auto vm = parse_args("settings", help_settings, args, format_options(), {"name"}, out);
   if (!vm) return 0;
+  const std::vector<std::string> only = operands(*vm, "name");
+  std::vector<std::string> names;
+  for (const models::SettingInfo& s : models::setting_names()) names.emplace_back(s.name);
+  for (const std::string& n : only)
+    if (!models::find_setting(n)) throw UsageError("settings", fmt::format("unknown setting '{}'{}", n, scenario::suggestion(n, names)));
   if ((*vm)["format"].as<Format>() == Format::json)
-    print_json(out, report::settings_json());
+    print_json(out, report::settings_json(only));
   else
-    report::write_settings_text(out);
+    report::write_settings_text(out, only);
   return 0;
 }
 
