@@ -102,6 +102,22 @@ std::unique_ptr<report::AtomicFile> open_output(const po::variables_map& vm, con
   return std::make_unique<report::AtomicFile>(vm[name].as<std::string>());
 }
 
+// Runs the sweep with a progress bar on a terminal (unless `quiet` or `no_progress`); without a bar
+// (a log, CI) and unless `quiet`, one line on `err` then says what ran and how long it took.
+sweep::SweepData execute_reporting(const sweep::Plan& plan, sweep::SweepOptions o, bool quiet, bool no_progress,
+                                   std::ostream& err) {
+  sweep::ProgressBar bar(stderr, quiet || no_progress);
+  if (bar.enabled()) o.progress = [&](std::uint64_t done, std::uint64_t total) { bar.update(done, total); };
+  const auto start = std::chrono::steady_clock::now();
+  sweep::SweepData result = sweep::execute(plan, o);
+  bar.finish();
+  if (!bar.enabled() && !quiet)
+    err << fmt::format("cmksim sweep: {} runs x {} combination(s) in {:.1f} s on {} thread(s)\n", o.runs,
+                       result.combinations.size(), std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(),
+                       o.threads);
+  return result;
+}
+
 }  // namespace
 
 void print_sweep_help(std::ostream& out) {
@@ -198,17 +214,7 @@ int run_sweep(const Args& args, std::ostream& out, std::ostream& err) {
   auto out_file = open_output(vm, "out");
   auto report_file = open_output(vm, "report");
 
-  const bool quiet = vm["quiet"].as<bool>();
-  sweep::ProgressBar bar(stderr, quiet || vm["no-progress"].as<bool>());
-  if (bar.enabled()) o.progress = [&](std::uint64_t done, std::uint64_t total) { bar.update(done, total); };
-  const auto start = std::chrono::steady_clock::now();
-  sweep::SweepData result = sweep::execute(plan, o);
-  bar.finish();
-  // Without a progress bar (a log, CI) one line on stderr says what ran and how long it took.
-  if (!bar.enabled() && !quiet)
-    err << fmt::format("cmksim sweep: {} runs x {} combination(s) in {:.1f} s on {} thread(s)\n", o.runs,
-                       result.combinations.size(), std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(),
-                       o.threads);
+  sweep::SweepData result = execute_reporting(plan, o, vm["quiet"].as<bool>(), vm["no-progress"].as<bool>(), err);
 
   if (out_file) {
     out_file->write(sweep::partial_to_json(result, o.shard, o.shards).dump() + "\n");
