@@ -155,7 +155,8 @@ void World::set_key_identity(ProjectIx p, const KmsSetup& k) {
       // DOCS security-azure-kms: a client secret lives at most 2 years.
       const sim::Duration life = std::min(*k.secretExpiresIn, settings_.azure_secret_max_lifetime);
       b.key.secretExpiresAt = sim_.now() + life;
-      sim_.schedule_at(b.key.secretExpiresAt, [this, p] { expire_credentials(p, Provider::AZURE); });
+      // Logged with its own cause, so the timeline tells it from a user's expire_credentials step.
+      sim_.schedule_at(b.key.secretExpiresAt, [this, p] { expire_secret(p, Provider::AZURE, "secret_expired"); });
     }
   } else {
     b.keyVersionResourceID =
@@ -458,11 +459,13 @@ Outcome World::grant_key_access(ProjectIx p, Provider v) {
   return Outcome::success();
 }
 
-Outcome World::expire_credentials(ProjectIx p, Provider v) {
+Outcome World::expire_credentials(ProjectIx p, Provider v) { return expire_secret(p, v, "expire_credentials"); }
+
+Outcome World::expire_secret(ProjectIx p, Provider v, std::string_view cause) {
   CustomerKey& k = projects_.at(p).block(v).key;
   if (!k.credentials.can(CredentialEvent::Expire, v))
     return errors::key_state_conflict("Only a valid Azure client secret can expire.");
-  k.credentials.fire(sim_, CredentialEvent::Expire, "expire_credentials", v);
+  k.credentials.fire(sim_, CredentialEvent::Expire, cause, v);
   return Outcome::success();
 }
 

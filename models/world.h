@@ -161,6 +161,9 @@ class World {
   std::uint64_t validations_run() const { return validations_; }
 
  private:
+  // The Azure client secret expires, logged with `cause`: "expire_credentials" for the scenario's
+  // step, "secret_expired" when secretExpiresIn runs out on its own.
+  Outcome expire_secret(ProjectIx p, Provider provider, std::string_view cause);
   friend struct WorldAccess;  // tests
 
   // setup (world.cpp)

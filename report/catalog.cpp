@@ -1,5 +1,6 @@
 #include "report/catalog.h"
 
+#include <algorithm>
 #include <stdexcept>
 
 #include <fmt/format.h>
@@ -7,9 +8,28 @@
 #include "models/actions.h"
 #include "models/machines.h"
 #include "models/settings.h"
+#include "report/sources.h"
 #include "sim/machine_description.h"
 
 namespace report {
+namespace {
+
+// The public documents a citation names, as JSON ({tag, title, url} each) or as one text line.
+nlohmann::ordered_json links_json(std::string_view citation) {
+  nlohmann::ordered_json all = nlohmann::ordered_json::array();
+  for (const SourceLink& l : source_links(citation)) all.push_back({{"tag", l.tag}, {"title", l.title}, {"url", l.url}});
+  return all;
+}
+void write_links(std::ostream& out, std::string_view citation) {
+  for (const SourceLink& l : source_links(citation)) out << fmt::format("    {}: {}\n", l.tag, l.url);
+}
+
+// Whether setting `name` is asked for: every one when `only` is empty.
+bool wanted(std::string_view name, const std::vector<std::string>& only) {
+  return only.empty() || std::find(only.begin(), only.end(), name) != only.end();
+}
+
+}  // namespace
 
 nlohmann::ordered_json actions_json() {
   using nlohmann::ordered_json;
@@ -35,6 +55,7 @@ nlohmann::ordered_json actions_json() {
     j["undo"] = a.undo.empty() ? ordered_json(nullptr) : ordered_json(std::string(a.undo));
     j["description"] = std::string(a.description);
     j["source"] = std::string(a.source);
+    j["links"] = links_json(a.source);
     all.push_back(std::move(j));
   }
   return all;
@@ -56,13 +77,15 @@ void write_actions_text(std::ostream& out) {
     out << fmt::format("    {}\n", a.description);
     if (!a.undo.empty()) out << fmt::format("    for: ends with {}\n", a.undo);
     if (!a.source.empty()) out << fmt::format("    source: {}\n", a.source);
+    write_links(out, a.source);
   }
 }
 
-nlohmann::ordered_json settings_json() {
+nlohmann::ordered_json settings_json(const std::vector<std::string>& only) {
   using nlohmann::ordered_json;
   ordered_json all = ordered_json::array();
   for (const models::SettingInfo& s : models::setting_names()) {
+    if (!wanted(s.name, only)) continue;
     ordered_json j;
     j["name"] = std::string(s.name);
     j["kind"] = std::string(models::setting_kind_name(s.kind));
@@ -71,19 +94,22 @@ nlohmann::ordered_json settings_json() {
     for (std::string_view v : s.allowed) allowed.push_back(std::string(v));
     j["allowed"] = std::move(allowed);
     j["description"] = std::string(s.description);
+    j["links"] = links_json(s.description);
     all.push_back(std::move(j));
   }
   return all;
 }
 
-void write_settings_text(std::ostream& out) {
+void write_settings_text(std::ostream& out, const std::vector<std::string>& only) {
   bool first = true;
   for (const models::SettingInfo& s : models::setting_names()) {
+    if (!wanted(s.name, only)) continue;
     if (!first) out << '\n';
     first = false;
     out << fmt::format("{}  {} = {}\n", s.name, models::setting_kind_name(s.kind), s.default_text);
     out << fmt::format("    {}\n", s.description);
     if (!s.allowed.empty()) out << fmt::format("    values: {}\n", fmt::join(s.allowed, " | "));
+    write_links(out, s.description);
   }
 }
 

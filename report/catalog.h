@@ -5,6 +5,7 @@
 #include <optional>
 #include <ostream>
 #include <string>
+#include <vector>
 #include <string_view>
 
 #include <nlohmann/json.hpp>
@@ -13,21 +14,25 @@
 
 namespace report {
 
-// [{"name", "actor", "params": [{"name", "required", "description"}], "description", "source"}]
+// [{"name", "actor", "params": [{"name", "required", "description"}], "description", "source",
+//   "links": [{"tag", "title", "url"}]}]   (links: the public documents the source cites)
 nlohmann::ordered_json actions_json();
 // One block per action:
 //   enable_cmk  (user API)
 //       params: project, provider, [region]      (optional ones in brackets)
 //       PATCH {<block>: {enabled: true}} ...
 //       source: seed 003 ...
+//       seed 003: https://www.mongodb.com/docs/atlas/security-kms-encryption/   (one line per document)
 void write_actions_text(std::ostream& out);
 
-// [{"name", "kind", "default", "allowed": [...], "description"}]
-nlohmann::ordered_json settings_json();
+// [{"name", "kind", "default", "allowed": [...], "description", "links": [{"tag", "title", "url"}]}]
+// `only`: these settings (by name, in declaration order); empty: all.
+nlohmann::ordered_json settings_json(const std::vector<std::string>& only = {});
 //   validation_interval  duration = 15m
 //       Every 15 minutes [documented] ...
 //       values: a | b                              (enumerations only)
-void write_settings_text(std::ostream& out);
+//       seed 003: https://...                      (one line per public document the description cites)
+void write_settings_text(std::ostream& out, const std::vector<std::string>& only = {});
 
 // The named machine (models::machine_names()) as DOT; with a cloud, the endpoint machine keeps
 // only that cloud's rows. Throws std::invalid_argument for an unknown name.

@@ -4,6 +4,7 @@
 #include <charconv>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -525,7 +526,24 @@ Scenario parse(std::string_view yaml_text, const std::string& file_label) {
   return s;
 }
 
+namespace {
+
+// Standard input (the file name `-`), read up to the file limit plus one byte, then refused.
+std::string read_standard_input(const std::string& path) {
+  std::string text;
+  char buffer[65536];
+  while (text.size() <= limits::kMaxFileBytes && std::cin.read(buffer, sizeof buffer).gcount() > 0)
+    text.append(buffer, static_cast<std::size_t>(std::cin.gcount()));
+  if (text.size() > limits::kMaxFileBytes)
+    throw InputError(SourceLocation{path, 0, 0},
+                     fmt::format("standard input is more than {} bytes; the limit is 1 MiB", limits::kMaxFileBytes));
+  return text;
+}
+
+}  // namespace
+
 std::string read_scenario_file(const std::string& path) {
+  if (path == "-") return read_standard_input(path);
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec))
     throw InputError(SourceLocation{path, 0, 0}, "is a directory; expected a scenario file (YAML)");

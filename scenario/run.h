@@ -19,8 +19,8 @@ namespace scenario {
 
 // Parse and check a scenario; throws InputError (file:line:column) on any problem.
 Scenario load_file(const std::string& path);
-// The text of a scenario file (or device, or pipe), read up to the size limit plus one byte and
-// refused past it.
+// The text of a scenario file (or device, or pipe; `-` is standard input), read up to the size
+// limit plus one byte and refused past it.
 std::string read_scenario_file(const std::string& path);
 Scenario parse(std::string_view yaml_text, const std::string& file_label);
 

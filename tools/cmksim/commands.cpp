@@ -6,12 +6,15 @@
 #include <optional>
 
 #include "explore_command.h"
+#include "init_command.h"
 #include "options.h"
 #include "run_command.h"
 #include "sweep_command.h"
 #include "report/catalog.h"
 #include "models/machines.h"
+#include "models/settings.h"
 #include "scenario/run.h"
+#include "scenario/suggest.h"
 
 namespace cli {
 namespace {
@@ -53,7 +56,8 @@ void help_validate(std::ostream& out) {
       << validate_options()
       << "\nExamples:\n"
          "  cmksim validate scenarios/*.yaml\n"
-         "  cmksim validate -q my-scenario.yaml && echo good\n\n"
+         "  cmksim validate -q my-scenario.yaml && echo good\n"
+         "  cmksim init | cmksim validate -          # FILE - reads standard input\n\n"
          "Exit status: 0 every file is good, 2 a file is bad (each bad file gets one message).\n";
 }
 
@@ -83,12 +87,16 @@ void help_actions(std::ostream& out) {
 }
 
 void help_settings(std::ostream& out) {
-  out << "Usage: cmksim settings [--format text|json]\n\n"
-         "Lists every model setting a scenario can change under `settings:`: its kind (duration,\n"
-         "distribution, enum, bool, int, probability), its default, allowed values and why.\n\n"
+  out << "Usage: cmksim settings [--format text|json] [NAME...]\n\n"
+         "Lists every model setting a scenario can change under `settings:` (or only the NAMEs given): its\n"
+         "kind (duration, distribution, enum, bool, int, probability), its default, allowed values and why,\n"
+         "then a link to each public document it cites (TAG: URL). docs/SOURCES.md explains every tag,\n"
+         "spec sections too.\n"
+         "`cmksim run --set NAME=VALUE` and `sweep --vary` change one from the command line.\n\n"
       << format_options()
       << "\nExamples:\n"
          "  cmksim settings\n"
+         "  cmksim settings validation_interval restart_duration      # just these\n"
          "  cmksim settings --format json | jq -r '.[] | \"\\(.name) = \\(.default)\"'\n\n"
          "Exit status: 0, or 2 for bad usage.\n";
 }
@@ -107,6 +115,7 @@ const Command kCommands[] = {
     {"sweep", "run a scenario N times: percentiles of detection, downtime, recovery; --vary settings", print_sweep_help,
      run_sweep},
     {"merge", "combine the partial results of sharded sweeps into the unsharded result", print_merge_help, run_merge},
+    {"init", "write a commented starter scenario (--cloud aws|azure|gcp, --private-endpoints)", help_init, init_command},
 };
 
 const Command* find_command(const std::string& name) {
@@ -123,7 +132,7 @@ void print_main_help(std::ostream& out) {
   for (const Command& c : kCommands) out << fmt::format("  {:<10}{}\n", c.name, c.summary);
   out << "\nOptions:\n"
          "  -h [ --help ]   show this help (with a COMMAND: that command's help)\n"
-         "  --version       print the version\n\n"
+         "  --version       print the version and the commit it was built from\n\n"
          "Examples:\n"
          "  cmksim run scenarios/aws-kms-privatelink.yaml        # timeline and verdicts\n"
          "  cmksim run --quiet scenarios/*.yaml                 # verdicts only, every scenario\n"
@@ -131,7 +140,8 @@ void print_main_help(std::ostream& out) {
          "  cmksim validate scenarios/*.yaml\n"
          "  cmksim graph endpoint --cloud aws | dot -Tsvg > endpoint-aws.svg\n"
          "  cmksim actions --format json | jq '.[].name'\n"
-         "  cmksim settings\n\n"
+         "  cmksim settings\n"
+         "  cmksim init --cloud azure > my.yaml && cmksim run my.yaml   # a starter scenario\n\n"
          "Exit status: 0 success (every expectation met), 1 an expectation failed,\n"
          "2 bad input (one message FILE:LINE:COLUMN: ...) or bad usage, 3 internal error (a bug).\n";
 }
@@ -188,12 +198,17 @@ int actions_command(const Args& args, std::ostream& out, std::ostream&) {
 }
 
 int settings_command(const Args& args, std::ostream& out, std::ostream&) {
-  const auto vm = parse_args("settings", help_settings, args, format_options(), {}, out);
+  const auto vm = parse_args("settings", help_settings, args, format_options(), {"name"}, out);
   if (!vm) return 0;
+  const std::vector<std::string> only = operands(*vm, "name");
+  std::vector<std::string> names;
+  for (const models::SettingInfo& s : models::setting_names()) names.emplace_back(s.name);
+  for (const std::string& n : only)
+    if (!models::find_setting(n)) throw UsageError("settings", fmt::format("unknown setting '{}'{}", n, scenario::suggestion(n, names)));
   if ((*vm)["format"].as<Format>() == Format::json)
-    print_json(out, report::settings_json());
+    print_json(out, report::settings_json(only));
   else
-    report::write_settings_text(out);
+    report::write_settings_text(out, only);
   return 0;
 }
 

@@ -8,6 +8,7 @@
 #include "explore/coverage.h"
 #include "explore/explorer.h"
 #include "options.h"
+#include "setting_overrides.h"
 #include "report/output_set.h"
 #include "scenario/run.h"
 #include "sweep/progress.h"
@@ -26,7 +27,9 @@ po::options_description explore_options() {
       ("seed", po::value<Seed>()->default_value(Seed{1}, "1")->value_name("S"), "seed of the perturbations and of each run's random source")
       ("out", po::value<std::string>()->default_value("repro.yaml")->value_name("FILE"), "where to write the repro scenario on a violation")
       ("max-perturbations", po::value<int>()->default_value(4)->value_name("K"), "at most K perturbations per run (1..20)")
-      ("coverage", po::bool_switch(), "print which transitions of each state machine the runs exercised");
+      ("coverage", po::bool_switch(), "print which transitions of each state machine the runs exercised")
+      ("quiet,q", po::bool_switch(), "no progress bar, and print nothing when there is no violation");
+  add_set_option(d);
   return d;
 }
 
@@ -36,6 +39,8 @@ struct ExploreRequest {
   std::string repro_path;  // --out
   explore::ExploreOptions options;
   bool coverage = false;
+  bool quiet = false;
+  SettingOverrides overrides;  // --set, written into the scenario (and so into the repro)
 };
 
 // The request of parsed options; throws UsageError unless there is exactly one FILE and the counts
@@ -53,6 +58,8 @@ ExploreRequest read_request(const po::variables_map& vm) {
   rq.options.seed = vm["seed"].as<Seed>().value;
   rq.options.max_perturbations = max_perturbations;
   rq.coverage = vm["coverage"].as<bool>();
+  rq.quiet = vm["quiet"].as<bool>();
+  rq.overrides = read_overrides("explore", vm);
   return rq;
 }
 
@@ -62,7 +69,8 @@ int report_result(const ExploreRequest& rq, const explore::ExploreResult& r, dou
                   std::ostream& out) {
   if (!r.violation) {
     repro.discard();
-    out << fmt::format("{}: no violation in {} runs (seed {}, {} events, {:.1f} s)\n", rq.file, r.runs_done, rq.options.seed,
+    if (!rq.quiet)
+      out << fmt::format("{}: no violation in {} runs (seed {}, {} events, {:.1f} s)\n", rq.file, r.runs_done, rq.options.seed,
                        r.events, secs);
     return 0;
   }
@@ -96,7 +104,8 @@ void help_explore(std::ostream& out) {
          "  cmksim explore scenarios/default.yaml --runs 50 --out /tmp/repro.yaml && echo robust\n"
          "  cmksim run repro.yaml                         # fails the same way (a scenario expectation)\n"
          "  cmksim explore repro.yaml --runs 1 --out again.yaml   # re-checks a built-in invariant on that exact run\n"
-         "  cmksim explore scenarios/aws-kms-privatelink.yaml --runs 500 --coverage\n\n"
+         "  cmksim explore scenarios/aws-kms-privatelink.yaml --runs 500 --coverage\n"
+         "  cmksim explore scenarios/default.yaml --set validation_interval=30m --runs 50\n\n"
          "--out - writes the repro to standard output (the summary then goes to standard error); an --out\n"
          "that is the input FILE is refused. A regular file is replaced atomically, a device or FIFO written in place.\n\n"
          "Exit status: 0 no violation in N runs, 1 a violation (repro written), 2 bad input or usage.\n";
@@ -107,8 +116,12 @@ int run_explore(const Args& args, std::ostream& out, std::ostream& err) {
   if (!vm) return 0;
   const ExploreRequest rq = read_request(*vm);
   // Read once through the shared reader; bad input is one message file:line:col, exit 2, nothing runs.
-  const std::string text = scenario::read_scenario_file(rq.file);
+  std::string text = scenario::read_scenario_file(rq.file);
   scenario::parse(text, rq.file);
+  if (!rq.overrides.empty()) {
+    text = with_overrides(text, rq.overrides);
+    scenario::parse(text, rq.file);
+  }
   try {
     // The output file is opened before the work, so a bad --out path fails at once. With --out -
     // the repro goes to standard output and everything else to standard error.
@@ -116,7 +129,7 @@ int run_explore(const Args& args, std::ostream& out, std::ostream& err) {
     std::ostream& report_out = repro.has_standard_output() ? err : out;
     explore::Explorer ex(rq.file, text);
     explore::ExploreOptions o = rq.options;
-    sweep::ProgressBar bar(stderr);
+    sweep::ProgressBar bar(stderr, rq.quiet);
     if (bar.enabled()) o.progress = [&](std::uint64_t done, std::uint64_t total) { bar.update(done, total); };
     const auto start = std::chrono::steady_clock::now();
     const explore::ExploreResult r = ex.explore(o);

@@ -17,6 +17,7 @@
 #include "report/atomic_file.h"
 #include "scenario/input_error.h"
 #include "scenario/secrets.h"
+#include "version.h"
 
 namespace {
 
@@ -45,7 +46,7 @@ int dispatch(int argc, char** argv) {
 
   if (!vm.count("command")) {
     if (vm.count("version")) {
-      std::cout << "cmksim " << CMKSIM_VERSION << '\n';
+      std::cout << "cmksim " << cli::kVersion << " (commit " << cli::kCommit << ")\n";
       return 0;
     }
     if (vm.count("help")) {

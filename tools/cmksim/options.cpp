@@ -37,6 +37,13 @@ std::vector<std::string> operands(const po::variables_map& vm, const char* name)
   return vm[name].as<std::vector<std::string>>();
 }
 
+void bad_value(const std::string& value, const std::string& valid) {
+  // Boost fills in %canonical_option% with the option's name as the user wrote it.
+  po::error_with_option_name e("the argument ('%value%') for option '%canonical_option%' is invalid; valid: " + valid);
+  e.set_substitute("value", value);
+  throw e;
+}
+
 void validate(boost::any& v, const std::vector<std::string>& values, Format*, int) {
   po::validators::check_first_occurrence(v);
   const std::string& s = po::validators::get_single_string(values);
@@ -45,7 +52,7 @@ void validate(boost::any& v, const std::vector<std::string>& values, Format*, in
   else if (s == "json")
     v = Format::json;
   else
-    throw po::validation_error(po::validation_error::invalid_option_value, "format", s);
+    bad_value(s, "text, json");
 }
 
 void validate(boost::any& v, const std::vector<std::string>& values, Seed*, int) {
@@ -54,7 +61,7 @@ void validate(boost::any& v, const std::vector<std::string>& values, Seed*, int)
   Seed seed;
   const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), seed.value);
   if (s.empty() || ec != std::errc() || end != s.data() + s.size())
-    throw po::validation_error(po::validation_error::invalid_option_value, "seed", s);
+    bad_value(s, "a whole number from 0 to 18446744073709551615");
   v = seed;
 }
 
@@ -64,7 +71,7 @@ void validate(boost::any& v, const std::vector<std::string>& values, Count*, int
   Count n;
   const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), n.value);
   if (s.empty() || ec != std::errc() || end != s.data() + s.size() || n.value == 0)
-    throw po::validation_error(po::validation_error::invalid_option_value, "", s);
+    bad_value(s, "a whole number, at least 1");
   v = n;
 }
 
@@ -73,7 +80,7 @@ void validate(boost::any& v, const std::vector<std::string>& values, Cloud*, int
   const std::string& s = po::validators::get_single_string(values);
   const auto p = models::parse_provider(s);
   if (!p || (*p != models::Provider::AWS && *p != models::Provider::AZURE))
-    throw po::validation_error(po::validation_error::invalid_option_value, "cloud", s);
+    bad_value(s, "aws, azure");
   v = Cloud{*p};
 }
 

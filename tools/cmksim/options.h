@@ -1,6 +1,6 @@
 // The one option parser of every cmksim subcommand, and the value types of the options, each with
 // the Boost.Program_options validate() overload that parses it, so a bad value is a usage error
-// (exit 2) with Boost's one-line message.
+// (exit 2) with one line naming the option and listing the valid values.
 #pragma once
 
 #include <cstdint>
@@ -61,6 +61,10 @@ struct Count {
 struct Cloud {
   models::Provider provider = models::Provider::AWS;
 };
+
+// Throws the Boost error for a bad option value `value`, naming the option and listing what is
+// valid (`valid`: "text, json", "a whole number, at least 1").
+[[noreturn]] void bad_value(const std::string& value, const std::string& valid);
 
 void validate(boost::any& v, const std::vector<std::string>& values, Format*, int);
 void validate(boost::any& v, const std::vector<std::string>& values, Seed*, int);

@@ -5,10 +5,13 @@
 #include <optional>
 #include <sstream>
 
+#include "color.h"
 #include "commands.h"
+#include "setting_overrides.h"
 #include "report/output_set.h"
 #include "report/chrome_trace.h"
 #include "report/jsonl.h"
+#include "report/junit.h"
 #include "report/state_json.h"
 #include "report/summary.h"
 #include "report/timeline.h"
@@ -63,7 +66,11 @@ po::options_description run_options() {
       ("clock", po::value<std::string>()->default_value("sim")->value_name("sim|iso"),
        "timeline times: sim (0d 00:15:00) or iso (2026-01-01T00:15:00Z, from the scenario's start:)")
       ("format", po::value<Format>()->default_value(Format::text, "text")->value_name("text|json"),
-       "summary format; json prints one JSON document (no timeline) for jq");
+       "summary format; json prints one JSON document (no timeline) for jq")
+      ("junit", po::value<std::string>()->value_name("FILE"),
+       "write the verdicts of every FILE as JUnit XML: one testcase per expectation and invariant");
+  add_set_option(d);
+  add_color_option(d);
   return d;
 }
 
@@ -82,6 +89,9 @@ struct RunRequest {
   bool isoClock = false;  // --clock iso: timeline times as ISO 8601 instants
   std::optional<std::uint64_t> seed;
   std::vector<Output> outputs;  // in kOutputKinds order
+  std::optional<std::string> junit;  // --junit: the verdicts of all FILEs
+  SettingOverrides overrides;        // --set
+  bool colour = false;
 };
 
 // The request of parsed options; throws UsageError for no FILE or an output option with several
@@ -100,16 +110,23 @@ RunRequest read_request(const po::variables_map& vm) {
     if (vm.count(k.option)) rq.outputs.push_back({&k, vm[k.option].as<std::string>()});
   if (!rq.outputs.empty() && rq.files.size() > 1)
     throw UsageError("run", fmt::format("--{} takes one scenario FILE, got {}", rq.outputs.front().kind->option, rq.files.size()));
+  if (vm.count("junit")) rq.junit = vm["junit"].as<std::string>();
+  rq.overrides = read_overrides("run", vm);
+  rq.colour = colour_stdout(vm["color"].as<ColorMode>());
   return rq;
 }
 
 // ---- load, open, run, summarize ----
 
-// Every file is read and checked before anything runs: bad input costs nothing.
-std::vector<scenario::Scenario> load_all(const std::vector<std::string>& files) {
+// Every file is read and checked before anything runs: bad input costs nothing. The --set
+// overrides apply on top of each file's own settings.
+std::vector<scenario::Scenario> load_all(const RunRequest& rq) {
   std::vector<scenario::Scenario> scenarios;
-  scenarios.reserve(files.size());
-  for (const std::string& f : files) scenarios.push_back(scenario::load_file(f));
+  scenarios.reserve(rq.files.size());
+  for (const std::string& f : rq.files) {
+    scenarios.push_back(scenario::load_file(f));
+    apply_overrides(scenarios.back(), rq.overrides);
+  }
   return scenarios;
 }
 
@@ -145,8 +162,9 @@ report::RunSummary run_one(const scenario::Scenario& s, const std::string& file,
 
   if (!rq.quiet) {
     if (!first) out << '\n';
-    report::write_timeline(out, finished.trace, rq.isoClock ? &s.clock : nullptr);
-    out << '\n';
+    std::ostringstream timeline;
+    report::write_timeline(timeline, finished.trace, rq.isoClock ? &s.clock : nullptr);
+    out << paint_timeline(timeline.str(), rq.colour) << '\n';
   }
   for (std::size_t k = 0; k < rq.outputs.size(); ++k) {
     std::ostringstream text;
@@ -154,7 +172,10 @@ report::RunSummary run_one(const scenario::Scenario& s, const std::string& file,
     files_out.write(k, text.str());
   }
   report::RunSummary summary = summarize(file, result);
-  if (rq.format == Format::text) report::write_summary_text(out, summary);
+  if (rq.format == Format::text) {
+    for (const report::Verdict& v : summary.verdicts) out << paint_verdict(report::verdict_line(v), rq.colour) << '\n';
+    out << report::total_line(summary) << '\n';
+  }
   return summary;
 }
 
@@ -195,6 +216,9 @@ void help_run(std::ostream& out) {
          "  jq -c 'select(.kind == \"alert\")' run.jsonl            # the alerts of a --trace file\n"
          "  jq '.projects[].clusters[] | {name, runState}' final.json   # clusters of a --state file\n"
          "  Open run.trace.json in https://ui.perfetto.dev or chrome://tracing.\n\n"
+         "  cmksim run scenarios/default.yaml --set validation_interval=5m    # the same story, checked more often\n"
+         "  cmksim run --quiet scenarios/*.yaml --junit cmksim.xml             # for CI: one testcase per expectation\n"
+         "  cmksim init | cmksim run -                                         # FILE - reads standard input\n\n"
          "Exit status: 0 every expectation met, 1 an expectation failed, 2 bad input or usage\n"
          "(nothing runs and no output file is written when any FILE is bad).\n";
 }
@@ -203,13 +227,16 @@ int run_command(const Args& args, std::ostream& out, std::ostream& err) {
   const auto vm = parse_args("run", help_run, args, run_options(), {"file"}, out);
   if (!vm) return 0;
   const RunRequest rq = read_request(*vm);
-  const std::vector<scenario::Scenario> scenarios = load_all(rq.files);
-  report::OutputSet files_out(output_requests(rq.outputs), rq.files, out);
+  const std::vector<scenario::Scenario> scenarios = load_all(rq);
+  std::vector<report::OutputRequest> requests = output_requests(rq.outputs);
+  if (rq.junit) requests.push_back({"--junit", *rq.junit});  // the last output: written once all have run
+  report::OutputSet files_out(requests, rq.files, out);
   // With an output on standard output, it carries that file alone; the report goes to stderr.
   std::ostream& report_out = files_out.has_standard_output() ? err : out;
   std::vector<report::RunSummary> summaries;
   for (std::size_t i = 0; i < scenarios.size(); ++i)
     summaries.push_back(run_one(scenarios[i], rq.files[i], i == 0, rq, files_out, report_out));
+  if (rq.junit) files_out.write(rq.outputs.size(), report::junit_xml(summaries));
   files_out.commit();
   return finish(summaries, rq.format, report_out, err);
 }

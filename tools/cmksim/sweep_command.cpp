@@ -1,6 +1,8 @@
 #include "sweep_command.h"
 
 #include <charconv>
+#include <chrono>
+#include <memory>
 #include <optional>
 #include <thread>
 
@@ -35,7 +37,7 @@ void validate(boost::any& v, const std::vector<std::string>& values, SweepFormat
   if (s == "table") v = SweepFormat::table;
   else if (s == "csv") v = SweepFormat::csv;
   else if (s == "json") v = SweepFormat::json;
-  else throw po::validation_error(po::validation_error::invalid_option_value, "format", s);
+  else bad_value(s, "table, csv, json");
 }
 
 void validate(boost::any& v, const std::vector<std::string>& values, Shard*, int) {
@@ -49,7 +51,7 @@ void validate(boost::any& v, const std::vector<std::string>& values, Shard*, int
   };
   if (slash == std::string::npos || !number(std::string_view(s).substr(0, slash), sh.index) ||
       !number(std::string_view(s).substr(slash + 1), sh.count) || sh.count == 0 || sh.index == 0 || sh.index > sh.count)
-    throw po::validation_error(po::validation_error::invalid_option_value, "shard", s);
+    bad_value(s, "K/N with 1 <= K <= N, e.g. 2/4");
   v = sh;
 }
 
@@ -71,7 +73,8 @@ po::options_description sweep_options() {
        "an endpoint not ACTIVE this long after its creation counts as stuck")
       ("rank-by", po::value<std::string>()->default_value(sweep::names::kClusterUnavailable)->value_name("METRIC"),
        "metric whose per-run total picks the median and worst runs")
-      ("no-progress", po::bool_switch(), "no progress bar (it is drawn only on a terminal anyway)");
+      ("no-progress", po::bool_switch(), "no progress bar (it is drawn only on a terminal anyway)")
+      ("quiet,q", po::bool_switch(), "no progress bar and no summary line on stderr: only the result");
   return d;
 }
 
@@ -93,6 +96,22 @@ std::string render(const sweep::SweepData& d, SweepFormat f) {
     case SweepFormat::json: return sweep::format_json(d);
     default: return sweep::format_table(d);
   }
+}
+
+// Runs the sweep with a progress bar on a terminal (unless `quiet` or `no_progress`); without a bar
+// (a log, CI) and unless `quiet`, one line on `err` then says what ran and how long it took.
+sweep::SweepData execute_reporting(const sweep::Plan& plan, sweep::SweepOptions o, bool quiet, bool no_progress,
+                                   std::ostream& err) {
+  sweep::ProgressBar bar(stderr, quiet || no_progress);
+  if (bar.enabled()) o.progress = [&](std::uint64_t done, std::uint64_t total) { bar.update(done, total); };
+  const auto start = std::chrono::steady_clock::now();
+  sweep::SweepData result = sweep::execute(plan, o);
+  bar.finish();
+  if (!bar.enabled() && !quiet)
+    err << fmt::format("cmksim sweep: {} runs x {} combination(s) in {:.1f} s on {} thread(s)\n", o.runs,
+                       result.combinations.size(), std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(),
+                       o.threads);
+  return result;
 }
 
 }  // namespace
@@ -224,10 +243,7 @@ int run_sweep(const Args& args, std::ostream& out, std::ostream& err) {
   report::OutputSet outputs(output_requests(vm, {"out", "report"}), files, out);
   std::ostream& report_out = outputs.has_standard_output() ? err : out;
 
-  sweep::ProgressBar bar(stderr, vm["no-progress"].as<bool>());
-  if (bar.enabled()) o.progress = [&](std::uint64_t done, std::uint64_t total) { bar.update(done, total); };
-  sweep::SweepData result = sweep::execute(plan, o);
-  bar.finish();
+  sweep::SweepData result = execute_reporting(plan, o, vm["quiet"].as<bool>(), vm["no-progress"].as<bool>(), err);
 
   std::size_t next = 0;
   if (vm.count("out")) outputs.write(next++, sweep::partial_to_json(result, o.shard, o.shards).dump() + "\n");
