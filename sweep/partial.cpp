@@ -213,6 +213,9 @@ SweepData parse_partial(const std::string& t, const std::string& path) {
       }
     }
     throw scenario::InputError(scenario::SourceLocation{path, line, column}, "expected JSON written by cmksim sweep --out: syntax error");
+  } catch (const json::exception& e) {  // valid syntax the library still cannot hold (a number past double)
+    throw scenario::InputError(scenario::SourceLocation{path, 0, 0},
+                               fmt::format("expected JSON written by cmksim sweep --out: {}", e.what()));
   }
   return partial_from_json(j, path);
 }

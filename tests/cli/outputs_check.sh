@@ -251,6 +251,9 @@ PY
   [ ! -e r.html ] || fail "a report was written from an edited scenario"
   run 2 merge /dev/zero
   contains err.txt "/dev/zero: the part is larger than the limit of 268435456 bytes"
+  printf '8888E8888888888' >huge-number.json  # found by the merge fuzzer: once exit 3
+  run 2 merge huge-number.json
+  contains err.txt "huge-number.json: expected JSON written by cmksim sweep --out"
   if [ "$ASAN_BUILD" = no ]; then
     ( ulimit -v 150000 && exec "$CMKSIM" merge padded.json ) >out.txt 2>err.txt
     [ $? -eq 2 ] || { cat err.txt >&2; fail "a merge larger than memory was not refused"; }
