@@ -133,11 +133,19 @@ void InvariantChecker::check_now(sim::Time now) {
   stateStart_ = now;
 }
 
+// Every time-based invariant, in the order their violations are reported.
 void InvariantChecker::scan(sim::Time now) {
-  const models::Settings& s = world_.settings();
-  const auto& clusters = world_.clusters();
+  check_shutdown_within_interval(now);
+  check_approval_reflected(now);
+  check_rejection_recreated(now);
+  check_restart_when_valid(now);
+  check_new_cluster_regions(now);
+}
 
-  // ---- shutdown_within_one_validation_interval (seed 003 §'Validate...') ----
+// shutdown_within_one_validation_interval (seed 003 §'Validate...')
+void InvariantChecker::check_shutdown_within_interval(sim::Time now) {
+  const auto& clusters = world_.clusters();
+  const models::Settings& s = world_.settings();
   const sim::Duration limit = s.validation_interval + options_.shutdown_slack;
   for (models::ClusterIx c = 0; c < clusters.size(); ++c) {
     const models::Cluster& cl = clusters[c];
@@ -154,8 +162,10 @@ void InvariantChecker::scan(sim::Time now) {
               fmt::format("cluster {}: still serves reads and writes {} min after its {} key became invalid (limit {} min)",
                           cl.name, (now - since).ms() / 60'000, models::provider_name(P), limit.ms() / 60'000));
   }
+}
 
-  // ---- endpoint_transitions_follow_cloud_table: approval reflected within three minutes (seed 004) ----
+// endpoint_transitions_follow_cloud_table: approval reflected within three minutes (seed 004)
+void InvariantChecker::check_approval_reflected(sim::Time now) {
   const auto& endpoints = world_.endpoints();
   for (models::EndpointIx e = 0; e < endpoints.size(); ++e) {
     const models::PrivateEndpoint& ep = endpoints[e];
@@ -169,8 +179,10 @@ void InvariantChecker::scan(sim::Time now) {
               fmt::format("endpoint {} ({} {}): approved {} s ago and still PENDING_ACCEPTANCE (seed 004: up to three minutes)",
                           ep.id, models::provider_name(ep.cloudProvider), ep.regionName, (now - since).ms() / 1000));
   }
+}
 
-  // ---- active_endpoint_rejection_recreated (seed 000/004 §'Reject or Remove...') ----
+// active_endpoint_rejection_recreated (seed 000/004 §'Reject or Remove...')
+void InvariantChecker::check_rejection_recreated(sim::Time now) {
   for (auto it = recreationSince_.begin(); it != recreationSince_.end();) {
     const models::PrivateEndpoint& ep = world_.endpoint(it->first);
     if (ep.state() != EndpointStatus::PENDING_RECREATION || ep.replacedByIx) {
@@ -183,8 +195,11 @@ void InvariantChecker::scan(sim::Time now) {
                           (now - it->second).ms() / 1000, recreationBound_.ms() / 1000));
     ++it;
   }
+}
 
-  // ---- disabled_clusters_restart_when_valid (seed 003 §'Validate...'; seed 000 warning) ----
+// disabled_clusters_restart_when_valid (seed 003 §'Validate...'; seed 000 warning)
+void InvariantChecker::check_restart_when_valid(sim::Time now) {
+  const auto& clusters = world_.clusters();
   const auto& projects = world_.projects();
   scheduledChecks_.resize(projects.size(), 0);
   for (models::ProjectIx p = 0; p < projects.size(); ++p) {
@@ -219,8 +234,11 @@ void InvariantChecker::scan(sim::Time now) {
                 fmt::format("cluster {}: data lost while no key of its project is destroyed", cl.name));
     }
   }
+}
 
-  // ---- new_clusters_only_in_approved_regions (seed 004; DOCS AWS steps) ----
+// new_clusters_only_in_approved_regions (seed 004; DOCS AWS steps)
+void InvariantChecker::check_new_cluster_regions(sim::Time now) {
+  const auto& clusters = world_.clusters();
   for (; clustersSeen_ < clusters.size(); ++clustersSeen_) {
     const models::Cluster& cl = clusters[clustersSeen_];
     const Provider P = cl.encryptionAtRestProvider;

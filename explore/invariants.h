@@ -68,6 +68,12 @@ class InvariantChecker : public sim::Observer {
   // Whether the cluster's processes could start now, re-derived the same way.
   bool cluster_kms_usable(const models::Cluster& c) const;
   void scan(sim::Time now);
+  void check_shutdown_within_interval(sim::Time now);
+  void check_approval_reflected(sim::Time now);
+  void check_rejection_recreated(sim::Time now);
+  void check_restart_when_valid(sim::Time now);
+  void check_new_cluster_regions(sim::Time now);
+
   void on_transition(const sim::Record& r);
   void violate(std::string_view invariant, sim::Time at, std::string message);
 
