@@ -374,16 +374,11 @@ FieldCheck parse_check(const YamlReader& r, const YamlReader::Entry& e, Target::
   return c;
 }
 
-Expectation parse_expectation(const YamlReader& r, const YAML::Node& n, bool invariant, sim::Duration horizon) {
-  Expectation x;
-  x.where = r.at(n);
-  x.when = invariant ? Expectation::When::always : Expectation::When::at;
-  const std::string what = invariant ? "an invariant" : "an expectation";
-  const Entries all = r.any_mapping(n, what);
-  // The target decides which fields are allowed.
+// Which thing an expectation looks at (project unless alert/endpoint/cluster/kms says otherwise),
+// and the kms provider; refuses two targets, and at:/within: on an invariant.
+void parse_target_kind(const YamlReader& r, const YAML::Node& n, const Entries& all, bool invariant, const std::string& what,
+                       Target& t) {
   std::vector<std::string> targets;
-  Target& t = x.target;
-  t.where = x.where;
   t.kind = Target::Kind::project;
   for (const auto& e : all) {
     if (e.key == "alert") t.kind = Target::Kind::alert;
@@ -403,6 +398,52 @@ Expectation parse_expectation(const YamlReader& r, const YAML::Node& n, bool inv
       if (e.key == "at" || e.key == "within")
         r.fail(e.key_node, fmt::format("an invariant holds after every event, so it takes no '{}:'; move it to expect: for a "
                                        "check at a time", e.key));
+}
+
+// `at: <time>` or `within: [from, to]`, inside the horizon.
+void parse_when(const YamlReader& r, const YamlReader::Entry& e, sim::Duration horizon, Expectation& x) {
+  if (e.key == "at") {
+    x.at = sim::Time::zero() + r.duration(e.value, "at");
+    if (x.at.since_start() > horizon)
+      r.fail(e.value, fmt::format("at: {} is past the horizon ({})", e.value.Scalar(), sim::format_duration(horizon)));
+    return;
+  }
+  x.when = Expectation::When::within;
+  if (!e.value.IsSequence() || e.value.size() != 2)
+    r.fail(e.value, fmt::format("within must be a list of two times [from, to], found {}", YamlReader::describe(e.value)));
+  x.from = sim::Time::zero() + r.duration(e.value[0], "within from");
+  x.to = sim::Time::zero() + r.duration(e.value[1], "within to");
+  if (x.from > x.to) r.fail(e.value, "within: [from, to] needs from <= to");
+  if (x.to.since_start() > horizon)
+    r.fail(e.value[1], fmt::format("within ends at {}, past the horizon ({})", e.value[1].Scalar(), sim::format_duration(horizon)));
+}
+
+// `endpoint: <label>` or `endpoint: {region, provider}` (the newest live endpoint there).
+void parse_endpoint_target(const YamlReader& r, const YAML::Node& v, Target& t) {
+  if (!v.IsMap()) {
+    t.endpoint_label = r.name(v, "endpoint");
+    return;
+  }
+  const Entries sel = r.mapping(v, "an endpoint selector", {"region", "provider"});
+  r.require(v, sel, "region", "an endpoint selector");
+  for (const auto& s : sel) {
+    if (s.key == "region") {
+      t.region = r.name(s.value, "region");
+    } else {
+      t.provider = provider(r, s.value, "endpoint provider");
+      if (t.provider == models::Provider::GCP) r.fail(s.value, "private endpoints exist for AWS and AZURE only, found GCP (spec §2.4)");
+    }
+  }
+}
+
+Expectation parse_expectation(const YamlReader& r, const YAML::Node& n, bool invariant, sim::Duration horizon) {
+  Expectation x;
+  x.where = r.at(n);
+  x.when = invariant ? Expectation::When::always : Expectation::When::at;
+  const std::string what = invariant ? "an invariant" : "an expectation";
+  Target& t = x.target;
+  t.where = x.where;
+  parse_target_kind(r, n, r.any_mapping(n, what), invariant, what, t);  // the target decides which fields are allowed
   std::vector<std::string> keys = invariant ? std::vector<std::string>{"name", "project"}
                                             : std::vector<std::string>{"at", "within", "name", "project"};
   if (t.kind != Target::Kind::project) keys.emplace_back(target_kind_name(t.kind));
@@ -414,20 +455,7 @@ Expectation parse_expectation(const YamlReader& r, const YAML::Node& n, bool inv
     if (key == "at" || key == "within") {
       if (timed) r.fail(e.key_node, "an expectation has either 'at:' or 'within:', found both");
       timed = true;
-      if (key == "at") {
-        x.at = sim::Time::zero() + r.duration(e.value, "at");
-        if (x.at.since_start() > horizon)
-          r.fail(e.value, fmt::format("at: {} is past the horizon ({})", e.value.Scalar(), sim::format_duration(horizon)));
-      } else {
-        x.when = Expectation::When::within;
-        if (!e.value.IsSequence() || e.value.size() != 2)
-          r.fail(e.value, fmt::format("within must be a list of two times [from, to], found {}", YamlReader::describe(e.value)));
-        x.from = sim::Time::zero() + r.duration(e.value[0], "within from");
-        x.to = sim::Time::zero() + r.duration(e.value[1], "within to");
-        if (x.from > x.to) r.fail(e.value, "within: [from, to] needs from <= to");
-        if (x.to.since_start() > horizon)
-          r.fail(e.value[1], fmt::format("within ends at {}, past the horizon ({})", e.value[1].Scalar(), sim::format_duration(horizon)));
-      }
+      parse_when(r, e, horizon, x);
     } else if (key == "name") {
       x.name = r.text(e.value, "name");
     } else if (key == "project") {
@@ -436,24 +464,11 @@ Expectation parse_expectation(const YamlReader& r, const YAML::Node& n, bool inv
       if (t.kind == Target::Kind::project) t.where = r.at(e.value);
     } else if (key == "cluster") {
       t.cluster = r.name(e.value, "cluster");
-    } else if (key == "kms") {
     } else if (key == "alert") {
       t.alert = r.one_of(e.value, "alert", alert_names());
     } else if (key == "endpoint") {
-      if (e.value.IsMap()) {
-        const Entries sel = r.mapping(e.value, "an endpoint selector", {"region", "provider"});
-        r.require(e.value, sel, "region", "an endpoint selector");
-        for (const auto& s : sel) {
-          if (s.key == "region") t.region = r.name(s.value, "region");
-          else {
-            t.provider = provider(r, s.value, "endpoint provider");
-            if (t.provider == models::Provider::GCP) r.fail(s.value, "private endpoints exist for AWS and AZURE only, found GCP (spec §2.4)");
-          }
-        }
-      } else {
-        t.endpoint_label = r.name(e.value, "endpoint");
-      }
-    } else {
+      parse_endpoint_target(r, e.value, t);
+    } else if (key != "kms") {
       x.checks.push_back(parse_check(r, e, t.kind));
     }
   }
