@@ -74,8 +74,10 @@ std::vector<SourceLink> source_links(std::string_view text) {
   auto found = citations(text);
   std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   std::vector<SourceLink> links;
-  for (auto& [at, link] : found)
+  for (auto& entry : found) {  // not a structured binding: clang 14 (the fuzz build) cannot capture one
+    SourceLink& link = entry.second;
     if (std::none_of(links.begin(), links.end(), [&](const SourceLink& l) { return l.url == link.url; })) links.push_back(std::move(link));
+  }
   return links;
 }
 
