@@ -17,8 +17,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   nlohmann::json j;
   try {
     j = nlohmann::json::parse(reinterpret_cast<const char*>(data), reinterpret_cast<const char*>(data) + size);
-  } catch (const nlohmann::json::parse_error&) {
-    return 0;  // read_partial turns this into a located InputError
+  } catch (const nlohmann::json::exception&) {
+    return 0;  // parse_partial turns any parse failure into an InputError (exit 2)
   }
   try {
     // As run_merge does: read, merge (here the part with itself), look for missing runs, print.
