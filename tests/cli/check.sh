@@ -4,20 +4,12 @@
 # Each case runs cmksim on the fixtures in FIXTURES, writes only under WORKDIR (emptied first) and
 # exits non-zero with a message saying what was wrong. JSON is checked with python3's json module.
 set -u
+HELPERS=$(cd "$(dirname "$0")" && pwd)
 CASE=$1 CMKSIM=$2 FIX=$3 WORK=$4
 rm -rf "$WORK" && mkdir -p "$WORK" || exit 2
 cd "$WORK" || exit 2
 
-fail() { echo "FAILED [$CASE]: $*" >&2; exit 1; }
-# run EXPECTED_STATUS ARGS...: runs cmksim, stdout to out.txt, stderr to err.txt
-run() {
-  want=$1; shift
-  "$CMKSIM" "$@" >out.txt 2>err.txt
-  got=$?
-  [ "$got" -eq "$want" ] || { cat out.txt err.txt >&2; fail "cmksim $* exited $got, expected $want"; }
-}
-contains() { grep -qF -- "$2" "$1" || { cat "$1" >&2; fail "$1 lacks: $2"; }; }
-lacks() { ! grep -qF -- "$2" "$1" || { cat "$1" >&2; fail "$1 should not contain: $2"; }; }
+. "$HELPERS/lib.sh"  # fail, run, contains, lacks
 lines() { n=$(wc -l <"$1"); [ "$n" -eq "$2" ] || { cat "$1" >&2; fail "$1 has $n lines, expected $2"; }; }
 json() { python3 -m json.tool "$1" >/dev/null || fail "$1 is not JSON"; }
 jsonl() {

@@ -5,19 +5,12 @@
 # line naming the limit); inputs that are not regular files are read up to the limit plus one
 # byte. Files are generated under WORKDIR (emptied first) by python3.
 set -u
+HELPERS=$(cd "$(dirname "$0")" && pwd)
 CASE=$1 CMKSIM=$2 WORK=$3
 rm -rf "$WORK" && mkdir -p "$WORK" || exit 2
 cd "$WORK" || exit 2
 
-fail() { echo "FAILED [$CASE]: $*" >&2; exit 1; }
-# run EXPECTED_STATUS ARGS...: runs cmksim, stdout to out.txt, stderr to err.txt
-run() {
-  want=$1; shift
-  "$CMKSIM" "$@" >out.txt 2>err.txt
-  got=$?
-  [ "$got" -eq "$want" ] || { cat out.txt err.txt >&2; fail "cmksim $* exited $got, expected $want"; }
-}
-contains() { grep -qF -- "$2" "$1" || { cat "$1" >&2; fail "$1 lacks: $2"; }; }
+. "$HELPERS/lib.sh"  # fail, run, contains, lacks
 lines() { n=$(wc -l <"$1"); [ "$n" -eq "$2" ] || { cat "$1" >&2; fail "$1 has $n lines, expected $2"; }; }
 # gen FILE PYTHON: writes FILE with what the python code prints (sys.stdout.write)
 gen() { python3 -c "import sys

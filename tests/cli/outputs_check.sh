@@ -4,6 +4,7 @@
 # Everything happens under WORKDIR (emptied first): device nodes are private ones made with mknod
 # there, never the real /dev (a case that cannot make one says so and skips with exit 77).
 set -u
+HELPERS=$(cd "$(dirname "$0")" && pwd)
 CASE=$1 CMKSIM=$2 FIX=$3 WORK=$4
 # A binary built with AddressSanitizer cannot run under ulimit -v (it maps terabytes of shadow).
 ASAN_BUILD=no
@@ -11,16 +12,8 @@ grep -q __asan_init "$CMKSIM" 2>/dev/null && ASAN_BUILD=yes
 rm -rf "$WORK" && mkdir -p "$WORK" || exit 2
 cd "$WORK" || exit 2
 
-fail() { echo "FAILED [$CASE]: $*" >&2; exit 1; }
+. "$HELPERS/lib.sh"  # fail, run, contains, lacks
 skip() { echo "SKIPPED [$CASE]: $*" >&2; exit 77; }
-run() {
-  want=$1; shift
-  "$CMKSIM" "$@" >out.txt 2>err.txt
-  got=$?
-  [ "$got" -eq "$want" ] || { cat out.txt err.txt >&2; fail "cmksim $* exited $got, expected $want"; }
-}
-contains() { grep -qF -- "$2" "$1" || { cat "$1" >&2; fail "$1 lacks: $2"; }; }
-lacks() { ! grep -qF -- "$2" "$1" || { cat "$1" >&2; fail "$1 should not contain: $2"; }; }
 no_temporaries() { ! ls -a "${1:-.}" | grep -q '\.tmp\.\|\.old\.' || { ls -a "${1:-.}" >&2; fail "a temporary file was left behind"; }; }
 # A private character device like /dev/null (1,3) or /dev/full (1,7), usable here, or skip.
 private_device() {

@@ -3,21 +3,13 @@
 #   sh cli_conventions.sh CASE CMKSIM SOURCE_DIR WORKDIR
 # Each case writes only under WORKDIR (emptied first) and exits non-zero saying what was wrong.
 set -u
+HELPERS=$(cd "$(dirname "$0")" && pwd)
 CASE=$1 CMKSIM=$2 SRC=$3 WORK=$4
 rm -rf "$WORK" && mkdir -p "$WORK" || exit 2
 cd "$WORK" || exit 2
 FIX=$SRC/tests/cli/fixtures
 
-fail() { echo "FAILED [$CASE]: $*" >&2; exit 1; }
-# run EXPECTED_STATUS ARGS...: runs cmksim, stdout to out.txt, stderr to err.txt
-run() {
-  want=$1; shift
-  "$CMKSIM" "$@" >out.txt 2>err.txt
-  got=$?
-  [ "$got" -eq "$want" ] || { cat out.txt err.txt >&2; fail "cmksim $* exited $got, expected $want"; }
-}
-contains() { grep -qF -- "$2" "$1" || { cat "$1" >&2; fail "$1 lacks: $2"; }; }
-lacks() { ! grep -qF -- "$2" "$1" || { cat "$1" >&2; fail "$1 should not contain: $2"; }; }
+. "$HELPERS/../cli/lib.sh"  # fail, run, contains, lacks
 ESC=$(printf '\033')
 
 case $CASE in
