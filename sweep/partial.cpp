@@ -2,6 +2,10 @@
 
 #include <charconv>
 #include <fstream>
+#include <limits>
+#include <type_traits>
+#include <utility>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -36,6 +40,29 @@ EventMatch match_from(const json& j) {
   m.eventTypeName = j.value("alert", "");
   m.outcome = j.value("outcome", "");
   return m;
+}
+
+// The integer `j` holds, as a T. Throws std::invalid_argument for a non-integer (a float such as 1e30
+// would be undefined behaviour to convert) or a value out of T's range, naming the field `what`.
+template <class T>
+T integer_from(const json& j, const char* what) {
+  static_assert(std::is_integral_v<T>);
+  const bool fits = j.is_number_unsigned()  ? std::cmp_less_equal(j.get<std::uint64_t>(), std::numeric_limits<T>::max())
+                    : j.is_number_integer() ? std::in_range<T>(j.get<std::int64_t>())
+                                            : false;
+  if (!fits)
+    throw std::invalid_argument(fmt::format("{} is {}, not an integer within {}..{}", what, j.dump().substr(0, 40),
+                                            std::numeric_limits<T>::min(), std::numeric_limits<T>::max()));
+  return j.is_number_unsigned() ? static_cast<T>(j.get<std::uint64_t>()) : static_cast<T>(j.get<std::int64_t>());
+}
+
+// A JSON array of run indices.
+std::vector<std::uint32_t> runs_from(const json& j, const char* what) {
+  if (!j.is_array()) throw std::invalid_argument(fmt::format("{} is not an array of run numbers", what));
+  std::vector<std::uint32_t> runs;
+  runs.reserve(j.size());
+  for (const json& r : j) runs.push_back(integer_from<std::uint32_t>(r, what));
+  return runs;
 }
 
 std::uint64_t seed_from(const json& j) {
@@ -136,7 +163,7 @@ SweepData partial_from_json(const json& j, const std::string& file) {
   try {
     if (!j.is_object() || j.value("format", "") != kPartialFormat)
       throw std::invalid_argument(fmt::format("not a partial sweep result (expected \"format\": \"{}\", as written by cmksim sweep --out)", kPartialFormat));
-    if (j.at("version").get<int>() != kPartialVersion)
+    if (integer_from<int>(j.at("version"), "version") != kPartialVersion)
       throw std::invalid_argument(fmt::format("partial format version {} is not {}: run the shard again with this cmksim",
                                               j.at("version").dump(), kPartialVersion));
     SweepData d;
@@ -145,8 +172,8 @@ SweepData partial_from_json(const json& j, const std::string& file) {
     d.scenario_hash = j.at("scenario_hash").get<std::string>();
     d.scenario_name = j.at("scenario_name").get<std::string>();
     d.seed = seed_from(j.at("seed"));
-    d.runs = j.at("runs").get<std::uint32_t>();
-    d.stuck_after_ms = j.at("stuck_after_ms").get<std::int64_t>();
+    d.runs = integer_from<std::uint32_t>(j.at("runs"), "runs");
+    d.stuck_after_ms = integer_from<std::int64_t>(j.at("stuck_after_ms"), "stuck_after_ms");
     d.rank_by = j.at("rank_by").get<std::string>();
     for (const json& m : j.at("custom_metrics"))
       d.custom.push_back(CustomMetric{m.at("name").get<std::string>(), m.at("description").get<std::string>(), match_from(m.at("from")),
@@ -154,19 +181,21 @@ SweepData partial_from_json(const json& j, const std::string& file) {
     for (const json& jc : j.at("combinations")) {
       Combination c;
       for (const json& kv : jc.at("settings")) c.settings.emplace_back(kv.at(0).get<std::string>(), kv.at(1).get<std::string>());
-      c.runs = jc.at("runs").get<std::vector<std::uint32_t>>();
+      c.runs = runs_from(jc.at("runs"), "a combination's runs");
       for (const auto& [name, jm] : jc.at("metrics").items()) {
         MetricData m;
         m.info.name = name;
         m.info.unit = jm.at("unit").get<std::string>() == "ms" ? Unit::time : Unit::count;
         m.info.kind = jm.at("kind").get<std::string>() == "per_run" ? Kind::per_run : Kind::per_event;
         m.info.description = jm.at("description").get<std::string>();
-        for (const json& s : jm.at("samples")) m.samples.push_back(Sample{s.at(0).get<std::uint32_t>(), s.at(1).get<std::int64_t>()});
+        for (const json& s : jm.at("samples")) m.samples.push_back(Sample{integer_from<std::uint32_t>(s.at(0), "a sample's run"),
+                                                                             integer_from<std::int64_t>(s.at(1), "a sample's value")});
         c.metrics.emplace(name, std::move(m));
       }
       for (const json& x : jc.at("expectations"))
-        c.failures[ExpectationKey{x.at("line").get<int>(), x.at("column").get<int>(), x.at("description").get<std::string>()}] =
-            x.at("failed_runs").get<std::vector<std::uint32_t>>();
+        c.failures[ExpectationKey{integer_from<int>(x.at("line"), "an expectation's line"),
+                                   integer_from<int>(x.at("column"), "an expectation's column"), x.at("description").get<std::string>()}] =
+            runs_from(x.at("failed_runs"), "an expectation's failed_runs");
       d.combinations.push_back(std::move(c));
     }
     d.canonicalize();

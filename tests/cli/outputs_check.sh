@@ -224,6 +224,13 @@ def write(name, change):
 write("v1.json", lambda q: q.update(version=1))
 write("hash.json", lambda q: q.update(scenario_hash="fnv1a64:0000000000000000"))
 write("huge.json", lambda q: q.update(runs=20000000))
+# Found by the merge fuzzer: a float where an integer belongs was undefined behaviour to convert.
+write("float.json", lambda q: q.update(runs=1e30))
+write("negative.json", lambda q: q["combinations"][0]["runs"].__setitem__(0, -1))
+def float_sample(q):
+    m = next(m for m in q["combinations"][0]["metrics"].values() if m["samples"])
+    m["samples"][0][1] = 9.5e300
+write("float-sample.json", float_sample)
 write("short.json", lambda q: q["combinations"][0]["runs"].pop())
 write("shard.json", lambda q: q.update(shard="3/2"))
 def foreign(q):
@@ -235,6 +242,9 @@ PY
   run 2 merge v1.json p2.json && contains err.txt "v1.json: partial format version 1 is not 2"
   run 2 merge p1.json hash.json && contains err.txt "hash.json: the parts were swept from different scenario files"
   run 2 merge huge.json && contains err.txt "runs 20000000 is not within 1..10000000"
+  run 2 merge float.json p2.json && contains err.txt "float.json: runs is 1e+30, not an integer within 0..4294967295"
+  run 2 merge negative.json p2.json && contains err.txt "a combination's runs is -1, not an integer within 0..4294967295"
+  run 2 merge float-sample.json p2.json && contains err.txt "a sample's value is 9.5e+300, not an integer within"
   run 2 merge short.json p2.json && contains err.txt "has 2 runs; shard 1/2 of 6 runs has 3"
   run 2 merge shard.json p2.json && contains err.txt "shard '3/2' is not K/N"
   run 2 merge foreign.json p2.json && contains err.txt "not a run of this part"
