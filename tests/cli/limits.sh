@@ -122,6 +122,23 @@ drawn-times)
   run 1 run --quiet draws.yaml
   contains out.txt "is past the horizon"
   run 0 sweep draws.yaml --runs 3 --format json ;;
+runs)
+  # 10,000,000 runs per sweep is the limit: the last shard of 10,000,000 (one run) is accepted and
+  # merged back as a part of that sweep; one run more is refused before anything runs.
+  printf "$HEAD$PROJECT" >s.yaml
+  run 0 sweep s.yaml --runs 10000000 --shard 10000000/10000000 --no-progress --out last.json
+  python3 -c "import json; p = json.load(open('last.json')); assert p['runs'] == 10000000 and p['combinations'][0]['runs'] == [9999999]" \
+    || fail "the last shard of 10,000,000 runs did not hold run 9999999"
+  run 2 merge last.json
+  contains err.txt "9999999 of 10000000 runs are in no part"
+  run 2 sweep s.yaml --runs 10000001 --shard 10000001/10000001 --no-progress --out past.json
+  contains err.txt "--runs 10000001 x 1 combination(s) = 10000001 runs is above the limit of 10000000 runs per sweep"
+  lines err.txt 1
+  [ ! -e past.json ] || fail "a refused sweep wrote its part"
+  # The grid counts: 5,000,000 runs x 2 combinations is at the limit, x 3 is past it.
+  run 0 sweep s.yaml --runs 5000000 --vary validation_interval=5m,15m --shard 5000000/5000000 --no-progress --out grid.json
+  run 2 sweep s.yaml --runs 5000000 --vary validation_interval=5m,15m,30m --shard 5000000/5000000 --no-progress --out grid3.json
+  contains err.txt "= 15000000 runs is above the limit" ;;
 *) fail "unknown case" ;;
 esac
 exit 0
