@@ -157,7 +157,7 @@ Outcome set_require_private_networking(World& w, const ActionRequest& a) {
 
 Outcome create_endpoint(World& w, const ActionRequest& a) {
   if (a.region.empty()) fail(a, "region", fmt::format("{}: parameter 'region' is required", a.name));
-  return w.create_endpoint(project_of(w, a), provider_of(a), a.region);
+  return w.create_endpoint(project_of(w, a), provider_of(a), a.region, a.label);
 }
 
 Outcome fail_endpoint_creation(World& w, const ActionRequest& a) {

@@ -78,6 +78,9 @@ struct PrivateEndpoint {
   std::string privateEndpointConnectionName;  // Azure: connection to approve; AWS: endpoint resource id
   EndpointMachine status{endpoint_table(), {}, ""};
   // sim
+  // The scenario's name for it (`name:` / `as:`; Atlas endpoints have none), shown in every output
+  // in place of the id; a replacement Atlas creates shows "<name>~2", "~3", ... (issue 15).
+  std::string label;
   ProjectIx project = 0;
   bool replacement = false;                  // created by Atlas after reject/remove
   std::optional<EndpointIx> replacesIx;      // the PENDING_RECREATION record it replaces (new_record)

@@ -1,6 +1,7 @@
 // The EAR private endpoint: its table (spec §2.1-2.3) and the World's endpoint operations.
 #include <algorithm>
 #include <cassert>
+#include <charconv>
 
 #include <fmt/format.h>
 
@@ -13,6 +14,24 @@ namespace {
 // errorMessage of a FAILED endpoint (seed 004 §'View Private Endpoints...'), by what failed.
 constexpr const char* kCreationFailed = "Failed to create the private endpoint.";
 constexpr const char* kDeletionFailed = "Failed to delete the private endpoint.";
+
+// The label of the record Atlas creates to replace one labelled `old`: "east" -> "east~2" ->
+// "east~3"; unlabelled stays unlabelled (shown by id).
+std::string replacement_label(std::string_view old) {
+  if (old.empty()) return {};
+  const auto tilde = old.rfind('~');
+  int generation = 1;
+  if (tilde != std::string_view::npos) {
+    const std::string_view digits = old.substr(tilde + 1);
+    int n = 0;
+    const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), n);
+    if (ec == std::errc() && end == digits.data() + digits.size() && n >= 2) {
+      generation = n;
+      old = old.substr(0, tilde);
+    }
+  }
+  return fmt::format("{}~{}", old, generation + 1);
+}
 
 namespace guard {
 using G = EndpointTable::Guard;
@@ -103,9 +122,10 @@ void World::schedule_endpoint(EndpointIx e, sim::Duration d, EndpointEvent ev) {
   ep.pending = sim_.schedule_after(d, [this, e] { on_endpoint_timer(e); });
 }
 
-EndpointIx World::new_endpoint(ProjectIx p, Provider cloud, std::string_view region, bool replacement) {
+EndpointIx World::new_endpoint(ProjectIx p, Provider cloud, std::string_view region, bool replacement, std::string label) {
   PrivateEndpoint ep;
   ep.id = make_object_id(IdKind::Endpoint, ++idCounter_);
+  ep.label = std::move(label);
   ep.cloudProvider = cloud;
   ep.regionName = std::string(region);
   ep.project = p;
@@ -196,7 +216,7 @@ void World::on_endpoint_timer(EndpointIx e) {
 void World::spawn_replacement(EndpointIx old) {
   const PrivateEndpoint& o = endpoints_[old];
   if (o.state() != EndpointStatus::PENDING_RECREATION) return;
-  const EndpointIx e = new_endpoint(o.project, o.cloudProvider, o.regionName, /*replacement=*/true);
+  const EndpointIx e = new_endpoint(o.project, o.cloudProvider, o.regionName, /*replacement=*/true, replacement_label(o.label));
   endpoints_[e].replacesIx = old;
   endpoints_[old].replacedByIx = e;
   fire_endpoint(e, EndpointEvent::Create, "atlas_recreates");
@@ -257,7 +277,7 @@ std::optional<AtlasError> missing_endpoint(const std::vector<PrivateEndpoint>& e
 }
 }  // namespace
 
-Outcome World::create_endpoint(ProjectIx p, Provider cloud, std::string_view region) {
+Outcome World::create_endpoint(ProjectIx p, Provider cloud, std::string_view region, std::string_view label) {
   // G-EP-C (spec §3.1), in this order [inferred]:
   if (auto err = project_active_guard(p)) return *err;  // seed 000/004 §'Limitations' (ACTIVE projects)
   if (cloud != Provider::AWS && cloud != Provider::AZURE)  // spec §2.4: no GCP private endpoints
@@ -272,7 +292,7 @@ Outcome World::create_endpoint(ProjectIx p, Provider cloud, std::string_view reg
         return errors::duplicate_region_endpoint(std::string(region));
   // spec §6 #5: transient 500 on POST [observed]
   if (settings_.api_500_rate > 0 && sim_.random().bernoulli(settings_.api_500_rate)) return errors::unexpected_error();
-  const EndpointIx e = new_endpoint(p, cloud, region, false);
+  const EndpointIx e = new_endpoint(p, cloud, region, false, std::string(label));
   fire_endpoint(e, EndpointEvent::Create, "create_endpoint");
   if (settings_.endpoint_event_emit == EndpointEventEmit::on_request)
     alert(sim::RecordKind::event, alerts::kPrivateEndpointCreated, endpoint_subject(e), {{"regionName", std::string(region)}});
@@ -364,7 +384,8 @@ Outcome World::fail_endpoint_deletion(EndpointIx e) {
   return Outcome::success();
 }
 
-EndpointIx World::add_endpoint(std::string_view project, Provider cloud, std::string_view regionName, EndpointStatus status) {
+EndpointIx World::add_endpoint(std::string_view project, Provider cloud, std::string_view regionName, EndpointStatus status,
+                               std::string_view label) {
   auto p = find_project(project);
   if (!p) throw std::invalid_argument(fmt::format("add_endpoint: unknown project '{}'", project));
   if (cloud != Provider::AWS && cloud != Provider::AZURE)
@@ -374,7 +395,7 @@ EndpointIx World::add_endpoint(std::string_view project, Provider cloud, std::st
   const KmsConfig& b = projects_[*p].block(cloud);
   if (!b.enabled || !b.requirePrivateNetworking)
     throw std::invalid_argument("add_endpoint: the project's block needs enabled and requirePrivateNetworking");
-  const EndpointIx e = new_endpoint(*p, cloud, regionName, false);
+  const EndpointIx e = new_endpoint(*p, cloud, regionName, false, std::string(label));
   PrivateEndpoint& ep = endpoints_[e];
   ep.status = machine<EndpointStatus, EndpointEvent>(endpoint_table(), endpoint_subject(e), status);
   if (cloud == Provider::AZURE)

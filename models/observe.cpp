@@ -214,7 +214,8 @@ const Table<PrivateEndpoint>& endpoint_fields() {
         .text("regionName", kApi, [](const PrivateEndpoint& e) { return e.regionName; })
         .text("status", kApi, [](const PrivateEndpoint& e) { return e.statusName(); }, record_statuses())
         .text("errorMessage", kApi, [](const PrivateEndpoint& e) { return e.errorMessage; })
-        .text("privateEndpointConnectionName", kApi, [](const PrivateEndpoint& e) { return e.privateEndpointConnectionName; });
+        .text("privateEndpointConnectionName", kApi, [](const PrivateEndpoint& e) { return e.privateEndpointConnectionName; })
+        .text("name", kSim, [](const PrivateEndpoint& e) { return e.label; });
     return t;
   }();
   return t;

@@ -22,7 +22,10 @@ std::string World::entity_name(sim::Subject s) const {
   switch (x.kind) {
     case EntityKind::none: return {};
     case EntityKind::cluster: return entity_name(clusters_.at(x.index).project, clusters_[x.index].name);
-    case EntityKind::endpoint: return "endpoint/" + endpoints_.at(x.index).id;
+    case EntityKind::endpoint: {
+      const PrivateEndpoint& ep = endpoints_.at(x.index);
+      return "endpoint/" + (ep.label.empty() ? ep.id : ep.label);
+    }
     default: return entity_name(x.kind, projects_.at(x.index).name, x.provider);
   }
 }
@@ -591,7 +594,10 @@ void World::record_operation(const ActionRequest& a, const Outcome& o) {
   r.kind = sim::RecordKind::operation;
   r.subject = operation_subject(a);
   r.entity = a.cluster.empty() ? "project/" + a.project : "cluster/" + a.project + "/" + a.cluster;
-  if (!a.endpoint.empty()) r.entity = "endpoint/" + a.endpoint;
+  if (!a.endpoint.empty()) {  // by its label when the endpoint exists, else by the id asked for
+    const std::string known = entity_name(r.subject);
+    r.entity = known.empty() ? "endpoint/" + a.endpoint : known;
+  }
   r.cause = a.name;
   r.fields = {{"outcome", o.code()}, {"httpStatus", std::to_string(o.httpStatus())}};
   if (!o.ok()) r.fields.emplace_back("message", o.error().message);

@@ -73,8 +73,9 @@ class World {
   ProjectIx add_project(const ProjectSetup& p);
   ClusterIx add_cluster(const ClusterSetup& c);  // existing cluster, no CREATING phase
   // A pre-existing endpoint (status ACTIVE or PENDING_ACCEPTANCE); marks CMK clusters private-path if ACTIVE.
+  // `label`: the scenario's name for it, shown in outputs in place of the id ("" for none).
   EndpointIx add_endpoint(std::string_view project, Provider cloud, std::string_view regionName,
-                          EndpointStatus status = EndpointStatus::ACTIVE);
+                          EndpointStatus status = EndpointStatus::ACTIVE, std::string_view label = {});
 
   // ---- user API: project Encryption at Rest (PATCH/GET /groups/{g}/encryptionAtRest) ----
   Outcome enable_cmk(ProjectIx p, const KmsSetup& block);                // PATCH {<block>: {enabled: true, ...}}
@@ -85,7 +86,8 @@ class World {
   Outcome get_encryption_at_rest(ProjectIx p);                           // GET: on-demand validation
   Outcome try_again(ProjectIx p);                                        // Atlas UI "Try Again"
   // ---- user API: private endpoints ----
-  Outcome create_endpoint(ProjectIx p, Provider cloud, std::string_view regionName);  // 202 + createdId
+  Outcome create_endpoint(ProjectIx p, Provider cloud, std::string_view regionName,
+                          std::string_view label = {});  // 202 + createdId; label as in add_endpoint
   Outcome delete_endpoint(EndpointIx e);                                 // 204
   // ---- cloud console: endpoints ----
   Outcome approve_endpoint(EndpointIx e);
@@ -190,7 +192,7 @@ class World {
   void check_rotation_alert(ProjectIx p, Provider provider);
   void schedule_master_key_rotation(ProjectIx p, sim::Time at);
   // endpoints (endpoint_machine.cpp)
-  EndpointIx new_endpoint(ProjectIx p, Provider cloud, std::string_view region, bool replacement);
+  EndpointIx new_endpoint(ProjectIx p, Provider cloud, std::string_view region, bool replacement, std::string label);
   void fire_endpoint(EndpointIx e, EndpointEvent ev, std::string_view cause = {});
   void schedule_endpoint(EndpointIx e, sim::Duration d, EndpointEvent ev);
   void on_endpoint_timer(EndpointIx e);

@@ -304,6 +304,7 @@ void parse_step_key(const YamlReader& r, const YamlReader::Entry& e, Step& st, b
     if (action.creates != models::Creates::endpoint && action.creates != models::Creates::snapshot)
       r.fail(e.key_node, fmt::format("'as:' names what create_endpoint or take_snapshot creates, found it on '{}'", action.name));
     st.label = r.name(e.value, "as");
+    st.request.label = st.label;
   } else if (key == "note") {
     st.note = r.text(e.value, "note");
   }

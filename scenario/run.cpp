@@ -97,7 +97,7 @@ struct Run::Impl : sim::Observer {
       }
       for (const EndpointSpec& e : p.endpoints)
         setup(e.where, [&] {
-          const models::EndpointIx ix = world.add_endpoint(p.name, e.cloud, e.region, e.status);
+          const models::EndpointIx ix = world.add_endpoint(p.name, e.cloud, e.region, e.status, e.label);
           if (!e.label.empty()) endpointIds[e.label] = world.endpoint(ix).id;
         });
     }

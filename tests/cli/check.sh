@@ -65,6 +65,23 @@ assert names.count("cluster/prod/orders")==1, names
 assert any(e["ph"]=="X" and e["name"]=="DISABLED_EAR" for e in d["traceEvents"])
 assert any(e["ph"]=="i" and e["name"]=="AWS_ENCRYPTION_KEY_INVALID" for e in d["traceEvents"])' || fail "chrome trace content"
   no_temporaries ;;
+endpoint-names)  # an endpoint's scenario name is its name in every output (issue 15); its replacement is name~2
+  scn="$FIX/../../../scenarios/reject-active-endpoint.yaml"
+  run 0 run --trace t.jsonl --chrome c.json --state s.json "$scn"
+  contains out.txt "endpoint/east           ACTIVE -> PENDING_RECREATION  (reject_endpoint)"
+  contains out.txt "endpoint/east           reject_endpoint -> OK 200"
+  contains out.txt "endpoint/east~2         none -> INITIATING  (atlas_recreates)"
+  python3 -c 'import json
+t=[json.loads(l) for l in open("t.jsonl")]
+assert {"endpoint/east","endpoint/east~2"} <= {r["entity"] for r in t}, "trace"
+assert not any(r["entity"].startswith("endpoint/65a0") for r in t), "an endpoint shown by id"
+c=json.load(open("c.json"))
+tracks={e["args"]["name"] for e in c["traceEvents"] if e["ph"]=="M" and e["name"]=="thread_name"}
+assert {"endpoint/east","endpoint/east~2"} <= tracks, tracks
+s=json.load(open("s.json"))
+eps=[e for p in s["projects"] for l in p["privateEndpoints"].values() for e in l]
+assert [e["cmksim"]["name"] for e in eps] == ["east~2"], eps
+assert len(eps[0]["id"]) == 24' || fail "endpoint names in trace, chrome or state" ;;
 failing-expectation)
   run 1 run --trace t.jsonl "$FAILING"
   contains out.txt "FAIL  $FAILING:23:5  "

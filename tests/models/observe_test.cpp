@@ -107,8 +107,10 @@ TEST_CASE("every entity's fields match their declaration: project, three blocks,
   Env env;
   const ProjectIx p = env.project("p", Provider::AZURE, true);
   const ClusterIx c = env.cluster("p", "orders", Provider::AZURE, {{"US_EAST_2", Provider::AZURE, 3}});
-  const EndpointIx e = env.w->add_endpoint("p", Provider::AZURE, "US_EAST_2", EndpointStatus::ACTIVE);
+  const EndpointIx e = env.w->add_endpoint("p", Provider::AZURE, "US_EAST_2", EndpointStatus::ACTIVE, "east");
   REQUIRE(env.w->take_snapshot(c).ok());
+  CHECK(text(*env.w, {EntityKind::endpoint, e}, "name") == "east");  // the scenario's label (issue 15)
+  CHECK(env.w->entity_name(endpoint_subject(e)) == "endpoint/east");
   check_matches_declaration(*env.w, {EntityKind::project, p});
   for (Provider b : {Provider::AWS, Provider::AZURE, Provider::GCP}) check_matches_declaration(*env.w, {EntityKind::kms, p, b});
   check_matches_declaration(*env.w, {EntityKind::endpoint, e});

@@ -55,7 +55,7 @@ projects:
     clusters:
       - {name: c, cmk: AWS}
     endpoints:
-      - {provider: AWS, region: US_EAST_1}
+      - {name: east, provider: AWS, region: US_EAST_1}
 )", "t.yaml");
   scenario::Run run(s);
   const nlohmann::json state = report::state_json(run.world());
