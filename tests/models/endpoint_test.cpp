@@ -244,3 +244,21 @@ TEST_CASE("spec §2.5 endpoint_loss_semantics: an endpoint that stops being ACTI
     CHECK(e2.state(c2) == ClusterState::DISABLED_EAR);
   }
 }
+
+// Model choice, not in the documents: spec §5 duplicate_region_endpoint (default reject_409) is
+// itself undocumented; the model exempts a region whose endpoint is DELETING (or
+// PENDING_RECREATION), so a Terraform "replace" (DELETE, then POST in the same region, spec §7)
+// is not refused while the old record drains. With the setting at allow, nothing is refused.
+TEST_CASE("spec §5 duplicate_region_endpoint (model choice): a region whose endpoint is DELETING takes a new one; ACTIVE refuses") {
+  Env env;
+  const ProjectIx p = env.project("p", Provider::AWS, true);
+  const EndpointIx e = env.w->add_endpoint("p", Provider::AWS, "US_EAST_1", EndpointStatus::ACTIVE);
+  const Outcome dup = env.w->create_endpoint(p, Provider::AWS, "US_EAST_1");
+  REQUIRE_FALSE(dup.ok());
+  CHECK(dup.code() == "SIM_DUPLICATE_REGION_ENDPOINT");
+  REQUIRE(env.w->delete_endpoint(e).ok());
+  REQUIRE(env.status(e) == EndpointStatus::DELETING);
+  const Outcome o = env.w->create_endpoint(p, Provider::AWS, "US_EAST_1");
+  CHECK(o.code() == "OK");
+  CHECK(o.httpStatus() == 202);
+}

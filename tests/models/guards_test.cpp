@@ -267,3 +267,23 @@ TEST_CASE("Procedure (seed 000/004 §Disable): remove endpoints, then PN off, cl
   CHECK(env.w->disable_cmk(p, Provider::AWS).ok());
   CHECK(env.w->project(p).awsKms().ear.state() == EarState::OFF);
 }
+
+// DOCS pause-terminate-cluster (spec §2.7, §3.2 [documented]): a resumed cluster "must remain
+// running for 60 minutes" (pause_min_running) before the next pause: refused at 59:59, allowed at 60:00.
+TEST_CASE("DOCS pause-terminate-cluster: pause refused 59:59 after a resume, accepted at exactly 60:00") {
+  Env env;
+  env.project("p", Provider::AWS);
+  const ClusterIx c = env.cluster("p", "orders", Provider::AWS);
+  env.run_to(min(61));
+  REQUIRE(env.w->pause_cluster(c).ok());
+  env.run_to(min(70));
+  REQUIRE(env.w->resume_cluster(c).ok());  // resumedAt = 70:00; RUNNING again at 75:00
+  env.run_to(min(130) - sec(1));
+  const Outcome early = env.w->pause_cluster(c);
+  REQUIRE_FALSE(early.ok());
+  CHECK(early.code() == "CANNOT_PAUSE_RECENTLY_RESUMED_CLUSTER");
+  CHECK(early.httpStatus() == 400);
+  env.run_to(min(130));
+  CHECK(env.w->pause_cluster(c).code() == "OK");
+  CHECK(env.state(c) == ClusterState::PAUSED);
+}

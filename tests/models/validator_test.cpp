@@ -366,3 +366,28 @@ TEST_CASE("spec §2.7: auto-resume after 30 days restarts, or disables when the 
   CHECK(env.state(c) == ClusterState::DISABLED_EAR);  // auto_resume_with_invalid_key = disabled_ear
   CHECK_FALSE(env.w->cluster(c).paused);
 }
+
+// Model choice, not in the documents: spec §4 gives the 15-minute grid but says nothing about an
+// event at the same instant as a check. The model runs the check after everything else due then
+// (sim::Priority::late in World::schedule_tick; no setting), so a key disabled at 15:00 exactly is
+// found by the 15:00 check, even when the disable was scheduled after the tick was.
+TEST_CASE("model choice (spec §4 silent): a key disabled exactly at a tick instant is found by that tick") {
+  Env env;
+  const ProjectIx p = env.project("p", Provider::AWS);
+  const ClusterIx c = env.cluster("p", "orders", Provider::AWS);
+  env.run_to(min(10));  // the 15:00 tick is already scheduled (by the 0:00 one), before this fault
+  env.sim.schedule_at(at(min(15)), [&] { REQUIRE(env.w->disable_key(p, Provider::AWS).ok()); });
+  env.run_to(min(15));
+  CHECK(env.state(c) == ClusterState::DISABLED_EAR);
+  CHECK(env.w->project(p).awsKms().ear.state() == EarState::ON_INVALID);
+  // One millisecond after the instant is the next interval: found at 30:00, not before.
+  Env late;
+  const ProjectIx q = late.project("q", Provider::AWS);
+  const ClusterIx d = late.cluster("q", "orders", Provider::AWS);
+  late.run_to(min(10));
+  late.sim.schedule_at(at(min(15)) + sim::Duration::milliseconds(1), [&] { REQUIRE(late.w->disable_key(q, Provider::AWS).ok()); });
+  late.sim.run_until(at(min(30)) - sim::Duration::milliseconds(1));
+  CHECK(late.state(d) == ClusterState::RUNNING);
+  late.run_to(min(30));
+  CHECK(late.state(d) == ClusterState::DISABLED_EAR);
+}
