@@ -122,6 +122,7 @@ TEST_CASE("CIREP: DELETE while INITIATING is refused with ENCRYPTION_AT_REST_PRI
   const ProjectIx p = env.project("p", Provider::AWS, true);
   const EndpointIx e = env.ep(env.w->create_endpoint(p, Provider::AWS, "US_EAST_1"));
   const Outcome o = env.w->delete_endpoint(e);
+  REQUIRE_FALSE(o.ok());
   CHECK(o.code() == "ENCRYPTION_AT_REST_PRIVATE_ENDPOINT_DELETE_BLOCKED_DURING_PROVISIONING");
   CHECK(o.httpStatus() == 400);
   CHECK(o.error().message.find(env.w->endpoint(e).id) != std::string::npos);
@@ -155,6 +156,7 @@ TEST_CASE("seed 000/004 §Reject or Remove: DELETE -> DELETING (204) -> gone (40
   for (const Outcome& gone : {env.w->delete_endpoint(e), env.w->approve_endpoint(e), env.w->reject_endpoint(e),
                               env.w->remove_endpoint_connection(e), env.w->fail_endpoint_creation(e),
                               env.w->fail_endpoint_deletion(e)}) {
+    REQUIRE_FALSE(gone.ok());
     CHECK(gone.code() == "SIM_PRIVATE_ENDPOINT_NOT_FOUND");
     CHECK(gone.error().message == "No Encryption at Rest private endpoint with id " + id + ".");
   }

@@ -114,6 +114,25 @@ TEST_CASE("spec §5 restart_scope=node: restarting one node during an outage lea
   }
 }
 
+// seed 003 §'Validate...': updates submitted meanwhile are applied once processes run; with
+// restart_scope node a partial restart during an outage ends RUNNING, so the queue starts then.
+TEST_CASE("seed 003 / restart_scope=node: a resize submitted during a partial restart in an outage is applied after it") {
+  Env env;
+  const ProjectIx p = env.project("p", Provider::AWS);
+  const ClusterIx c = env.cluster("p", "orders", Provider::AWS);
+  REQUIRE(env.w->kms_outage_start(p, Provider::AWS).ok());
+  REQUIRE(env.w->restart_cluster(c, 1).ok());
+  REQUIRE(env.w->resize_cluster(c, "", 40).ok());  // queued: RESTARTING applies nothing
+  CHECK(env.w->cluster(c).queuedChanges.size() == 1);
+  env.run_for(min(6));  // restart_duration 5m: one node down, the others serve
+  CHECK(env.w->cluster(c).nodesDown == 1);
+  CHECK(env.state(c) == ClusterState::UPDATING);
+  env.run_for(min(11));  // resize_duration 10m
+  CHECK(env.state(c) == ClusterState::RUNNING);
+  CHECK(env.w->cluster(c).diskSizeGB == 40);
+  CHECK(env.w->cluster(c).queuedChanges.empty());
+}
+
 TEST_CASE("seed 003 §Validate: Try Again restarts a disabled cluster at once; otherwise the next tick does") {
   Env env;
   const ProjectIx p = env.project("p", Provider::AWS);
