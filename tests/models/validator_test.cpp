@@ -410,3 +410,23 @@ TEST_CASE("model choice (spec §4 silent): a key disabled exactly at a tick inst
   late.run_to(min(30));
   CHECK(late.state(d) == ClusterState::DISABLED_EAR);
 }
+
+// seed 003 §'Validate...': "If Atlas can't connect to your key management provider, Atlas doesn't
+// shut down your processes": reachability is judged first, so a key disabled during an outage shuts
+// nothing down until the KMS answers again (spec §2.9).
+TEST_CASE("seed 003 §Validate: a key disabled while the KMS is unreachable shuts nothing down until the KMS answers") {
+  Env env;
+  const ProjectIx p = env.project("p", Provider::AWS);
+  const ClusterIx c = env.cluster("p", "orders", Provider::AWS);
+  env.run_to(min(5));
+  REQUIRE(env.w->kms_outage_start(p, Provider::AWS).ok());
+  REQUIRE(env.w->disable_key(p, Provider::AWS).ok());
+  env.w->try_again(p);
+  env.run_to(min(46));  // three scheduled checks
+  CHECK(env.state(c) == ClusterState::RUNNING);
+  CHECK(env.rec.count("AWS_ENCRYPTION_KEY_INVALID") == 0);
+  CHECK(env.rec.count(std::string(alerts::kKmsNetworkAccessDenied)) == 1);
+  REQUIRE(env.w->kms_outage_end(p, Provider::AWS).ok());
+  env.run_to(min(60));
+  CHECK(env.state(c) == ClusterState::DISABLED_EAR);
+}
