@@ -45,6 +45,23 @@ const std::vector<InvariantInfo>& invariants() {
        "seed 000/004 §'Reject or Remove Private Endpoint Connections'"},
       {"snapshot_with_invalid_key_never_restored", "a snapshot whose key is invalid is never restored",
        "seed 003 §'Encrypted Backups'"},
+      {"accepted_changes_land",
+       "every cluster change Atlas accepted (resize, provider change) stays pending, in order, until it is applied; "
+       "none is dropped or applied unasked",
+       "seed 003 §'Validate your KMS Configuration' (You can submit updates to disabled clusters ... Atlas processes "
+       "these changes once someone restores your encryption key)"},
+      {"shutdown_only_at_scheduled_checks",
+       "an invalid key shuts clusters down only at a scheduled check, never at an on-demand or credential check "
+       "(unless shutdown_on_unscheduled_check)",
+       "seed 003 §'Validate your KMS Configuration' (on the next scheduled validity check); spec §2.9"},
+      {"transitional_cluster_has_timer",
+       "a cluster CREATING, UPDATING or RESTARTING always has the timer that ends that state pending",
+       "spec §2.7 (transitional states end: created, change applied, processes up); model liveness [inferred]"},
+      {"waiting_endpoint_has_transition",
+       "an endpoint INITIATING, DELETING, PENDING_RECREATION, or approved in PENDING_ACCEPTANCE, has its next "
+       "transition pending, unless it waits for a documented reason: a stuck creation (endpoint_stuck_prob), its "
+       "replacement (recreation_old_record), or an approval that never came (Azure: indefinitely)",
+       "spec §2.1-2.3; spec §6 #1; seed 004 §'Enable and Set up Private Endpoint Connections'"},
       {"determinism", "the same seed and commands give the same trace hash",
        "team standard (Determinism); sim/simulation.h (FIFO order of simultaneous events)"},
   };
@@ -130,6 +147,8 @@ void InvariantChecker::on_fired(const sim::FiredEvent& e) {
 
 void InvariantChecker::check_now(sim::Time now) {
   scan(now);
+  check_transitional_clusters(now);
+  check_waiting_endpoints(now);
   stateStart_ = now;
 }
 
@@ -140,6 +159,7 @@ void InvariantChecker::scan(sim::Time now) {
   check_rejection_recreated(now);
   check_restart_when_valid(now);
   check_new_cluster_regions(now);
+  check_accepted_changes(now);
 }
 
 // shutdown_within_one_validation_interval (seed 003 §'Validate...')
@@ -261,9 +281,142 @@ void InvariantChecker::check_new_cluster_regions(sim::Time now) {
   }
 }
 
+namespace {
+
+bool same_change(const models::QueuedChange& a, const models::QueuedChange& b) {
+  return a.kind == b.kind && a.instanceSizeName == b.instanceSizeName && a.diskSizeGB == b.diskSizeGB && a.provider == b.provider;
+}
+
+// What the cluster still has to apply: the change UPDATING is applying, then its queue.
+std::vector<models::QueuedChange> pending_changes(const models::Cluster& cl) {
+  std::vector<models::QueuedChange> out;
+  if (cl.applying) out.push_back(*cl.applying);
+  out.insert(out.end(), cl.queuedChanges.begin(), cl.queuedChanges.end());
+  return out;
+}
+
+std::string change_text(const models::QueuedChange& q) {
+  if (q.kind == models::QueuedChange::Kind::SetProvider)
+    return fmt::format("encryptionAtRestProvider {}", models::provider_name(q.provider));
+  return fmt::format("resize{}{}", q.instanceSizeName.empty() ? "" : " to " + q.instanceSizeName,
+                     q.diskSizeGB > 0 ? fmt::format(" disk {} GB", q.diskSizeGB) : "");
+}
+
+}  // namespace
+
+// accepted_changes_land (seed 003 §'Validate...'): the model's pending changes are exactly the
+// accepted ones not yet applied, in the order they were accepted.
+void InvariantChecker::check_accepted_changes(sim::Time now) {
+  const auto& clusters = world_.clusters();
+  for (models::ClusterIx c = 0; c < clusters.size(); ++c) {
+    const std::vector<models::QueuedChange> have = pending_changes(clusters[c]);
+    const std::vector<models::QueuedChange>& want = accepted_[c];
+    const bool same = have.size() == want.size() && std::equal(have.begin(), have.end(), want.begin(), same_change);
+    if (!same)
+      violate("accepted_changes_land", now,
+              fmt::format("cluster {}: {} accepted change(s) not yet applied, the model holds {} (first accepted: {})",
+                          clusters[c].name, want.size(), have.size(), want.empty() ? "none" : change_text(want.front())));
+  }
+}
+
+// An accepted resize or provider change (an operation answered OK) joins the ledger: a resize
+// always, a provider change unless the cluster already heads for a provider (then nothing queues).
+void InvariantChecker::on_operation(const sim::Record& r) {
+  const std::string* outcome = r.field("outcome");
+  if (!outcome || *outcome != "OK") return;
+  const bool resize = r.cause == "resize_cluster";
+  if (!resize && r.cause != "enable_cluster_cmk" && r.cause != "disable_cluster_cmk") return;
+  const models::Entity subject = models::entity_of(r.subject);
+  if (subject.kind != models::EntityKind::cluster) return;
+  const models::ClusterIx c = subject.index;
+  const models::Cluster& cl = world_.cluster(c);
+  std::vector<models::QueuedChange>& ledger = accepted_[c];
+  const std::vector<models::QueuedChange> have = pending_changes(cl);
+  Provider target = cl.encryptionAtRestProvider;  // where the ledger leads, before this change
+  for (const models::QueuedChange& q : ledger)
+    if (q.kind == models::QueuedChange::Kind::SetProvider) target = q.provider;
+  const bool added = have.size() == ledger.size() + 1;
+  if (added) {
+    const models::QueuedChange& q = have.back();
+    models::QueuedChange asked;
+    asked.kind = resize ? models::QueuedChange::Kind::Resize : models::QueuedChange::Kind::SetProvider;
+    if (resize) {
+      asked.instanceSizeName = r.field("tier") ? *r.field("tier") : std::string();
+      asked.diskSizeGB = r.field("disk_gb") ? std::stoll(*r.field("disk_gb")) : 0;
+    }
+    asked.provider = r.cause == "disable_cluster_cmk" ? Provider::NONE : q.provider;
+    if (!same_change(q, asked))
+      violate("accepted_changes_land", r.at,
+              fmt::format("cluster {}: {} accepted, the model queued {}", cl.name, r.cause, change_text(q)));
+    ledger.push_back(asked);
+    return;
+  }
+  // Accepted with nothing queued: the cluster already heads where it was asked to (for enable, the
+  // record does not name the provider asked for).
+  const bool noOp = have.size() == ledger.size() && !resize && (r.cause == "enable_cluster_cmk" || target == Provider::NONE);
+  if (!noOp)
+    violate("accepted_changes_land", r.at,
+            fmt::format("cluster {}: {} answered OK but {} change(s) are pending where {} were before", cl.name, r.cause,
+                        have.size(), ledger.size()));
+}
+
+// A change landed: the first accepted one, and the cluster shows it.
+void InvariantChecker::on_change_applied(const sim::Record& r, models::ClusterIx c) {
+  const models::Cluster& cl = world_.cluster(c);
+  std::vector<models::QueuedChange>& ledger = accepted_[c];
+  if (ledger.empty()) {
+    violate("accepted_changes_land", r.at, fmt::format("cluster {}: a change was applied that nobody asked for", cl.name));
+    return;
+  }
+  const models::QueuedChange q = ledger.front();
+  ledger.erase(ledger.begin());
+  const bool shows = q.kind == models::QueuedChange::Kind::SetProvider
+                         ? cl.encryptionAtRestProvider == q.provider
+                         : (q.instanceSizeName.empty() || cl.instanceSizeName == q.instanceSizeName) &&
+                               (q.diskSizeGB <= 0 || cl.diskSizeGB == q.diskSizeGB);
+  if (!shows)
+    violate("accepted_changes_land", r.at, fmt::format("cluster {}: {} applied but the cluster does not show it", cl.name, change_text(q)));
+}
+
+// transitional_cluster_has_timer (spec §2.7): CREATING, UPDATING and RESTARTING end by a timer.
+void InvariantChecker::check_transitional_clusters(sim::Time now) {
+  const sim::Simulation& sim = world_.simulation();
+  for (const models::Cluster& cl : world_.clusters()) {
+    std::optional<models::ClusterEvent> ends;
+    if (cl.state() == ClusterState::CREATING) ends = models::ClusterEvent::Created;
+    if (cl.state() == ClusterState::UPDATING) ends = models::ClusterEvent::ChangeApplied;
+    if (cl.state() == ClusterState::RESTARTING) ends = models::ClusterEvent::RestartComplete;
+    if (ends && (!sim.is_pending(cl.pending) || cl.pendingEvent != *ends))
+      violate("transitional_cluster_has_timer", now,
+              fmt::format("cluster {}: {} with no pending {} (timer {})", cl.name, state(cl.state()),
+                          models::cluster_event_name(*ends), sim.is_pending(cl.pending) ? models::cluster_event_name(cl.pendingEvent) : "none"));
+  }
+}
+
+// waiting_endpoint_has_transition (spec §2.1-2.3, §6 #1)
+void InvariantChecker::check_waiting_endpoints(sim::Time now) {
+  const sim::Simulation& sim = world_.simulation();
+  const models::Settings& s = world_.settings();
+  for (const models::PrivateEndpoint& ep : world_.endpoints()) {
+    const EndpointStatus st = ep.state();
+    bool waits = st == EndpointStatus::INITIATING || st == EndpointStatus::DELETING || st == EndpointStatus::PENDING_RECREATION ||
+                 (st == EndpointStatus::PENDING_ACCEPTANCE && ep.approvedInCloud);
+    if (!waits || sim.is_pending(ep.pending)) continue;
+    // Documented reasons to wait with nothing pending: spec §6 #1 (creation stuck for hours),
+    // spec §2.1 recreation_old_record (the old record waits on its replacement).
+    if (st == EndpointStatus::INITIATING && s.endpoint_stuck_prob > 0) continue;
+    if (st == EndpointStatus::PENDING_RECREATION && ep.replacedByIx) continue;
+    violate("waiting_endpoint_has_transition", now,
+            fmt::format("endpoint {} ({} {}): {}{} with no transition pending", ep.id, models::provider_name(ep.cloudProvider),
+                        ep.regionName, status(st), ep.approvedInCloud ? " (approved)" : ""));
+  }
+}
+
 void InvariantChecker::on_record(const sim::Record& r) {
   if (r.kind == sim::RecordKind::transition) {
     on_transition(r);
+  } else if (r.kind == sim::RecordKind::operation) {
+    on_operation(r);
   } else if (r.kind == sim::RecordKind::event || r.kind == sim::RecordKind::alert) {
     const std::string* type = r.field("eventTypeName");
     const models::Entity subject = models::entity_of(r.subject);
@@ -309,6 +462,17 @@ void InvariantChecker::on_transition(const sim::Record& r) {
   if (subject.kind == models::EntityKind::cluster) {
     const models::Cluster& cl = world_.cluster(subject.index);
     const Provider P = cl.encryptionAtRestProvider;
+    // UPDATING -> RUNNING is the table's ChangeApplied row only (spec §2.7).
+    if (r.from == state(ClusterState::UPDATING) && r.to == state(ClusterState::RUNNING)) on_change_applied(r, subject.index);
+    // seed 003: shut down "on the next scheduled validity check": one ran at this instant (the
+    // project's count moved since the last scan), unless the setting allows any check.
+    if (r.to == state(ClusterState::DISABLED_EAR) && r.cause == models::causes::kScheduledCheckKeyInvalid &&
+        !world_.settings().shutdown_on_unscheduled_check) {
+      const std::uint64_t seen = cl.project < scheduledChecks_.size() ? scheduledChecks_[cl.project] : 0;
+      if (world_.project(cl.project).scheduledChecks == seen)
+        violate("shutdown_only_at_scheduled_checks", r.at,
+                fmt::format("cluster {}: shut down for an invalid key with no scheduled check at {} ms", cl.name, r.at.ms()));
+    }
     if (r.to == state(ClusterState::DISABLED_EAR) && r.cause == models::causes::kScheduledCheckKeyInvalid && P != Provider::NONE &&
         block_verdict(cl.project, P) != Verdict::invalid)
       violate("unreachable_kms_never_shuts_down", r.at,

@@ -73,6 +73,12 @@ class InvariantChecker : public sim::Observer {
   void check_rejection_recreated(sim::Time now);
   void check_restart_when_valid(sim::Time now);
   void check_new_cluster_regions(sim::Time now);
+  void check_accepted_changes(sim::Time now);
+  // Liveness, after commands and at the end of a run (an event being fired is no longer pending).
+  void check_transitional_clusters(sim::Time now);
+  void check_waiting_endpoints(sim::Time now);
+  void on_operation(const sim::Record& r);
+  void on_change_applied(const sim::Record& r, models::ClusterIx c);
 
   void on_transition(const sim::Record& r);
   void violate(std::string_view invariant, sim::Time at, std::string message);
@@ -95,6 +101,8 @@ class InvariantChecker : public sim::Observer {
   std::vector<std::uint64_t> scheduledChecks_;
   std::set<std::pair<models::ProjectIx, models::Provider>> validatedSinceScan_;
   std::size_t clustersSeen_ = 0;
+  // accepted_changes_land: per cluster, the changes Atlas accepted and has not applied yet, in order.
+  std::map<models::ClusterIx, std::vector<models::QueuedChange>> accepted_;
 };
 
 }  // namespace explore

@@ -104,7 +104,8 @@ struct Cluster {
   sim::Time resumedAt = sim::Time::from_ms(-(std::int64_t{1} << 40));
   sim::EventHandle pending;       // the scheduled end of the current transitional state
   ClusterEvent pendingEvent = ClusterEvent::Created;
-  sim::EventHandle autoResume;
+  sim::EventHandle autoResume;     // the 30-day auto-resume of the current pause (its own timer)
+  sim::Time pausedAt;             // when the current pause began (auto-resume counts from it)
   bool dataLost = false;          // only if the key was destroyed past its recovery window
 
   ClusterState state() const { return runState.state(); }

@@ -110,20 +110,33 @@ void World::on_cluster_timer(ClusterIx c) {
     case ClusterEvent::RestartComplete:
       finish_restart(c);
       break;
-    case ClusterEvent::AutoResume: {
-      if (cl.state() != ClusterState::PAUSED) break;
-      if (settings_.auto_resume_with_invalid_key == AutoResumeWithInvalidKey::stay_paused && !cluster_kms_usable(cl)) break;
-      fire_cluster(c, ClusterEvent::AutoResume);
-      cl.paused = false;
-      cl.pausedByAtlas = false;
-      cl.resumedAt = sim_.now();
-      cl.restartNodes = 0;
-      schedule_cluster(c, sample(settings_.restart_duration), ClusterEvent::RestartComplete);
-      break;
-    }
     default:
       break;
   }
+}
+
+// DOCS pause-terminate-cluster: a paused cluster resumes by itself after 30 days. Its own timer,
+// apart from the transitional one (cl.pending), so it never ends a resize or restart in progress.
+void World::schedule_auto_resume(ClusterIx c) {
+  Cluster& cl = clusters_[c];
+  cl.pausedAt = sim_.now();
+  sim_.cancel(cl.autoResume);
+  cl.autoResume = sim_.schedule_after(settings_.pause_auto_resume_after, [this, c] { on_auto_resume(c); });
+}
+
+// The 30 days end: only for the pause that set the timer. A resume (and any later pause) leaves it
+// stale, so no resume path has to cancel it; they do, to keep the event queue short.
+void World::on_auto_resume(ClusterIx c) {
+  Cluster& cl = clusters_[c];
+  cl.autoResume = {};
+  if (cl.state() != ClusterState::PAUSED || sim_.now() - cl.pausedAt < settings_.pause_auto_resume_after) return;
+  if (settings_.auto_resume_with_invalid_key == AutoResumeWithInvalidKey::stay_paused && !cluster_kms_usable(cl)) return;
+  fire_cluster(c, ClusterEvent::AutoResume);
+  cl.paused = false;
+  cl.pausedByAtlas = false;
+  cl.resumedAt = sim_.now();
+  cl.restartNodes = 0;
+  schedule_cluster(c, sample(settings_.restart_duration), ClusterEvent::RestartComplete);
 }
 
 void World::start_restart(ClusterIx c, std::string_view cause) {
@@ -332,18 +345,14 @@ Outcome World::pause_cluster(ClusterIx c) {
     return errors::cluster_not_idle(cl.name, std::string(cluster_state_name(cl.state())));
   fire_cluster(c, ClusterEvent::Pause, "pause_cluster");
   cl.paused = true;
-  sim_.cancel(cl.autoResume);
-  cl.autoResume = sim_.schedule_after(settings_.pause_auto_resume_after, [this, c] {
-    clusters_[c].pendingEvent = ClusterEvent::AutoResume;
-    on_cluster_timer(c);
-  });
+  schedule_auto_resume(c);
   return Outcome::success();
 }
 
 Outcome World::resume_cluster(ClusterIx c) {
   Cluster& cl = clusters_.at(c);
   if (cl.state() != ClusterState::PAUSED) return errors::cluster_not_paused(cl.name);
-  sim_.cancel(cl.autoResume);
+  sim_.cancel(cl.autoResume);  // tidy only: a stale auto-resume does nothing (on_auto_resume)
   fire_cluster(c, ClusterEvent::Resume, "resume_cluster");
   cl.paused = false;
   cl.pausedByAtlas = false;
@@ -434,11 +443,7 @@ ClusterIx World::add_cluster(const ClusterSetup& cs) {
   clusterByName_.emplace(projects_[*p].name + '\0' + cl.name, c);
   clusters_.push_back(std::move(cl));
   projects_[*p].clusterIxs.push_back(c);
-  if (cs.state == ClusterState::PAUSED)
-    clusters_[c].autoResume = sim_.schedule_after(settings_.pause_auto_resume_after, [this, c] {
-      clusters_[c].pendingEvent = ClusterEvent::AutoResume;
-      on_cluster_timer(c);
-    });
+  if (cs.state == ClusterState::PAUSED) schedule_auto_resume(c);
   return c;
 }
 

@@ -216,11 +216,7 @@ void World::pause_clusters_for_revocation(ProjectIx p) {
     cl.paused = true;
     cl.pausedByAtlas = true;
     alert(sim::RecordKind::event, alerts::kClusterPausedByAtlas, cluster_subject(c));
-    sim_.cancel(cl.autoResume);
-    cl.autoResume = sim_.schedule_after(settings_.pause_auto_resume_after, [this, c] {
-      clusters_[c].pendingEvent = ClusterEvent::AutoResume;
-      on_cluster_timer(c);
-    });
+    schedule_auto_resume(c);
   }
 }
 

@@ -135,6 +135,7 @@ class World {
   const sim::WallClock& wall_clock() const { return wallClock_; }
   void set_wall_clock(sim::WallClock clock) { wallClock_ = clock; }
   sim::Simulation& simulation() { return sim_; }
+  const sim::Simulation& simulation() const { return sim_; }  // for observers: which timers are pending
   const std::vector<Project>& projects() const { return projects_; }
   const std::vector<Cluster>& clusters() const { return clusters_; }
   const std::vector<PrivateEndpoint>& endpoints() const { return endpoints_; }  // gone ones included
@@ -211,6 +212,8 @@ class World {
   void fire_cluster(ClusterIx c, ClusterEvent ev, std::string_view cause = {}, Provider drivenBy = Provider::NONE);
   void schedule_cluster(ClusterIx c, sim::Duration d, ClusterEvent ev);
   void on_cluster_timer(ClusterIx c);
+  void schedule_auto_resume(ClusterIx c);  // the 30-day timer of a pause, from now
+  void on_auto_resume(ClusterIx c);
   void start_next_change(ClusterIx c);
   Provider provider_after_queue(const Cluster& cl) const;
   void queue_change(ClusterIx c, const QueuedChange& change, std::string_view cause);

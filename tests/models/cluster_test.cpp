@@ -69,3 +69,26 @@ TEST_CASE("spec §2.7: pause then resume restarts processes; resume with invalid
   env.run_for(min(61));
   CHECK(env.w->pause_cluster(c).ok());
 }
+
+// DOCS pause-terminate-cluster (spec §2.7, §4 [documented]): a paused cluster auto-resumes after 30
+// days. That a manual resume ends that clock is implied, not stated: the 30 days count from a
+// pause, and the cluster is no longer paused. A resize running when the old 30-day instant passes
+// must still finish.
+TEST_CASE("DOCS pause-terminate-cluster: a manual resume ends the 30-day auto-resume; a resize running at that instant lands") {
+  Env env;
+  env.project("p", Provider::AWS);
+  const ClusterIx c = env.cluster("p", "orders", Provider::AWS);
+  env.run_to(min(61));
+  REQUIRE(env.w->pause_cluster(c).ok());  // auto-resume would be due at 30d 61m
+  env.run_to(sim::Duration::days(1));
+  REQUIRE(env.w->resume_cluster(c).ok());
+  env.run_to(sim::Duration::days(30) + min(58));
+  REQUIRE(env.w->resize_cluster(c, "M40").ok());  // applying for resize_duration (10m) over 30d 61m
+  CHECK(env.state(c) == ClusterState::UPDATING);
+  env.run_to(sim::Duration::days(30) + min(62));
+  CHECK(env.state(c) == ClusterState::UPDATING);
+  env.run_to(sim::Duration::days(30) + min(120));
+  CHECK(env.state(c) == ClusterState::RUNNING);
+  CHECK(env.w->cluster(c).instanceSizeName == "M40");
+  CHECK(env.w->cluster(c).queuedChanges.empty());
+}

@@ -122,6 +122,7 @@ TEST_CASE("CIREP: DELETE while INITIATING is refused with ENCRYPTION_AT_REST_PRI
   const ProjectIx p = env.project("p", Provider::AWS, true);
   const EndpointIx e = env.ep(env.w->create_endpoint(p, Provider::AWS, "US_EAST_1"));
   const Outcome o = env.w->delete_endpoint(e);
+  REQUIRE_FALSE(o.ok());
   CHECK(o.code() == "ENCRYPTION_AT_REST_PRIVATE_ENDPOINT_DELETE_BLOCKED_DURING_PROVISIONING");
   CHECK(o.httpStatus() == 400);
   CHECK(o.error().message.find(env.w->endpoint(e).id) != std::string::npos);
@@ -155,6 +156,7 @@ TEST_CASE("seed 000/004 §Reject or Remove: DELETE -> DELETING (204) -> gone (40
   for (const Outcome& gone : {env.w->delete_endpoint(e), env.w->approve_endpoint(e), env.w->reject_endpoint(e),
                               env.w->remove_endpoint_connection(e), env.w->fail_endpoint_creation(e),
                               env.w->fail_endpoint_deletion(e)}) {
+    REQUIRE_FALSE(gone.ok());
     CHECK(gone.code() == "SIM_PRIVATE_ENDPOINT_NOT_FOUND");
     CHECK(gone.error().message == "No Encryption at Rest private endpoint with id " + id + ".");
   }
@@ -243,4 +245,22 @@ TEST_CASE("spec §2.5 endpoint_loss_semantics: an endpoint that stops being ACTI
     e2.run_to(min(15));
     CHECK(e2.state(c2) == ClusterState::DISABLED_EAR);
   }
+}
+
+// Model choice, not in the documents: spec §5 duplicate_region_endpoint (default reject_409) is
+// itself undocumented; the model exempts a region whose endpoint is DELETING (or
+// PENDING_RECREATION), so a Terraform "replace" (DELETE, then POST in the same region, spec §7)
+// is not refused while the old record drains. With the setting at allow, nothing is refused.
+TEST_CASE("spec §5 duplicate_region_endpoint (model choice): a region whose endpoint is DELETING takes a new one; ACTIVE refuses") {
+  Env env;
+  const ProjectIx p = env.project("p", Provider::AWS, true);
+  const EndpointIx e = env.w->add_endpoint("p", Provider::AWS, "US_EAST_1", EndpointStatus::ACTIVE);
+  const Outcome dup = env.w->create_endpoint(p, Provider::AWS, "US_EAST_1");
+  REQUIRE_FALSE(dup.ok());
+  CHECK(dup.code() == "SIM_DUPLICATE_REGION_ENDPOINT");
+  REQUIRE(env.w->delete_endpoint(e).ok());
+  REQUIRE(env.status(e) == EndpointStatus::DELETING);
+  const Outcome o = env.w->create_endpoint(p, Provider::AWS, "US_EAST_1");
+  CHECK(o.code() == "OK");
+  CHECK(o.httpStatus() == 202);
 }

@@ -11,6 +11,7 @@ TEST_CASE("G-DIS (1) seed 000/004 §Disable CMK: any endpoint in any status bloc
   const ProjectIx p = env.project("p", Provider::AZURE, true);
   const EndpointIx e = env.w->add_endpoint("p", Provider::AZURE, "US_EAST_2", EndpointStatus::ACTIVE);
   Outcome o = env.w->disable_cmk(p, Provider::AZURE);
+  REQUIRE_FALSE(o.ok());
   CHECK(o.code() == "CANNOT_DISABLE_ENCRYPTION_AT_REST_DUE_TO_PRIVATE_ENDPOINTS");
   CHECK(o.httpStatus() == 400);
   CHECK(o.error().message == "Encryption at Rest cannot be disabled when private endpoints are present.");
@@ -25,6 +26,7 @@ TEST_CASE("G-PN [observed]: PN=false while endpoints exist -> ..._WHILE_PRIVATE_
   const EndpointIx e = env.w->add_endpoint("p", Provider::AWS, "US_EAST_1", EndpointStatus::ACTIVE);
   env.w->delete_endpoint(e);  // DELETING counts (spec §6 #4)
   const Outcome o = env.w->set_require_private_networking(p, Provider::AWS, false);
+  REQUIRE_FALSE(o.ok());
   CHECK(o.code() == "CANNOT_DISABLE_ENCRYPTION_AT_REST_REQUIRE_PRIVATE_NETWORKING_WHILE_PRIVATE_ENDPOINTS_EXIST");
   CHECK(o.httpStatus() == 400);
   CHECK(o.error().params == std::vector<std::string>{"US_EAST_1", "US_WEST_2"});
@@ -73,9 +75,66 @@ TEST_CASE("seed 003 warning: changing the key without a valid one -> ENCRYPTION_
   env.w->delete_key(p, Provider::AZURE);
   env.w->get_encryption_at_rest(p);
   const Outcome o = env.w->rotate_key(p, Provider::AZURE, "https://v.vault.azure.net/keys/k/2");
+  REQUIRE_FALSE(o.ok());
   CHECK(o.code() == "ENCRYPTION_AT_REST_SETTINGS_INVALID");
   CHECK(o.error().message.find("unable to access your encryption key") != std::string::npos);
   CHECK(env.w->rotate_key(p, Provider::GCP).code() == "CANNOT_ROTATE_KEY_ENCRYPTION_DISABLED");
+}
+
+// G-UPD (spec §3.1; seed 003 warning): no key change until access to the current key is restored.
+// An unreachable KMS is not a valid key either: the block is ON_UNREACHABLE, not ON_VALID.
+TEST_CASE("G-UPD seed 003 warning: rotate_key refused while the KMS is unreachable, accepted once it is valid again") {
+  Env env;
+  const ProjectIx p = env.project("p", Provider::AWS);
+  REQUIRE(env.w->kms_outage_start(p, Provider::AWS).ok());
+  env.w->try_again(p);
+  REQUIRE(env.w->project(p).awsKms().ear.state() == EarState::ON_UNREACHABLE);
+  const Outcome o = env.w->rotate_key(p, Provider::AWS, "arn:aws:kms:us-east-1:000000000000:key/2");
+  REQUIRE_FALSE(o.ok());
+  CHECK(o.code() == "ENCRYPTION_AT_REST_SETTINGS_INVALID");
+  CHECK(o.httpStatus() == 400);
+  CHECK(env.w->project(p).awsKms().key.version == 1);
+  REQUIRE(env.w->kms_outage_end(p, Provider::AWS).ok());
+  env.w->try_again(p);
+  CHECK(env.w->rotate_key(p, Provider::AWS, "arn:aws:kms:us-east-1:000000000000:key/2").code() == "OK");
+}
+
+// G-DIS (1), seed 000: "all private endpoints associated with the project" block, whatever their
+// cloud (endpoint_guard_scope project, the default); provider scope is the spec §5 alternative.
+TEST_CASE("G-DIS (1) endpoint_guard_scope: an Azure endpoint blocks disabling AWS CMK (project), not under provider scope") {
+  for (const char* scope : {"project", "provider"}) {
+    Settings s;
+    s.set("endpoint_guard_scope", scope);
+    Env env(s);
+    KmsSetup aws;
+    aws.provider = Provider::AWS;
+    KmsSetup azure;
+    azure.provider = Provider::AZURE;
+    azure.requirePrivateNetworking = true;
+    ProjectSetup ps;
+    ps.name = "p";
+    ps.kms = {aws, azure};
+    const ProjectIx p = env.w->add_project(ps);
+    env.w->add_endpoint("p", Provider::AZURE, "US_EAST_2", EndpointStatus::ACTIVE);
+    const Outcome o = env.w->disable_cmk(p, Provider::AWS);
+    CAPTURE(scope);
+    CHECK(o.code() == (std::string(scope) == "project" ? "CANNOT_DISABLE_ENCRYPTION_AT_REST_DUE_TO_PRIVATE_ENDPOINTS" : "OK"));
+  }
+}
+
+// G-DIS (2), api-errors: a cluster still on the provider blocks with 409, a disabled one too (it is
+// still encrypted with that key), before (4) the invalid key.
+TEST_CASE("G-DIS (2): a DISABLED_EAR cluster still on the key blocks disabling CMK with 409, before the invalid-key refusal") {
+  Env env;
+  const ProjectIx p = env.project("p", Provider::AWS);
+  const ClusterIx c = env.cluster("p", "orders", Provider::AWS);
+  env.run_to(min(5));
+  REQUIRE(env.w->disable_key(p, Provider::AWS).ok());
+  env.run_to(min(15));
+  REQUIRE(env.state(c) == ClusterState::DISABLED_EAR);
+  const Outcome o = env.w->disable_cmk(p, Provider::AWS);
+  CHECK(o.code() == "CANNOT_DISABLE_ENCRYPTION_AT_REST");
+  CHECK(o.httpStatus() == 409);
 }
 
 TEST_CASE("G-CL spec §3.1: CMK must be on the project first; tenant tiers refused; Azure-PN pairing; provider change refused") {
@@ -135,6 +194,7 @@ TEST_CASE("api-errors: CANNOT_UPDATE_PAUSED_CLUSTER, CLUSTER_ALREADY_PAUSED, CAN
   CHECK(env.w->resume_cluster(c).code() == "SIM_CLUSTER_NOT_PAUSED");
   env.run_for(min(6));
   const Outcome o = env.w->pause_cluster(c);
+  REQUIRE_FALSE(o.ok());
   CHECK(o.code() == "CANNOT_PAUSE_RECENTLY_RESUMED_CLUSTER");
   CHECK(o.httpStatus() == 400);
   CHECK(o.error().params.at(1) == "60");
@@ -212,6 +272,7 @@ TEST_CASE("spec §2.5 / seed 004: new clusters only in regions with an approved 
   cs.encryptionAtRestProvider = Provider::AWS;
   cs.regions = {{"US_EAST_1", Provider::AWS, 3}, {"US_WEST_2", Provider::AWS, 2}, {"EU_WEST_1", Provider::AWS, 2}};
   const Outcome o = env.w->create_cluster(cs);
+  REQUIRE_FALSE(o.ok());
   CHECK(o.code() == "SIM_REGION_WITHOUT_APPROVED_ENDPOINT");
   CHECK(o.error().params == std::vector<std::string>{"US_WEST_2", "EU_WEST_1"});
   env.w->add_endpoint("p", Provider::AWS, "US_WEST_2", EndpointStatus::ACTIVE);
@@ -266,4 +327,24 @@ TEST_CASE("Procedure (seed 000/004 §Disable): remove endpoints, then PN off, cl
   env.run_for(min(30));
   CHECK(env.w->disable_cmk(p, Provider::AWS).ok());
   CHECK(env.w->project(p).awsKms().ear.state() == EarState::OFF);
+}
+
+// DOCS pause-terminate-cluster (spec §2.7, §3.2 [documented]): a resumed cluster "must remain
+// running for 60 minutes" (pause_min_running) before the next pause: refused at 59:59, allowed at 60:00.
+TEST_CASE("DOCS pause-terminate-cluster: pause refused 59:59 after a resume, accepted at exactly 60:00") {
+  Env env;
+  env.project("p", Provider::AWS);
+  const ClusterIx c = env.cluster("p", "orders", Provider::AWS);
+  env.run_to(min(61));
+  REQUIRE(env.w->pause_cluster(c).ok());
+  env.run_to(min(70));
+  REQUIRE(env.w->resume_cluster(c).ok());  // resumedAt = 70:00; RUNNING again at 75:00
+  env.run_to(min(130) - sec(1));
+  const Outcome early = env.w->pause_cluster(c);
+  REQUIRE_FALSE(early.ok());
+  CHECK(early.code() == "CANNOT_PAUSE_RECENTLY_RESUMED_CLUSTER");
+  CHECK(early.httpStatus() == 400);
+  env.run_to(min(130));
+  CHECK(env.w->pause_cluster(c).code() == "OK");
+  CHECK(env.state(c) == ClusterState::PAUSED);
 }

@@ -114,6 +114,25 @@ TEST_CASE("spec §5 restart_scope=node: restarting one node during an outage lea
   }
 }
 
+// seed 003 §'Validate...': updates submitted meanwhile are applied once processes run; with
+// restart_scope node a partial restart during an outage ends RUNNING, so the queue starts then.
+TEST_CASE("seed 003 / restart_scope=node: a resize submitted during a partial restart in an outage is applied after it") {
+  Env env;
+  const ProjectIx p = env.project("p", Provider::AWS);
+  const ClusterIx c = env.cluster("p", "orders", Provider::AWS);
+  REQUIRE(env.w->kms_outage_start(p, Provider::AWS).ok());
+  REQUIRE(env.w->restart_cluster(c, 1).ok());
+  REQUIRE(env.w->resize_cluster(c, "", 40).ok());  // queued: RESTARTING applies nothing
+  CHECK(env.w->cluster(c).queuedChanges.size() == 1);
+  env.run_for(min(6));  // restart_duration 5m: one node down, the others serve
+  CHECK(env.w->cluster(c).nodesDown == 1);
+  CHECK(env.state(c) == ClusterState::UPDATING);
+  env.run_for(min(11));  // resize_duration 10m
+  CHECK(env.state(c) == ClusterState::RUNNING);
+  CHECK(env.w->cluster(c).diskSizeGB == 40);
+  CHECK(env.w->cluster(c).queuedChanges.empty());
+}
+
 TEST_CASE("seed 003 §Validate: Try Again restarts a disabled cluster at once; otherwise the next tick does") {
   Env env;
   const ProjectIx p = env.project("p", Provider::AWS);
@@ -365,4 +384,49 @@ TEST_CASE("spec §2.7: auto-resume after 30 days restarts, or disables when the 
   env.run_to(sim::Duration::days(31));
   CHECK(env.state(c) == ClusterState::DISABLED_EAR);  // auto_resume_with_invalid_key = disabled_ear
   CHECK_FALSE(env.w->cluster(c).paused);
+}
+
+// Model choice, not in the documents: spec §4 gives the 15-minute grid but says nothing about an
+// event at the same instant as a check. The model runs the check after everything else due then
+// (sim::Priority::late in World::schedule_tick; no setting), so a key disabled at 15:00 exactly is
+// found by the 15:00 check, even when the disable was scheduled after the tick was.
+TEST_CASE("model choice (spec §4 silent): a key disabled exactly at a tick instant is found by that tick") {
+  Env env;
+  const ProjectIx p = env.project("p", Provider::AWS);
+  const ClusterIx c = env.cluster("p", "orders", Provider::AWS);
+  env.run_to(min(10));  // the 15:00 tick is already scheduled (by the 0:00 one), before this fault
+  env.sim.schedule_at(at(min(15)), [&] { REQUIRE(env.w->disable_key(p, Provider::AWS).ok()); });
+  env.run_to(min(15));
+  CHECK(env.state(c) == ClusterState::DISABLED_EAR);
+  CHECK(env.w->project(p).awsKms().ear.state() == EarState::ON_INVALID);
+  // One millisecond after the instant is the next interval: found at 30:00, not before.
+  Env late;
+  const ProjectIx q = late.project("q", Provider::AWS);
+  const ClusterIx d = late.cluster("q", "orders", Provider::AWS);
+  late.run_to(min(10));
+  late.sim.schedule_at(at(min(15)) + sim::Duration::milliseconds(1), [&] { REQUIRE(late.w->disable_key(q, Provider::AWS).ok()); });
+  late.sim.run_until(at(min(30)) - sim::Duration::milliseconds(1));
+  CHECK(late.state(d) == ClusterState::RUNNING);
+  late.run_to(min(30));
+  CHECK(late.state(d) == ClusterState::DISABLED_EAR);
+}
+
+// seed 003 §'Validate...': "If Atlas can't connect to your key management provider, Atlas doesn't
+// shut down your processes": reachability is judged first, so a key disabled during an outage shuts
+// nothing down until the KMS answers again (spec §2.9).
+TEST_CASE("seed 003 §Validate: a key disabled while the KMS is unreachable shuts nothing down until the KMS answers") {
+  Env env;
+  const ProjectIx p = env.project("p", Provider::AWS);
+  const ClusterIx c = env.cluster("p", "orders", Provider::AWS);
+  env.run_to(min(5));
+  REQUIRE(env.w->kms_outage_start(p, Provider::AWS).ok());
+  REQUIRE(env.w->disable_key(p, Provider::AWS).ok());
+  env.w->try_again(p);
+  env.run_to(min(46));  // three scheduled checks
+  CHECK(env.state(c) == ClusterState::RUNNING);
+  CHECK(env.rec.count("AWS_ENCRYPTION_KEY_INVALID") == 0);
+  CHECK(env.rec.count(std::string(alerts::kKmsNetworkAccessDenied)) == 1);
+  REQUIRE(env.w->kms_outage_end(p, Provider::AWS).ok());
+  env.run_to(min(60));
+  CHECK(env.state(c) == ClusterState::DISABLED_EAR);
 }

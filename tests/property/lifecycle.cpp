@@ -1,6 +1,7 @@
 #include "lifecycle.h"
 
 #include <algorithm>
+#include <map>
 
 namespace lifecycle {
 
@@ -92,9 +93,49 @@ Sut::~Sut() {
   sim.remove_observer(&checker);
 }
 
+namespace {
+// spec §3.2: the HTTP status of each catalogued code (api-errors [documented], CIREP [observed] and
+// the spec's SIM_ placeholders), written here from the spec, not read from models/errors.cpp.
+const std::map<std::string, int>& error_catalogue() {
+  static const std::map<std::string, int> codes = {
+      {"CANNOT_DISABLE_ENCRYPTION_AT_REST_DUE_TO_PRIVATE_ENDPOINTS", 400},
+      {"CANNOT_DISABLE_ENCRYPTION_AT_REST_REQUIRE_PRIVATE_NETWORKING_WHILE_PRIVATE_ENDPOINTS_EXIST", 400},
+      {"ENCRYPTION_AT_REST_PRIVATE_ENDPOINT_DELETE_BLOCKED_DURING_PROVISIONING", 400},
+      {"CANNOT_ASSUME_ROLE", 400},
+      {"UNEXPECTED_ERROR", 500},
+      {"AWS_KMS_CREDENTIALS_AUTH_DEPRECATED", 400},
+      {"ENCRYPTION_AT_REST_SETTINGS_INVALID", 400},
+      {"CANNOT_DISABLE_ENCRYPTION_AT_REST", 409},
+      {"CANNOT_CHANGE_ENCRYPTION_AT_REST_PROVIDER", 409},
+      {"CANNOT_ROTATE_KEY_ENCRYPTION_DISABLED", 409},
+      {"ENCRYPTION_AT_REST_NOT_ENABLED", 400},
+      {"ENCRYPTION_AT_REST_PROVIDER_NOT_SUPPORTED", 400},
+      {"MISSING_ENCRYPTION_AT_REST_PROVIDER", 400},
+      {"CANNOT_USE_ENCRYPTION_AT_REST_TENANT", 400},
+      {"CANNOT_DISABLE_ENCRYPTION_AT_REST_WITH_BACKUP_COMPLIANCE_POLICY", 400},
+      {"NO_PERMISSION_TO_ENCRYPT_DECRYPT", 400},
+      {"CANNOT_UPDATE_PAUSED_CLUSTER", 409},
+      {"CLUSTER_ALREADY_PAUSED", 409},
+      {"CANNOT_PAUSE_CLUSTER_WITH_PENDING_CHANGES", 409},
+      {"CANNOT_PAUSE_RECENTLY_RESUMED_CLUSTER", 400},
+      {"SIM_PRIVATE_NETWORKING_NOT_ENABLED", 400},
+      {"SIM_UNSUPPORTED_EAR_PE_PROVIDER", 400},
+      {"SIM_REGION_WITHOUT_APPROVED_ENDPOINT", 400},
+      {"SIM_PROJECT_NOT_ACTIVE", 400},
+      {"SIM_PRIVATE_NETWORKING_TOPOLOGY_UNSUPPORTED", 400},
+      {"SIM_DUPLICATE_REGION_ENDPOINT", 409},
+  };
+  return codes;
+}
+}  // namespace
+
 Outcome Sut::perform(ActionRequest rq) {
   rq.project = kProject;
-  return world.perform(rq);
+  const Outcome o = world.perform(rq);
+  const auto& codes = error_catalogue();
+  if (auto it = codes.find(o.code()); !o.ok() && it != codes.end() && it->second != o.httpStatus())
+    RC_FAIL(fmt::format("error catalogue (spec §3.2): {} {} answered HTTP {}, documented {}", rq.name, o.code(), o.httpStatus(), it->second));
+  return o;
 }
 
 std::string& only_invariant() {
@@ -228,11 +269,22 @@ struct SimpleAct : Cmd {
     if (action == "deactivate_project") m.projectActive = false;
     if (action == "reactivate_project") m.projectActive = true;
   }
+  // G-UPD (spec §3.1; seed 003 warning): a key is changed only while the current one is valid.
+  static std::string rotate_expected(const Sut& s, Provider p) {
+    const models::Project& pr = s.world.project(0);
+    if (!pr.active()) return "SIM_PROJECT_NOT_ACTIVE";
+    if (!pr.block(p).enabled) return "CANNOT_ROTATE_KEY_ENCRYPTION_DISABLED";
+    if (pr.block(p).ear.state() != models::EarState::ON_VALID) return "ENCRYPTION_AT_REST_SETTINGS_INVALID";
+    return "OK";
+  }
   void act(const Model& m, Sut& s) const override {
     ActionRequest rq;
     rq.name = action;
     if (with_provider()) rq.provider = p;
-    s.perform(rq);
+    const std::string want = action == "rotate_key" ? rotate_expected(s, p) : std::string();
+    const Outcome o = s.perform(rq);
+    if (!want.empty() && o.code() != want)
+      RC_FAIL(fmt::format("G-UPD: rotate_key {} answered {}, documented {}", pname(p), o.code(), want));
     // spec §1: project state ACTIVE / INACTIVE, as the customer's reference model says.
     if (action == "deactivate_project" || action == "reactivate_project") RC_ASSERT(s.world.project(0).active() == nextState(m).projectActive);
   }
@@ -323,12 +375,30 @@ struct CreateEndpoint : Cmd {
   explicit CreateEndpoint(const Model&) : cloud(gen_cloud()), region(*rc::gen::inRange(0, 2)) {}
   void checkPreconditions(const Model& m) const override { RC_PRE(m.endpointRequests < 8); }
   void apply(Model& m) const override { ++m.endpointRequests; }
+  // G-EP-C (spec §3.1, in order): an ACTIVE project, the block on with requirePrivateNetworking
+  // (seed 004), one endpoint per region (spec §5 duplicate_region_endpoint; a region whose endpoint
+  // is DELETING or PENDING_RECREATION takes a new one: model choice [inferred]).
+  static std::string expected(const Sut& s, Provider cloud, const std::string& region) {
+    const models::Project& pr = s.world.project(0);
+    if (!pr.active()) return "SIM_PROJECT_NOT_ACTIVE";
+    if (!pr.block(cloud).enabled || !pr.block(cloud).requirePrivateNetworking) return "SIM_PRIVATE_NETWORKING_NOT_ENABLED";
+    if (s.world.settings().duplicate_region_endpoint == models::DuplicateRegionEndpoint::reject_409)
+      for (models::EndpointIx e : pr.endpointIxs) {
+        const models::PrivateEndpoint& ep = s.world.endpoint(e);
+        if (!ep.gone() && ep.cloudProvider == cloud && ep.regionName == region && ep.state() != EndpointStatus::DELETING &&
+            ep.state() != EndpointStatus::PENDING_RECREATION)
+          return "SIM_DUPLICATE_REGION_ENDPOINT";
+      }
+    return "OK";
+  }
   void act(const Model&, Sut& s) const override {
     ActionRequest rq;
     rq.name = "create_endpoint";
     rq.provider = cloud;
     rq.region = region_of(cloud, region);
-    s.perform(rq);
+    const std::string want = expected(s, cloud, rq.region);
+    const Outcome o = s.perform(rq);
+    if (o.code() != want) RC_FAIL(fmt::format("G-EP-C: create_endpoint {} {} answered {}, documented {}", pname(cloud), rq.region, o.code(), want));
   }
   void show(std::ostream& os) const override { os << "create_endpoint " << pname(cloud) << ' ' << region_of(cloud, region); }
 };
@@ -387,7 +457,12 @@ struct CreateCluster : Cmd {
     rq.params["tier"] = std::string("M30");
     rq.params["regions"] = region_requests();
     if (ear != Provider::NONE) rq.provider = ear;
-    s.perform(rq);
+    const models::Project& pr = s.world.project(0);
+    const bool blockOff = pr.active() && ear != Provider::NONE && !pr.block(ear).enabled;
+    const Outcome o = s.perform(rq);
+    // G-CL (spec §3.1): a customer key for a cluster needs Encryption at Rest on the project first.
+    if (blockOff && o.code() != "ENCRYPTION_AT_REST_NOT_ENABLED")
+      RC_FAIL(fmt::format("G-CL: create_cluster with {} off answered {}", pname(ear), o.code()));
   }
   void show(std::ostream& os) const override { os << "create_cluster " << regions() << " cmk " << pname(ear); }
 };
@@ -415,9 +490,18 @@ struct ClusterAct : Cmd {
     if (action == "enable_cluster_cmk") rq.provider = p;
     if (action == "resize_cluster") rq.params["disk_gb"] = std::int64_t{40};
     if (action == "restart_cluster" && nodes > 0) rq.params["nodes"] = std::int64_t{nodes};
+    Provider target = cl.encryptionAtRestProvider;  // where the cluster heads once its changes are through
+    if (cl.applying && cl.applying->kind == models::QueuedChange::Kind::SetProvider) target = cl.applying->provider;
+    for (const models::QueuedChange& q : cl.queuedChanges)
+      if (q.kind == models::QueuedChange::Kind::SetProvider) target = q.provider;
+    const bool refusedChange = action == "enable_cluster_cmk" && s.world.project(0).active() && cl.state() != ClusterState::PAUSED &&
+                               target != Provider::NONE && target != p;
     const Outcome o = s.perform(rq);
     // seed 003 §'Validate...': "You can't read or write data on disabled clusters."
     if (action == "read_write") RC_ASSERT(o.ok() == served);
+    // spec §2.7: P -> Q is refused (disable, then enable the other provider).
+    if (refusedChange && o.code() != "CANNOT_CHANGE_ENCRYPTION_AT_REST_PROVIDER")
+      RC_FAIL(fmt::format("G-CL: enable_cluster_cmk {} on a cluster heading for {} answered {}", pname(p), pname(target), o.code()));
   }
   void show(std::ostream& os) const override {
     os << action << " #" << pick;
