@@ -81,6 +81,7 @@ struct ActionRequest {
   std::string region;                // regionName
   std::optional<Provider> provider;  // AWS | AZURE | GCP
   std::map<std::string, ParamValue, std::less<>> params;  // the rest, by key
+  std::string client{};  // who sent it: a client actor's name (models/clients/); empty: a scenario step
 
   // The parameter's value if given (and of that type), else nullptr.
   template <class T>
