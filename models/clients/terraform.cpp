@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "models/causes.h"
 #include "models/clients/go_text.h"
 
 namespace models::clients {
@@ -26,13 +27,13 @@ std::map<std::string, std::string> TerraformClient::state_ids() const {
 
 void TerraformClient::apply(Configuration config, std::function<void()> done) {
   config_ = std::move(config);
-  start("apply", {}, std::move(done));
+  start(std::string(causes::kClientApply), {}, std::move(done));
   if (!last_->finished) plan_apply();
 }
 
 void TerraformClient::destroy(std::function<void()> done) {
   config_ = {};
-  start("destroy", {}, std::move(done));
+  start(std::string(causes::kClientDestroy), {}, std::move(done));
   if (!last_->finished) plan_apply();  // an empty configuration: every resource in the state goes
 }
 
@@ -43,7 +44,8 @@ void TerraformClient::start(std::string command, std::vector<Job> jobs, std::fun
   last_ = CommandOutcome{std::move(command), world_.simulation().now(), std::nullopt, {}};
   jobs_ = std::move(jobs);
   done_ = std::move(done);
-  note(last_->command, {{"resources", std::to_string(last_->command == "apply" ? config_.resources.size() : state_.size())}});
+  const bool apply = last_->command == causes::kClientApply;
+  note(last_->command, {{"resources", std::to_string(apply ? config_.resources.size() : state_.size())}});
   refresh_all();
   if (last_->has_error()) finish();
 }
@@ -163,7 +165,7 @@ void TerraformClient::finish() {
   last_->finished = world_.simulation().now();
   std::size_t errors = 0, warnings = 0;
   for (const Diagnostic& d : last_->diagnostics) (d.error ? errors : warnings)++;
-  note("done", {{"outcome", errors ? "error" : "success"}, {"errors", std::to_string(errors)}, {"warnings", std::to_string(warnings)},
+  note(causes::kClientDone, {{"outcome", errors ? "error" : "success"}, {"errors", std::to_string(errors)}, {"warnings", std::to_string(warnings)},
                 {"took", go_duration(*last_->finished - last_->started)}});
   jobs_.clear();
   if (auto done = std::move(done_)) done();
