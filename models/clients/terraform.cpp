@@ -175,7 +175,9 @@ void TerraformClient::finish() {
 
 Outcome TerraformClient::send(ActionRequest rq) {
   rq.client = entity();
-  return world_.perform(rq);
+  const Outcome o = world_.perform(rq);
+  if (requestObserver_) requestObserver_(rq, o);
+  return o;
 }
 
 void TerraformClient::note(std::string_view cause, std::vector<std::pair<std::string, std::string>> fields) {

@@ -55,6 +55,9 @@ class TerraformClient {
   std::string entity() const { return "terraform/" + name_; }
   const std::optional<CommandOutcome>& last() const { return last_; }
   bool running() const { return last_ && !last_->finished; }
+  // Called with every request the client sends and the answer it got (a test watching what the
+  // client does, in the same typed terms as a scenario step).
+  void observe_requests(std::function<void(const ActionRequest&, const Outcome&)> f) { requestObserver_ = std::move(f); }
   // Addresses in the state, with the endpoint id for private endpoints ("" for the others).
   std::map<std::string, std::string> state_ids() const;
 
@@ -109,6 +112,7 @@ class TerraformClient {
   std::vector<Job> jobs_;
   std::optional<CommandOutcome> last_;
   std::function<void()> done_;
+  std::function<void(const ActionRequest&, const Outcome&)> requestObserver_;
   bool walking_ = false, again_ = false;  // run_ready_jobs re-entered from a job that ended at once
 };
 
