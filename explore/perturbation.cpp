@@ -70,6 +70,7 @@ std::vector<Perturbation> draw_perturbations(const scenario::Scenario& s, sim::R
     const scenario::Step& st = s.steps[i];
     const auto t = fixed_time(st);
     if (t) fixedSteps.push_back(i);
+    if (!st.action) continue;  // a client step (terraform_apply): the client's endpoints are its own
     const models::ActionRequest& rq = st.request;
     if (st.action->creates == models::Creates::endpoint)
       endpoints.push_back({rq.project, std::string(models::provider_name(rq.provider.value_or(models::Provider::NONE))), rq.region,

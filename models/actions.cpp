@@ -167,6 +167,13 @@ Outcome fail_endpoint_creation(World& w, const ActionRequest& a) {
   return w.fail_endpoint_creation(*e, message ? *message : std::string_view());
 }
 
+Outcome inject_api_error(World& w, const ActionRequest& a) {
+  const std::string* operation = a.param<std::string>("operation");
+  if (!operation) fail(a, "operation", fmt::format("{}: parameter 'operation' is required", a.name));
+  const std::int64_t* count = a.param<std::int64_t>("count");
+  return w.inject_api_error(*operation, count ? *count : 1);
+}
+
 Outcome create_cluster(World& w, const ActionRequest& a) {
   ClusterSetup cs;
   cs.project = w.project(project_of(w, a)).name;
@@ -241,6 +248,9 @@ const std::vector<ActionInfo>& actions() {
       {"delete_endpoint", Actor::user_api, {kProject, kEndpoint, kCloudOpt, kRegionOpt},
        "DELETE privateEndpoints/{id}: 204, DELETING then gone; refused while INITIATING",
        "seed 000/004 §'Reject or Remove...'; spec §3.1 G-EP-D", Creates::nothing, "", &on_endpoint<&World::delete_endpoint>},
+      {"get_endpoint", Actor::user_api, {kProject, kEndpoint, kCloudOpt, kRegionOpt},
+       "GET privateEndpoints/{id}: 200 with status and errorMessage; 404 once gone",
+       "RAWSPEC EARPrivateEndpoint; spec §1 (gone = 404)", Creates::nothing, "", &on_endpoint<&World::get_endpoint>},
       {"approve_endpoint", Actor::cloud_console, {kProject, kEndpoint, kCloudOpt, kRegionOpt},
        "approve the pending connection on the key vault / VPC endpoint service; ACTIVE visible within T_reflect (<= 3 min)",
        "seed 004 §'Enable and Set up...' (up to three minutes)", Creates::nothing, "", &on_endpoint<&World::approve_endpoint>},
@@ -306,6 +316,12 @@ const std::vector<ActionInfo>& actions() {
        "seed 003 §'Validate...'", Creates::nothing, "", &on_kms_region<&World::kms_outage_end>},
       {"deactivate_project", Actor::fault, {kProject}, "project becomes INACTIVE", "spec §1; seed 000 §'Limitations'", Creates::nothing, "reactivate_project", &on_project<&World::deactivate_project>},
       {"reactivate_project", Actor::fault, {kProject}, "project becomes ACTIVE", "spec §1", Creates::nothing, "", &on_project<&World::reactivate_project>},
+      // ---- the API itself ----
+      {"inject_api_error", Actor::fault,
+       {{"operation", ParamKind::text, true, "the action whose next requests fail, e.g. get_endpoint"},
+        {"count", ParamKind::integer, false, "how many requests (default 1)"}},
+       "the next requests of that operation answer 500 UNEXPECTED_ERROR (a transient server error)",
+       "spec §3.2 UNEXPECTED_ERROR, §6 #5 [observed]", Creates::nothing, "", &inject_api_error},
   };
   return list;
 }

@@ -81,7 +81,8 @@ struct ActionRequest {
   std::string region;                // regionName
   std::optional<Provider> provider;  // AWS | AZURE | GCP
   std::map<std::string, ParamValue, std::less<>> params;  // the rest, by key
-  std::string label;  // the scenario's name for what it creates (`as:`); endpoints show it in outputs
+  std::string label{};  // the scenario's name for what it creates (`as:`); endpoints show it in outputs
+  std::string client{};  // who sent it: a client actor's name (models/clients/); empty: a scenario step
 
   // The parameter's value if given (and of that type), else nullptr.
   template <class T>

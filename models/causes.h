@@ -15,4 +15,10 @@ inline constexpr std::string_view kRestartPartialKmsUnavailable = "restart_parti
 // The user's PATCH {<block>: {enabled: false}} (action disable_cmk) turning a block off.
 inline constexpr std::string_view kDisableCmk = "disable_cmk";
 
+// A client actor's records (RecordKind::client, models/clients/): a command starts, a command ends
+// (field outcome: success | error). Sweep metrics key on them.
+inline constexpr std::string_view kClientApply = "apply";
+inline constexpr std::string_view kClientDestroy = "destroy";
+inline constexpr std::string_view kClientDone = "done";
+
 }  // namespace models::causes

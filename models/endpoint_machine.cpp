@@ -300,6 +300,16 @@ Outcome World::create_endpoint(ProjectIx p, Provider cloud, std::string_view reg
   return Outcome::success(202).with_created(endpoints_[e].id);
 }
 
+// RAWSPEC GET .../privateEndpoints/{id}: the EARPrivateEndpoint's read fields, 404 once gone.
+Outcome World::get_endpoint(EndpointIx e) {
+  if (auto err = missing_endpoint(endpoints_, e)) return *err;
+  const PrivateEndpoint& ep = endpoints_[e];
+  Outcome o = Outcome::success(200);
+  o.with_body("status", std::string(ep.statusName()));
+  if (!ep.errorMessage.empty()) o.with_body("errorMessage", ep.errorMessage);
+  return o;
+}
+
 Outcome World::delete_endpoint(EndpointIx e) {
   if (auto err = missing_endpoint(endpoints_, e)) return *err;
   PrivateEndpoint& ep = endpoints_[e];

@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -33,11 +34,22 @@ class Outcome {
   // Set by operations that create something (endpoint id, snapshot id, cluster id).
   const std::string& createdId() const { return created_; }
   Outcome& with_created(std::string id) { created_ = std::move(id); return *this; }
+  // The fields of the response body a read returns (GET privateEndpoints/{id}: status,
+  // errorMessage), as the API spells them; empty for requests whose answer carries nothing read.
+  const std::vector<std::pair<std::string, std::string>>& body() const { return body_; }
+  Outcome& with_body(std::string key, std::string value) { body_.emplace_back(std::move(key), std::move(value)); return *this; }
+  // A body field's value, or nullptr.
+  const std::string* body_field(std::string_view key) const {
+    for (const auto& [k, v] : body_)
+      if (k == key) return &v;
+    return nullptr;
+  }
 
  private:
   int status_ = 200;
   std::optional<AtlasError> error_;
   std::string created_;
+  std::vector<std::pair<std::string, std::string>> body_;
 };
 
 // Factories for every code the models return; each names its source.

@@ -114,6 +114,10 @@ const std::vector<Entry>& entries() {
     enumeration("duplicate_region_endpoint", &S::duplicate_region_endpoint, kDuplicateRegionEndpointNames, "second endpoint in one region (undocumented); reject_409");
     enumeration("endpoint_loss_semantics", &S::endpoint_loss_semantics, kEndpointLossSemanticsNames, "private-path cluster without ACTIVE endpoint in its region (spec §2.5); unreachable");
     enumeration("endpoint_event_emit", &S::endpoint_event_emit, kEndpointEventEmitNames, "when PRIVATE_ENDPOINT_CREATED is emitted (undocumented); on_request");
+    dur("tf_default_timeout", &S::tf_default_timeout, "Terraform timeouts.create/delete default; 3h (TF internal/common/constant/timeout.go; 20m before 2024-09-09, spec §7)");
+    dur("tf_poll_min_timeout", &S::tf_poll_min_timeout, "Terraform endpoint wait MinTimeout, gaps alternate it and 10s; 30s (TF encryptionatrestprivateendpoint/state_transition.go)");
+    dur("tf_ear_retry_window", &S::tf_ear_retry_window, "Terraform encryption-at-rest create retries role errors this long; 3m (TF encryptionatrest/resource.go; 1m before #4064, spec §7)");
+    dur("tf_ear_retry_min_timeout", &S::tf_ear_retry_min_timeout, "Terraform encryption-at-rest create retry MinTimeout; 5s (TF encryptionatrest/resource.go)");
     integer("rotation_alert_days", &S::rotation_alert_days, "customer-key rotation alert age in days; 90 (seed 003) vs 365 (seed 002 legacy)");
     dur("master_key_rotation_interval", &S::master_key_rotation_interval, "Atlas master-key rotation; 90d (DOCS fact-atlas-key-rotation)");
     dur("azure_secret_max_lifetime", &S::azure_secret_max_lifetime, "Azure client secret lifetime cap; 730d (DOCS security-azure-kms)");

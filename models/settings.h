@@ -221,6 +221,19 @@ struct Settings {
   bool aws_allow_credentials_auth = false;  // seed 000 roles only vs seed 002 access keys
   MultipleProviders multiple_providers = MultipleProviders::allowed;  // seed 003 "one or more"
 
+  // ---- the Terraform provider as a client (spec §7; models/clients/) ----
+  // timeouts.create / timeouts.delete when the configuration gives none: 3 h (TF
+  // internal/common/constant/timeout.go DefaultTimeout); 20 min before 2024-09-09 (spec §7).
+  sim::Duration tf_default_timeout = sim::Duration::hours(3);
+  // MinTimeout of the endpoint waits: 30 s (TF internal/service/encryptionatrestprivateendpoint/
+  // state_transition.go defaultMinTimeout); with the SDK's doubling clamp, gaps alternate 30 s / 10 s.
+  sim::Duration tf_poll_min_timeout = sim::Duration::seconds(30);
+  // How long the encryption-at-rest create re-sends its PATCH on role errors: 3 min (TF
+  // internal/service/encryptionatrest/resource.go Timeout); 1 min before CHANGELOG #4064 (spec §7).
+  sim::Duration tf_ear_retry_window = sim::Duration::minutes(3);
+  // MinTimeout of that retry: 5 s (same file), so PATCHes go at 0, 5, 15, 25 ... s.
+  sim::Duration tf_ear_retry_min_timeout = sim::Duration::seconds(5);
+
   // ---- by name (for the YAML layer) ----
   // Throws SettingError for an unknown name or a value of the wrong kind / out of range.
   void set(std::string_view name, std::string_view text);  // parses per kind: "15m", "true", "0.1", "same_record"

@@ -573,9 +573,23 @@ Outcome World::perform(const ActionRequest& a) {
     if (!value_fits(p->kind, value))
       throw ActionError(a.name, key, fmt::format("{}: parameter '{}' must be {}", a.name, key, param_kind_name(p->kind)));
   }
-  const Outcome o = info->handler(*this, a);
+  const Outcome o = injected_error(a.name) ? Outcome(errors::unexpected_error()) : info->handler(*this, a);
   record_operation(a, o);
   return o;
+}
+
+Outcome World::inject_api_error(std::string_view action, std::int64_t count) {
+  if (!find_action(action)) throw ActionError("inject_api_error", "operation", fmt::format("inject_api_error: unknown operation '{}'", action));
+  injectedErrors_[std::string(action)] += count;
+  return Outcome::success();
+}
+
+// Whether a 500 injected for this action is still owed; takes it if so.
+bool World::injected_error(const std::string& action) {
+  auto it = injectedErrors_.find(action);
+  if (it == injectedErrors_.end() || it->second <= 0) return false;
+  --it->second;
+  return true;
 }
 
 // What an operation is about: the endpoint it names, else the cluster, else the project (found
@@ -602,7 +616,9 @@ void World::record_operation(const ActionRequest& a, const Outcome& o) {
   r.fields = {{"outcome", o.code()}, {"httpStatus", std::to_string(o.httpStatus())}};
   if (!o.ok()) r.fields.emplace_back("message", o.error().message);
   if (!o.createdId().empty()) r.fields.emplace_back("createdId", o.createdId());
+  for (const auto& [k, v] : o.body()) r.fields.emplace_back(k, v);
   for (const auto& [k, v] : a.params) r.fields.emplace_back(k, param_text(v));
+  if (!a.client.empty()) r.fields.emplace_back("client", a.client);
   sim_.record(r);
 }
 

@@ -89,6 +89,7 @@ class World {
   Outcome create_endpoint(ProjectIx p, Provider cloud, std::string_view regionName,
                           std::string_view label = {});  // 202 + createdId; label as in add_endpoint
   Outcome delete_endpoint(EndpointIx e);                                 // 204
+  Outcome get_endpoint(EndpointIx e);                                    // 200 + body status, errorMessage; 404 once gone
   // ---- cloud console: endpoints ----
   Outcome approve_endpoint(EndpointIx e);
   Outcome reject_endpoint(EndpointIx e);
@@ -123,6 +124,10 @@ class World {
   Outcome kms_outage_end(ProjectIx p, Provider provider, std::string_view region = {});
   Outcome deactivate_project(ProjectIx p);
   Outcome reactivate_project(ProjectIx p);
+  // ---- faults: the API itself ----
+  // The next `count` requests naming `action` answer 500 UNEXPECTED_ERROR before the model sees
+  // them (spec §3.2, §6 #5: a transient server error).
+  Outcome inject_api_error(std::string_view action, std::int64_t count);
 
   // One step by name: looks the action up in actions(), runs its handler (which resolves the names
   // and calls the typed method above) and records the operation. Throws ActionError for scenario
@@ -234,6 +239,7 @@ class World {
   void alert(sim::RecordKind kind, std::string_view eventTypeName, sim::Subject subject,
              std::vector<std::pair<std::string, std::string>> fields = {});
   void record_operation(const ActionRequest& a, const Outcome& o);
+  bool injected_error(const std::string& action);
   sim::Subject operation_subject(const ActionRequest& a) const;
   static std::string entity_name(EntityKind kind, std::string_view project, Provider provider);
   std::string entity_name(ProjectIx p, std::string_view cluster) const;
@@ -260,6 +266,7 @@ class World {
   std::unordered_map<std::string, ProjectIx> projectByName_;
   std::unordered_map<std::string, ClusterIx> clusterByName_;  // key: project + '\0' + name
   std::unordered_map<std::string, EndpointIx> endpointById_;
+  std::unordered_map<std::string, std::int64_t> injectedErrors_;  // action name -> 500s still to answer
   std::uint64_t idCounter_ = 0;
   std::uint64_t validations_ = 0;
 };

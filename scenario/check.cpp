@@ -34,6 +34,7 @@ struct Names {
   std::map<std::string, std::vector<std::string>> clusters;  // project -> cluster names
   std::set<std::string> endpointLabels, snapshotLabels;
   std::vector<std::string> projects;
+  std::set<std::string> clients;  // names of the Terraform clients the timeline drives
 };
 
 std::string resolve_project(const Scenario& s, const Names& n, std::string& project, const SourceLocation& where,
@@ -127,6 +128,28 @@ void check_step_region(Step& st) {
   if (const std::string problem = region_problem(cloud, rq.region); !problem.empty()) fail(st.param_where["region"], problem);
 }
 
+// A client step's configuration: projects (the only one when left out), unique addresses,
+// depends_on naming a resource of the same configuration, regions of the endpoint's cloud.
+void check_client_step(Scenario& s, Names& n, Step& st) {
+  ClientStep& c = *st.client;
+  n.clients.insert(c.client);
+  std::set<std::string> addresses;
+  for (std::size_t i = 0; i < c.config.resources.size(); ++i) {
+    models::clients::ResourceConfig& rc = c.config.resources[i];
+    resolve_project(s, n, rc.project, c.resource_where[i], fmt::format("resource '{}'", rc.address()));
+    if (!addresses.insert(rc.address()).second) fail(c.resource_where[i], fmt::format("duplicate resource '{}'", rc.address()));
+    if (rc.type == models::clients::ResourceType::encryption_at_rest_private_endpoint)
+      if (const std::string problem = region_problem(rc.cloud, rc.region); !problem.empty()) fail(c.resource_where[i], problem);
+  }
+  if (st.request.project.empty() && !s.projects.empty()) st.request.project = s.projects[0].name;
+  for (std::size_t i = 0; i < c.config.resources.size(); ++i)
+    for (std::size_t d = 0; d < c.config.resources[i].dependsOn.size(); ++d)
+      if (const std::string& dep = c.config.resources[i].dependsOn[d]; !addresses.contains(dep)) {
+        std::vector<std::string> known(addresses.begin(), addresses.end());
+        fail(c.depends_where[i][d], fmt::format("depends_on names '{}', which this configuration does not define{}", dep, suggestion(dep, known)));
+      }
+}
+
 void check_steps(Scenario& s, Names& n) {
   bool anyAbsolute = false;
   sim::Duration previous;
@@ -140,6 +163,10 @@ void check_steps(Scenario& s, Names& n) {
       fail(st.time_where, fmt::format("this step happens at {} or later, past the horizon ({})", sim::format_duration(t),
                                       sim::format_duration(s.horizon)));
     previous = t;
+    if (st.client) {
+      check_client_step(s, n, st);
+      continue;
+    }
     models::ActionRequest& rq = st.request;
     const SourceLocation where = st.param_where.contains("project") ? st.param_where["project"] : st.where;
     resolve_project(s, n, rq.project, where, fmt::format("step '{}'", rq.name));
@@ -175,6 +202,14 @@ void check_steps(Scenario& s, Names& n) {
 
 void check_expectation(Scenario& s, Names& n, Expectation& x) {
   Target& t = x.target;
+  if (t.kind == Target::Kind::client) {
+    if (!n.clients.contains(t.client)) {
+      std::vector<std::string> known(n.clients.begin(), n.clients.end());
+      fail(t.where, fmt::format("expectation on client '{}', which no terraform_apply or terraform_destroy step drives{}", t.client,
+                                suggestion(t.client, known)));
+    }
+    return;
+  }
   if (t.kind != Target::Kind::alert || t.project_given)
     resolve_project(s, n, t.project, t.where, fmt::format("this {}", t.kind == Target::Kind::alert ? "alert" : "expectation"));
   if (t.kind == Target::Kind::cluster) {

@@ -8,6 +8,7 @@
 #include <fmt/ranges.h>
 
 #include "models/observe.h"
+#include "sim/duration_text.h"
 
 namespace scenario {
 
@@ -38,7 +39,8 @@ std::optional<models::Observable> target_entity(const Target& t, const Observed&
       if (e) return models::Observable{K::endpoint, *e};
       return std::nullopt;
     }
-    case Target::Kind::alert: return std::nullopt;
+    case Target::Kind::alert:
+    case Target::Kind::client: return std::nullopt;
   }
   return std::nullopt;
 }
@@ -58,6 +60,47 @@ std::int64_t number(const std::string& s) {
   return x;
 }
 
+// The client's last command, or nullptr (no such client, or it never ran).
+const models::clients::CommandOutcome* client_outcome(const Target& t, const Observed& o) {
+  if (!o.clients) return nullptr;
+  auto it = o.clients->find(t.client);
+  return it == o.clients->end() || !it->second->last() ? nullptr : &*it->second->last();
+}
+
+// The texts ("summary: detail") of the command's errors or warnings.
+std::vector<std::string> diagnostic_texts(const models::clients::CommandOutcome& out, bool errors) {
+  std::vector<std::string> texts;
+  for (const models::clients::Diagnostic& d : out.diagnostics)
+    if (d.error == errors) texts.push_back(d.text());
+  return texts;
+}
+
+bool is_diagnostic_field(const Target& t, const FieldCheck& c) {
+  return t.kind == Target::Kind::client && (c.field == "error" || c.field == "warning");
+}
+
+// A client's field: outcome (running | success | error), finishedAt, errors, warnings, and the
+// error / warning texts joined by " || " (checked one by one in evaluate()).
+std::string client_value(const Target& t, const FieldCheck& c, const Observed& o) {
+  const models::clients::CommandOutcome* out = client_outcome(t, o);
+  if (!out) return "absent";
+  if (c.field == "outcome") return !out->finished ? "running" : out->has_error() ? "error" : "success";
+  if (c.field == "finishedAt") return out->finished ? sim::format_duration(out->finished->since_start()) : "absent";
+  if (c.field == "errors" || c.field == "warnings") return std::to_string(diagnostic_texts(*out, c.field == "errors").size());
+  const std::vector<std::string> texts = diagnostic_texts(*out, c.field == "error");
+  return texts.empty() ? "none" : fmt::format("{}", fmt::join(texts, " || "));
+}
+
+// contains / not_contains / exactly against each diagnostic text.
+bool diagnostic_holds(const FieldCheck& c, const Target& t, const Observed& o) {
+  const models::clients::CommandOutcome* out = client_outcome(t, o);
+  const std::vector<std::string> texts = out ? diagnostic_texts(*out, c.field == "error") : std::vector<std::string>{};
+  const std::string& v = c.values[0];
+  const bool any_contains = std::any_of(texts.begin(), texts.end(), [&](const std::string& x) { return x.find(v) != std::string::npos; });
+  if (c.op == FieldCheck::Op::exactly) return std::find(texts.begin(), texts.end(), v) != texts.end();
+  return c.op == FieldCheck::Op::not_contains ? !any_contains : any_contains;
+}
+
 }  // namespace
 
 std::string seen_value(const Target& t, const FieldCheck& c, const Observed& o) {
@@ -68,6 +111,7 @@ std::string seen_value(const Target& t, const FieldCheck& c, const Observed& o) 
         if (!t.project_given || project == t.project) n += count;
     return std::to_string(n);
   }
+  if (t.kind == Target::Kind::client) return client_value(t, c, o);
   const auto entity = target_entity(t, o);
   const auto value = entity ? models::observe_field(o.world, *entity, c.field) : std::nullopt;
   return value ? text_of(*value) : "absent";
@@ -80,6 +124,9 @@ bool holds(const FieldCheck& c, const std::string& seen) {
     case FieldCheck::Op::one_of: return std::find(c.values.begin(), c.values.end(), seen) != c.values.end();
     case FieldCheck::Op::at_least: return number(seen) >= number(c.values[0]);
     case FieldCheck::Op::at_most: return number(seen) <= number(c.values[0]);
+    case FieldCheck::Op::contains: return seen.find(c.values[0]) != std::string::npos;
+    case FieldCheck::Op::not_contains: return seen.find(c.values[0]) == std::string::npos;
+    case FieldCheck::Op::exactly: return seen == c.values[0];
   }
   return false;
 }
@@ -91,6 +138,9 @@ std::string expected_text(const FieldCheck& c) {
     case FieldCheck::Op::one_of: return fmt::format("one of [{}]", fmt::join(c.values, ", "));
     case FieldCheck::Op::at_least: return ">= " + c.values[0];
     case FieldCheck::Op::at_most: return "<= " + c.values[0];
+    case FieldCheck::Op::contains: return "containing '" + c.values[0] + "'";
+    case FieldCheck::Op::not_contains: return "none containing '" + c.values[0] + "'";
+    case FieldCheck::Op::exactly: return "exactly '" + c.values[0] + "'";
   }
   return "?";
 }
@@ -102,6 +152,9 @@ std::string check_text(const FieldCheck& c) {
     case FieldCheck::Op::one_of: return fmt::format("{} in [{}]", c.field, fmt::join(c.values, ", "));
     case FieldCheck::Op::at_least: return c.field + ">=" + c.values[0];
     case FieldCheck::Op::at_most: return c.field + "<=" + c.values[0];
+    case FieldCheck::Op::contains: return fmt::format("{} contains '{}'", c.field, c.values[0]);
+    case FieldCheck::Op::not_contains: return fmt::format("no {} contains '{}'", c.field, c.values[0]);
+    case FieldCheck::Op::exactly: return fmt::format("{} is exactly '{}'", c.field, c.values[0]);
   }
   return "?";
 }
@@ -116,6 +169,7 @@ std::string describe_target(const Target& t) {
       return fmt::format("endpoint {}/{}{}", t.project, t.provider == models::Provider::NONE ? "" : std::string(models::provider_name(t.provider)) + " ",
                          t.region);
     case Target::Kind::alert: return t.project_given ? fmt::format("alert {} in {}", t.alert, t.project) : "alert " + t.alert;
+    case Target::Kind::client: return "client " + t.client;
   }
   return "?";
 }
@@ -125,7 +179,7 @@ Verdict evaluate(const Expectation& x, const Observed& o) {
   v.holds = true;
   for (const FieldCheck& c : x.checks) {
     const std::string seen = seen_value(x.target, c, o);
-    v.holds = v.holds && holds(c, seen);
+    v.holds = v.holds && (is_diagnostic_field(x.target, c) ? diagnostic_holds(c, x.target, o) : holds(c, seen));
     const std::string sep = v.expected.empty() ? "" : ", ";
     v.expected += sep + c.field + "=" + expected_text(c);
     v.seen += sep + c.field + "=" + seen;

@@ -3,8 +3,10 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <string>
 
+#include "models/clients/terraform.h"
 #include "models/world.h"
 #include "scenario/scenario.h"
 
@@ -13,10 +15,14 @@ namespace scenario {
 // eventTypeName -> project name -> how many were raised so far ("" = not tied to a project).
 using AlertCounts = std::map<std::string, std::map<std::string, std::uint64_t>>;
 
+// The run's client actors by name (scenario/run.cpp).
+using Clients = std::map<std::string, std::unique_ptr<models::clients::TerraformClient>>;
+
 struct Observed {
   const models::World& world;
   const AlertCounts& alerts;
   const std::map<std::string, std::string>& endpointIds;  // label -> endpoint id
+  const Clients* clients = nullptr;
 };
 
 // The field's current value as text ("true", "IDLE", "3"), or "absent" when the target or field

@@ -11,6 +11,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "models/regions.h"
+#include "scenario/client_steps.h"
 #include "scenario/fields.h"
 #include "scenario/limits.h"
 #include "scenario/run.h"
@@ -280,7 +281,6 @@ void parse_param(const YamlReader& r, const YamlReader::Entry& e, const models::
 // The step's own keys besides the action's parameters.
 void parse_step_key(const YamlReader& r, const YamlReader::Entry& e, Step& st, bool& timed) {
   const std::string& key = e.key;
-  const models::ActionInfo& action = *st.action;
   if (key == "at" || key == "after") {
     if (timed) r.fail(e.key_node, "a step has either 'at:' or 'after:', found both");
     timed = true;
@@ -296,11 +296,13 @@ void parse_step_key(const YamlReader& r, const YamlReader::Entry& e, Step& st, b
     st.expect_error = code;
     st.expect_error_where = r.at(e.value);
   } else if (key == "for") {
+    const models::ActionInfo& action = *st.action;
     if (action.undo.empty())
       r.fail(e.key_node, fmt::format("'for:' needs an action that can be undone ({}), found '{}'", undoable_actions(), action.name));
     st.for_ = r.distribution(e.value, "for");
     st.for_where = r.at(e.value);
   } else if (key == "as") {
+    const models::ActionInfo& action = *st.action;
     if (action.creates != models::Creates::endpoint && action.creates != models::Creates::snapshot)
       r.fail(e.key_node, fmt::format("'as:' names what create_endpoint or take_snapshot creates, found it on '{}'", action.name));
     st.label = r.name(e.value, "as");
@@ -308,6 +310,16 @@ void parse_step_key(const YamlReader& r, const YamlReader::Entry& e, Step& st, b
   } else if (key == "note") {
     st.note = r.text(e.value, "note");
   }
+}
+
+// A client command's step: its own keys (client_steps.cpp), then its time and note.
+Step parse_client_timed_step(const YamlReader& r, const YAML::Node& n, const std::string& command, Step& st) {
+  parse_client_step(r, n, command, st);
+  bool timed = false;
+  for (const auto& e : r.mapping(n, fmt::format("a '{}' step", command), client_step_keys(command)))
+    if (e.key == "at" || e.key == "after" || e.key == "note") parse_step_key(r, e, st, timed);
+  if (!timed) r.fail(n, "a timeline step needs 'at: <time>' or 'after: <duration>', found neither");
+  return st;
 }
 
 Step parse_step(const YamlReader& r, const YAML::Node& n) {
@@ -320,10 +332,12 @@ Step parse_step(const YamlReader& r, const YAML::Node& n) {
   if (!doEntry) r.fail(n, "a timeline step needs 'do: <action>', found no such key");
   std::vector<std::string> actionNames;
   for (const models::ActionInfo& a : models::actions()) actionNames.emplace_back(a.name);
+  for (const std::string& c : client_commands()) actionNames.push_back(c);
   const std::string action = r.one_of(doEntry->value, "action", actionNames);
   st.action = models::find_action(action);
   st.request.name = action;
   st.action_where = r.at(doEntry->value);
+  if (is_client_command(action)) return parse_client_timed_step(r, n, action, st);
 
   std::vector<std::string> keys = kStepKeys;
   for (const models::ActionParam& p : st.action->params) keys.emplace_back(p.name);
@@ -342,6 +356,21 @@ Step parse_step(const YamlReader& r, const YAML::Node& n) {
 
 // ---- expectations ----
 
+// A client's `error:` / `warning:`: TEXT (some diagnostic contains it), {exactly: TEXT} (one is
+// exactly it, "summary: detail"), {not: TEXT} (none contains it).
+FieldCheck parse_diagnostic_check(const YamlReader& r, const YamlReader::Entry& e, FieldCheck& c) {
+  c.op = FieldCheck::Op::contains;
+  if (!e.value.IsMap()) {
+    c.values.push_back(r.text(e.value, e.key));
+    return c;
+  }
+  const Entries ops = r.mapping(e.value, fmt::format("the check on {}", e.key), {"not", "exactly"});
+  if (ops.size() != 1) r.fail(e.value, fmt::format("the check on {} needs exactly one of not:, exactly:", e.key));
+  c.op = ops[0].key == "not" ? FieldCheck::Op::not_contains : FieldCheck::Op::exactly;
+  c.values.push_back(r.text(ops[0].value, e.key));
+  return c;
+}
+
 FieldCheck parse_check(const YamlReader& r, const YamlReader::Entry& e, Target::Kind kind) {
   FieldCheck c;
   c.where = r.at(e.key_node);
@@ -352,6 +381,7 @@ FieldCheck parse_check(const YamlReader& r, const YamlReader::Entry& e, Target::
     c.values.push_back(std::to_string(r.integer(e.value, e.key, 0, 1'000'000'000)));
     return c;
   }
+  if (kind == Target::Kind::client && (e.key == "error" || e.key == "warning")) return parse_diagnostic_check(r, e, c);
   const std::vector<std::string> allowed = field_values(kind, e.key);
   auto value = [&](const YAML::Node& v) {
     const std::string s = r.text(v, e.key);
@@ -386,6 +416,7 @@ void parse_target_kind(const YamlReader& r, const YAML::Node& n, const Entries& 
     else if (e.key == "endpoint") t.kind = Target::Kind::endpoint;
     else if (e.key == "cluster") t.kind = Target::Kind::cluster;
     else if (e.key == "kms") t.kind = Target::Kind::kms;
+    else if (e.key == "client") t.kind = Target::Kind::client;
     else continue;
     targets.push_back(e.key);
     t.where = r.at(e.value);
@@ -465,6 +496,8 @@ Expectation parse_expectation(const YamlReader& r, const YAML::Node& n, bool inv
       if (t.kind == Target::Kind::project) t.where = r.at(e.value);
     } else if (key == "cluster") {
       t.cluster = r.name(e.value, "cluster");
+    } else if (key == "client") {
+      t.client = r.name(e.value, "client");
     } else if (key == "alert") {
       t.alert = r.one_of(e.value, "alert", alert_names());
     } else if (key == "endpoint") {

@@ -32,6 +32,7 @@ struct Run::Impl : sim::Observer {
   bool executed = false;
 
   AlertCounts alerts;
+  Clients clients;  // the Terraform clients the timeline drives, by name
   std::map<std::string, std::string> endpointIds, snapshotIds;  // label -> id
   std::vector<ExpectationResult> results;
 
@@ -149,6 +150,7 @@ struct Run::Impl : sim::Observer {
   // A step: its labels resolved to ids, the action performed, its verdict recorded; a `for:`
   // schedules the action's undo.
   void perform(const Step& st) {
+    if (st.client) return run_client(st);
     const std::string what = describe_request(st.request, st.endpoint_label);
     const std::string expected = st.expect_error.value_or("OK");
     const SourceLocation& where = st.expect_error ? st.expect_error_where : st.action_where;
@@ -168,6 +170,21 @@ struct Run::Impl : sim::Observer {
     if (!o.ok()) return;
     if (!st.label.empty()) (st.action->creates == models::Creates::endpoint ? endpointIds : snapshotIds)[st.label] = o.createdId();
     if (st.for_) schedule_undo(st, rq);
+  }
+
+  // A client command: the client (made on first use) starts it; its outcome is the client's, for
+  // expect: client: entries. A client still busy with an earlier command cannot start another.
+  void run_client(const Step& st) {
+    const ClientStep& c = *st.client;
+    auto& client = clients[c.client];
+    if (!client) client = std::make_unique<models::clients::TerraformClient>(world, c.client);
+    if (client->running()) {
+      verdict(st.action_where, st.request.name, false, sim.now(), "started",
+              fmt::format("not performed: client '{}' is still running {}", c.client, client->last()->command), "scenario", st.note);
+      return;
+    }
+    if (c.command == ClientStep::Command::apply) client->apply(c.config);
+    else client->destroy();
   }
 
   // Endpoint and snapshot labels -> the ids the run gave them; what is missing, if anything.
@@ -225,7 +242,7 @@ struct Run::Impl : sim::Observer {
 
   // The current state holds over [stateSince, next): decide what that stretch decides.
   void settle(sim::Time next) {
-    const Observed observed{world, alerts, endpointIds};
+    const Observed observed{world, alerts, endpointIds, &clients};
     for (; nextAt < ats.size() && ats[nextAt].x->at < next; ++nextAt) {
       const Expectation& x = *ats[nextAt].x;
       const Verdict v = evaluate(x, observed);

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "models/actions.h"
+#include "models/clients/terraform_config.h"
 #include "models/cluster.h"
 #include "models/endpoint.h"
 #include "models/ids.h"
@@ -82,6 +83,18 @@ struct ProjectSpec {
   std::vector<EndpointSpec> endpoints;
 };
 
+// A `do: terraform_apply` / `do: terraform_destroy` step: a command of a Terraform client actor
+// (models/clients/) and, for apply, its configuration (scenario/client_steps.cpp).
+struct ClientStep {
+  enum class Command { apply, destroy };
+  Command command = Command::apply;
+  std::string client = "terraform";  // `client:`: the actor's name (one Terraform state per name)
+  SourceLocation client_where;
+  models::clients::Configuration config;
+  std::vector<SourceLocation> resource_where;   // per resource, the `- resource:` entry
+  std::vector<std::vector<SourceLocation>> depends_where;  // per resource, each depends_on item
+};
+
 // One timeline entry: at a time (absolute `at:` or `after:` the previous step) do one action.
 struct Step {
   SourceLocation where;       // the `- at:` entry
@@ -99,11 +112,12 @@ struct Step {
   SourceLocation for_where;
   std::string note;  // free text, shown as the field `note` of the step's verdict record in the trace
   std::map<std::string, SourceLocation> param_where;  // key -> value location (for run-time messages)
+  std::optional<ClientStep> client;  // a client command instead of a catalogue action (then action is nullptr)
 };
 
 // What an expectation looks at.
 struct Target {
-  enum class Kind { project, kms, cluster, endpoint, alert };
+  enum class Kind { project, kms, cluster, endpoint, alert, client };
   Kind kind = Kind::cluster;
   SourceLocation where;
   std::string project;  // filled with the only project when omitted
@@ -112,12 +126,15 @@ struct Target {
   std::string endpoint_label;  // endpoint: <label>
   std::string region;          // endpoint: {region: ..., provider: ...}
   std::string alert;           // eventTypeName
+  std::string client;          // client: <name> (a Terraform client of the timeline)
   bool project_given = false;
 };
 
 // One `field: value` inside an expectation.
 struct FieldCheck {
-  enum class Op { equals, not_equals, one_of, at_least, at_most };
+  // contains / not_contains / exactly: a client's error and warning texts (some diagnostic holds
+  // the text / none does / one is exactly it).
+  enum class Op { equals, not_equals, one_of, at_least, at_most, contains, not_contains, exactly };
   SourceLocation where;
   std::string field;
   Op op = Op::equals;

@@ -12,6 +12,7 @@ std::string_view record_kind_name(RecordKind k) {
     case RecordKind::effect: return "effect";
     case RecordKind::external: return "external";
     case RecordKind::expectation: return "expectation";
+    case RecordKind::client: return "client";
   }
   return "?";
 }

@@ -28,10 +28,12 @@ struct FiredEvent {
 //   effect       a consequence with no state machine of its own (nodes down, a migration)
 //   external     something outside the modelled system changed (an outage starts or ends)
 //   expectation  a verdict of the scenario's checks (not the model's)
-enum class RecordKind : std::uint8_t { transition, operation, alert, event, email, effect, external, expectation };
-inline constexpr std::array<RecordKind, 8> kRecordKinds = {RecordKind::transition, RecordKind::operation, RecordKind::alert,
+//   client       a client actor's own progress (a retry, a poll's reading, a diagnostic, its outcome);
+//                its requests are operations like any other
+enum class RecordKind : std::uint8_t { transition, operation, alert, event, email, effect, external, expectation, client };
+inline constexpr std::array<RecordKind, 9> kRecordKinds = {RecordKind::transition, RecordKind::operation, RecordKind::alert,
                                                           RecordKind::event,      RecordKind::email,     RecordKind::effect,   RecordKind::external,
-                                                          RecordKind::expectation};
+                                                          RecordKind::expectation, RecordKind::client};
 std::string_view record_kind_name(RecordKind k);
 std::optional<RecordKind> parse_record_kind(std::string_view name);
 // alert, event or email: the notifications, which carry an eventTypeName field.

@@ -18,6 +18,9 @@ const std::vector<MetricInfo>& builtin_metrics() {
        "per run: endpoints not ACTIVE within --stuck-after of their creation (deleted earlier ones excepted)"},
       {names::kGuardErrors, Unit::count, Kind::per_run, "per run: operations Atlas refused (any error code)"},
       {names::kAlerts, Unit::count, Kind::per_run, "per run: alerts, emails and events raised (any eventTypeName)"},
+      {names::kClientApplyDuration, Unit::time, Kind::per_event, "per terraform apply (client steps): start -> done, success or error"},
+      {names::kClientApplyFailed, Unit::count, Kind::per_event,
+       "per terraform apply: 1 if it ended with an error, else 0 (the mean is the share of applies that fail)"},
   };
   return all;
 }

@@ -35,6 +35,8 @@ inline constexpr const char* kEndpointRecreations = "endpoint_recreations";
 inline constexpr const char* kEndpointsStuck = "endpoints_stuck";
 inline constexpr const char* kGuardErrors = "guard_errors";
 inline constexpr const char* kAlerts = "alerts";
+inline constexpr const char* kClientApplyDuration = "client_apply_duration";
+inline constexpr const char* kClientApplyFailed = "client_apply_failed";
 inline constexpr const char* kGuardErrorPrefix = "guard_error:";  // + Atlas error code
 inline constexpr const char* kAlertPrefix = "alert:";             // + eventTypeName
 }  // namespace names

@@ -1,5 +1,7 @@
 #include "sweep/metrics_observer.h"
 
+#include "models/causes.h"
+
 namespace sweep {
 
 namespace {
@@ -39,6 +41,7 @@ void MetricsObserver::on_record(const sim::Record& r) {
     }
   }
   if (r.kind == sim::RecordKind::transition) return on_transition(r);
+  if (r.kind == sim::RecordKind::client) return on_client(r);
   if (r.kind == sim::RecordKind::operation) {
     const std::string* outcome = r.field("outcome");
     if (outcome && *outcome != "OK") {
@@ -52,6 +55,23 @@ void MetricsObserver::on_record(const sim::Record& r) {
       count(names::kAlerts);
       count(names::kAlertPrefix + *type);
     }
+  }
+}
+
+// A client's apply: its duration and whether it failed, when it is done (an apply still running at
+// the horizon gives neither).
+void MetricsObserver::on_client(const sim::Record& r) {
+  if (r.cause == models::causes::kClientApply) {
+    applyStarted_[r.entity] = r.at;
+  } else if (r.cause == models::causes::kClientDestroy) {
+    applyStarted_.erase(r.entity);
+  } else if (r.cause == models::causes::kClientDone) {
+    auto it = applyStarted_.find(r.entity);
+    if (it == applyStarted_.end()) return;
+    const std::string* outcome = r.field("outcome");
+    values_.emplace_back(names::kClientApplyDuration, (r.at - it->second).ms());
+    values_.emplace_back(names::kClientApplyFailed, outcome && *outcome == "error" ? 1 : 0);
+    applyStarted_.erase(it);
   }
 }
 

@@ -53,6 +53,7 @@ class MetricsObserver : public sim::Observer {
   };
 
   void on_transition(const sim::Record& r);
+  void on_client(const sim::Record& r);
   void on_key_part(const sim::Record& r, const models::Entity& part);
   void on_cluster(const sim::Record& r, models::ClusterIx c);
   void on_endpoint(const sim::Record& r, models::EndpointIx e);
@@ -67,6 +68,7 @@ class MetricsObserver : public sim::Observer {
   std::map<models::EndpointIx, EndpointTrack> endpoints_;
   std::vector<CustomTrack> custom_tracks_;
   std::map<std::string, std::int64_t> counts_;     // per_run counters
+  std::map<std::string, sim::Time> applyStarted_;   // client entity -> start of its running apply
   std::int64_t unavailable_ms_ = 0;
   MetricValues values_;                             // per_event values, in the order they happened
 };

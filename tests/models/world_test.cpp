@@ -34,6 +34,7 @@ TEST_CASE("actions(): unique snake_case names, each with a source, each dispatch
     if (a.name == "set_require_private_networking") r.params["value"] = true;
     if (a.name == "create_cluster") r.cluster = "new";
     if (a.name == "create_endpoint") r.region = "US_WEST_2";
+    if (a.name == "inject_api_error") r.params["operation"] = std::string("get_endpoint");
     CHECK_NOTHROW(env.w->perform(r));
   }
 }

@@ -12,6 +12,7 @@
 #include "models/actions.h"
 #include "models/settings.h"
 #include "report/state_json.h"
+#include "scenario/client_steps.h"
 #include "scenario/fields.h"
 #include "scenario/run.h"
 #include "test_util.h"
@@ -35,7 +36,8 @@ TEST_CASE("FORMAT.md documents every action, setting, field and alert") {
   }
   for (const models::SettingInfo& s : models::setting_names()) CHECK_MESSAGE(mentions(doc, s.name), "setting " << s.name);
   using K = scenario::Target::Kind;
-  for (K k : {K::project, K::cluster, K::endpoint, K::alert})
+  for (const std::string& c : scenario::client_commands()) CHECK_MESSAGE(mentions(doc, c), "client command " << c);
+  for (K k : {K::project, K::cluster, K::endpoint, K::alert, K::client})
     for (const std::string& f : scenario::target_fields(k)) CHECK_MESSAGE(mentions(doc, f), "field " << f);
   for (models::Provider p : {models::Provider::AWS, models::Provider::AZURE, models::Provider::GCP})
     for (const std::string& f : scenario::target_fields(K::kms, p)) CHECK_MESSAGE(mentions(doc, f), "kms field " << f);

@@ -10,6 +10,7 @@
 
 #include "models/actions.h"
 #include "models/settings.h"
+#include "scenario/client_steps.h"
 #include "scenario/fields.h"
 
 namespace {
@@ -29,10 +30,16 @@ TEST_CASE("the schema lists exactly the actions and their parameters") {
   const nlohmann::json& step = s["$defs"]["step"];
   std::set<std::string> names;
   for (const models::ActionInfo& a : models::actions()) names.insert(std::string(a.name));
+  for (const std::string& c : scenario::client_commands()) names.insert(c);
   CHECK(strings(step["properties"]["do"]["enum"]) == names);
-  REQUIRE(step["allOf"].size() == models::actions().size());
+  REQUIRE(step["allOf"].size() == models::actions().size() + scenario::client_commands().size());
   for (const nlohmann::json& rule : step["allOf"]) {
     const std::string name = rule["if"]["properties"]["do"]["const"];
+    if (scenario::is_client_command(name)) {  // a client step's own keys (scenario/client_steps.cpp)
+      const std::vector<std::string>& keys = scenario::client_step_keys(name);
+      CHECK_MESSAGE(strings(rule["then"]["propertyNames"]["enum"]) == std::set<std::string>(keys.begin(), keys.end()), name);
+      continue;
+    }
     const models::ActionInfo* a = models::find_action(name);
     REQUIRE(a);
     std::set<std::string> allowed = {"at", "after", "do", "expect_error", "for", "as", "note"};
@@ -71,7 +78,7 @@ TEST_CASE("the schema's expectation fields are the checker's") {
   const nlohmann::json s = schema();
   const nlohmann::json& props = s["$defs"]["expectation"]["properties"];
   using K = scenario::Target::Kind;
-  for (K k : {K::project, K::cluster, K::endpoint, K::alert})
+  for (K k : {K::project, K::cluster, K::endpoint, K::alert, K::client})
     for (const std::string& f : scenario::target_fields(k)) CHECK_MESSAGE(props.contains(f), f);
   for (models::Provider p : {models::Provider::AWS, models::Provider::AZURE, models::Provider::GCP})
     for (const std::string& f : scenario::target_fields(K::kms, p)) CHECK_MESSAGE(props.contains(f), f);

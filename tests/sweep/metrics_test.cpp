@@ -47,6 +47,23 @@ TEST_CASE("endpoint time to ACTIVE is measured from creation") {
         std::vector<std::int64_t>{418062 - 360000});
 }
 
+TEST_CASE("terraform apply: duration and failure per apply; a destroy counts in neither") {
+  // role-propagation: "propagates" succeeds at 45 s, "never" times out at 3 min.
+  const scenario::Scenario roles = scenario::load_file(CMKSIM_SOURCE_DIR "/scenarios/terraform-role-propagation.yaml");
+  const RunOutcome r = run_one(roles, roles.seed, {}, sim::Duration::hours(1));
+  std::vector<std::int64_t> durations = values_of(r.values, names::kClientApplyDuration);
+  std::sort(durations.begin(), durations.end());
+  CHECK(durations == std::vector<std::int64_t>{45'000, 3 * kMin});
+  std::vector<std::int64_t> failed = values_of(r.values, names::kClientApplyFailed);
+  std::sort(failed.begin(), failed.end());
+  CHECK(failed == std::vector<std::int64_t>{0, 1});
+  // stuck provisioning: one apply (fails at 3h25s), then a destroy (not an apply).
+  const scenario::Scenario stuck = scenario::load_file(CMKSIM_SOURCE_DIR "/scenarios/terraform-stuck-provisioning.yaml");
+  const RunOutcome t = run_one(stuck, stuck.seed, {}, sim::Duration::hours(1));
+  CHECK(values_of(t.values, names::kClientApplyDuration) == std::vector<std::int64_t>{(3 * 60 * 60 + 25) * 1000});
+  CHECK(values_of(t.values, names::kClientApplyFailed) == std::vector<std::int64_t>{1});
+}
+
 TEST_CASE("custom metric: time between two matching records, re-armed after each end") {
   CustomMetric m;
   m.name = "down";

@@ -127,6 +127,7 @@ void print_sweep_help(std::ostream& out) {
          "  endpoint_time_to_active  endpoint created -> ACTIVE; endpoint_recreations, endpoints_stuck per run\n"
          "  guard_errors, guard_error:CODE   refused operations per run, by Atlas error code\n"
          "  alerts, alert:TYPE               alerts/emails/events per run, by eventTypeName\n"
+         "  client_apply_duration, client_apply_failed   per terraform apply: how long, failed 1/0 (mean = share)\n"
          "plus each `metrics:` entry of the file, and the share of runs in which each expect:,\n"
          "invariant or timeline step failed. Percentiles are nearest-rank over all raw values (exact).\n"
          "The result does not depend on --threads or on how the runs are sharded.\n\n";
