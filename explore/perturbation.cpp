@@ -45,7 +45,8 @@ struct EndpointPlace {
   sim::Duration from;  // when it can exist (0 for setup endpoints, the create step's time otherwise)
 };
 
-// The time of a step whose `at:` is a fixed duration (nullopt for after:/distributions).
+// The time of a step whose `at:` is a fixed duration (nullopt for after:/distributions); for a
+// reactive step, its fixed `after:` delay (a late responder is a delayed step too).
 std::optional<sim::Duration> fixed_time(const scenario::Step& st) {
   if (st.relative) return std::nullopt;
   if (const auto* f = std::get_if<sim::Fixed>(&st.time.shape()); f && !st.time.cap()) return f->value;
@@ -94,8 +95,9 @@ std::vector<Perturbation> draw_perturbations(const scenario::Scenario& s, sim::R
     switch (p.kind) {
       case Perturbation::Kind::step_delay: {
         p.step = fixedSteps[static_cast<std::size_t>(rng.uniform_int(0, static_cast<std::int64_t>(fixedSteps.size()) - 1))];
-        const sim::Duration t = *fixed_time(s.steps[p.step]);
-        // A late API call or console act: up to 30 minutes, never past the horizon.
+        // A reaction's delay counts from its trigger, whose time is not known here.
+        const sim::Duration t = s.steps[p.step].on ? sim::Duration() : *fixed_time(s.steps[p.step]);
+        // A late API call, console act or responder: up to 30 minutes, never past the horizon.
         p.length = uniform(rng, sim::Duration::minutes(1), std::min(sim::Duration::minutes(30), horizon - t));
         if (p.length <= sim::Duration{}) continue;
         break;
@@ -148,8 +150,9 @@ YAML::Node apply(const YAML::Node& original, const std::vector<Perturbation>& ps
   for (const Perturbation& p : ps) {
     if (p.kind != Perturbation::Kind::step_delay || p.step >= timeline.size()) continue;
     YAML::Node st = timeline[p.step];
-    const sim::Duration t = sim::parse_duration(st["at"].as<std::string>());
-    st["at"] = sim::format_duration(t + p.length);
+    const char* key = st["on"] ? "after" : "at";  // a reaction: its delay after the trigger
+    const sim::Duration t = st[key] ? sim::parse_duration(st[key].as<std::string>()) : sim::Duration();
+    st[key] = sim::format_duration(t + p.length);
     st["note"] = fmt::format("explore: {}", p.describe());
   }
   for (const Perturbation& p : ps) {

@@ -221,6 +221,12 @@ struct Settings {
   bool aws_allow_credentials_auth = false;  // seed 000 roles only vs seed 002 access keys
   MultipleProviders multiple_providers = MultipleProviders::allowed;  // seed 003 "one or more"
 
+  // ---- alert notifications (who hears of a problem, and when) ----
+  // An alert's notification goes out this long after the condition is detected (Atlas alert
+  // settings "send if condition lasts at least", API notifications[].delayMin). Not in the seeds;
+  // default 0 (Atlas's own default) [inferred]. Read by the scenario's responders.
+  sim::Duration alert_notification_delay = sim::Duration::minutes(0);
+
   // ---- by name (for the YAML layer) ----
   // Throws SettingError for an unknown name or a value of the wrong kind / out of range.
   void set(std::string_view name, std::string_view text);  // parses per kind: "15m", "true", "0.1", "same_record"

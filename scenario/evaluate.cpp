@@ -38,7 +38,8 @@ std::optional<models::Observable> target_entity(const Target& t, const Observed&
       if (e) return models::Observable{K::endpoint, *e};
       return std::nullopt;
     }
-    case Target::Kind::alert: return std::nullopt;
+    case Target::Kind::alert:
+    case Target::Kind::step: return std::nullopt;
   }
   return std::nullopt;
 }
@@ -66,6 +67,12 @@ std::string seen_value(const Target& t, const FieldCheck& c, const Observed& o) 
     if (auto it = o.alerts.find(t.alert); it != o.alerts.end())
       for (const auto& [project, count] : it->second)
         if (!t.project_given || project == t.project) n += count;
+    return std::to_string(n);
+  }
+  if (t.kind == Target::Kind::step) {
+    std::uint64_t n = 0;
+    if (o.steps_done)
+      if (auto it = o.steps_done->find(t.step); it != o.steps_done->end()) n = it->second;
     return std::to_string(n);
   }
   const auto entity = target_entity(t, o);
@@ -115,6 +122,7 @@ std::string describe_target(const Target& t) {
       if (!t.endpoint_label.empty()) return fmt::format("endpoint {}", t.endpoint_label);
       return fmt::format("endpoint {}/{}{}", t.project, t.provider == models::Provider::NONE ? "" : std::string(models::provider_name(t.provider)) + " ",
                          t.region);
+    case Target::Kind::step: return "step " + t.step;
     case Target::Kind::alert: return t.project_given ? fmt::format("alert {} in {}", t.alert, t.project) : "alert " + t.alert;
   }
   return "?";

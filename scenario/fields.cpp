@@ -16,9 +16,10 @@ models::EntityKind entity_kind(Target::Kind kind) {
     case Target::Kind::kms: return models::EntityKind::kms;
     case Target::Kind::cluster: return models::EntityKind::cluster;
     case Target::Kind::endpoint: return models::EntityKind::endpoint;
-    case Target::Kind::alert: break;
+    case Target::Kind::alert:
+    case Target::Kind::step: break;
   }
-  throw std::invalid_argument("an alert is not an entity of the world");
+  throw std::invalid_argument("an alert or a step is not an entity of the world");
 }
 
 // Appends the scalar fields under `fields` by their paths from `prefix`: an object's as
@@ -76,13 +77,14 @@ const std::vector<std::string>& target_fields(Target::Kind kind, models::Provide
     case K::kms: return provider == models::Provider::AZURE ? azure : provider == models::Provider::GCP ? gcp : aws;
     case K::cluster: return cluster;
     case K::endpoint: return endpoint;
-    case K::alert: return alert;
+    case K::alert:
+    case K::step: return alert;  // both are counted: count, at_least, at_most
   }
   return project;
 }
 
 std::vector<std::string> field_values(Target::Kind kind, const std::string& field) {
-  if (kind == Target::Kind::alert) return {};
+  if (kind == Target::Kind::alert || kind == Target::Kind::step) return {};
   // A kms field has the same values in every block that has it.
   const std::vector<models::Provider> blocks =
       kind == Target::Kind::kms ? std::vector{models::Provider::AWS, models::Provider::AZURE, models::Provider::GCP}
@@ -123,6 +125,7 @@ std::string_view target_kind_name(Target::Kind kind) {
     case Target::Kind::cluster: return "cluster";
     case Target::Kind::endpoint: return "endpoint";
     case Target::Kind::alert: return "alert";
+    case Target::Kind::step: return "step";
   }
   return "?";
 }
