@@ -41,7 +41,8 @@ std::string stat_cells(const MetricData& m, const Stats& s) {
 std::string timeline_for(const SweepData& d, const scenario::Scenario& s, std::uint32_t run, const std::string& what) {
   TraceCapture trace;
   const std::uint64_t seed = d.run_seed(run);
-  (void)run_one(s, seed, d.custom, sim::Duration::milliseconds(d.stuck_after_ms), &trace);
+  (void)run_one(s, seed, d.custom, sim::Duration::milliseconds(d.stuck_after_ms), &trace,
+                d.slo_ms ? std::optional(sim::Duration::milliseconds(d.slo_ms)) : std::nullopt);
   trace.finish(sim::Time::zero() + s.horizon);
   return timeline_svg(trace.lanes(), trace.markers(), trace.end(), fmt::format("{}: run {}, seed {}", what, run, seed));
 }

@@ -33,6 +33,7 @@ std::string human_time(double ms) {
 std::string human_value(const MetricInfo& m, std::optional<double> v) {
   if (!v) return "-";
   if (m.unit == Unit::time) return human_time(*v);
+  if (m.unit == Unit::ppm) return fmt::format("{:.4f}%", *v / 10'000.0);
   if (*v == std::floor(*v)) return fmt::format("{}", static_cast<std::int64_t>(*v));
   return fmt::format("{:.2f}", *v);
 }
@@ -166,7 +167,7 @@ std::string format_csv(const SweepData& d) {
     for (const std::string& n : metric_order(d)) {
       const MetricData m = metric_of(d, c, n);
       const Stats s = summarize(m, c.runs);
-      out += fmt::format("{},{},{},{},{},{},{},{},{},{},{}\n", csv_field(c.label()), csv_field(n), m.info.unit == Unit::time ? "ms" : "count",
+      out += fmt::format("{},{},{},{},{},{},{},{},{},{},{}\n", csv_field(c.label()), csv_field(n), unit_name(m.info.unit),
                          s.count, s.mean ? fmt::format("{:.3f}", *s.mean) : "", num(s.p50), num(s.p90), num(s.p99), num(s.max),
                          num(s.max_run), s.max_run ? std::to_string(d.run_seed(*s.max_run)) : "");
     }
@@ -189,8 +190,9 @@ json result_json(const SweepData& d) {
   j["seed"] = std::to_string(d.seed);
   j["runs"] = d.runs;
   j["percentile_method"] = "nearest-rank: the value at rank ceil(p/100*n) of the n sorted values";
-  j["units"] = {{"ms", "milliseconds of simulated time"}, {"count", "occurrences"}};
+  j["units"] = {{"ms", "milliseconds of simulated time"}, {"count", "occurrences"}, {"ppm", "parts per million (1000000 = 100%)"}};
   j["stuck_after_ms"] = d.stuck_after_ms;
+  if (d.slo_ms) j["slo_ms"] = d.slo_ms;
   j["rank_by"] = d.rank_by;
   j["combinations"] = json::array();
   for (const Combination& c : d.combinations) {
@@ -205,7 +207,7 @@ json result_json(const SweepData& d) {
       const Stats s = summarize(m, c.runs);
       auto opt = [](auto v) { return v ? json(*v) : json(nullptr); };
       json jm = {{"name", n},
-                 {"unit", m.info.unit == Unit::time ? "ms" : "count"},
+                 {"unit", std::string(unit_name(m.info.unit))},
                  {"kind", m.info.kind == Kind::per_run ? "per_run" : "per_event"},
                  {"description", m.info.description},
                  {"count", s.count},
