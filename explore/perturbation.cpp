@@ -20,7 +20,11 @@ std::string_view kind_name(Perturbation::Kind k) {
 std::string Perturbation::describe() const {
   const std::string when = sim::format_duration(at);
   switch (kind) {
-    case Kind::step_delay: return fmt::format("step_delay: timeline entry {} runs {} later", step + 1, sim::format_duration(length));
+    case Kind::step_delay:
+      if (runbook)
+        return fmt::format("step_delay: step {} of runbook {} of responder {} runs {} later", step + 1, runbook->second + 1, runbook->first + 1,
+                           sim::format_duration(length));
+      return fmt::format("step_delay: timeline entry {} runs {} later", step + 1, sim::format_duration(length));
     case Kind::kms_outage:
       return fmt::format("kms_outage: {} KMS of project {} unreachable at {} for {}", provider, project, when, sim::format_duration(length));
     case Kind::endpoint_creation_failure:
@@ -45,11 +49,33 @@ struct EndpointPlace {
   sim::Duration from;  // when it can exist (0 for setup endpoints, the create step's time otherwise)
 };
 
-// The time of a step whose `at:` is a fixed duration (nullopt for after:/distributions).
+// The time of a step whose `at:` is a fixed duration (nullopt for after:/distributions); for a
+// reactive step, its fixed `after:` delay (a late responder is a delayed step too).
 std::optional<sim::Duration> fixed_time(const scenario::Step& st) {
   if (st.relative) return std::nullopt;
   if (const auto* f = std::get_if<sim::Fixed>(&st.time.shape()); f && !st.time.cap()) return f->value;
   return std::nullopt;
+}
+
+// The steps a step_delay can make late: timeline entries with a fixed time (or a reaction's fixed
+// delay), and runbook steps with a fixed after: (a responder late on a step).
+std::vector<Perturbation> delay_candidates(const scenario::Scenario& s) {
+  std::vector<Perturbation> out;
+  auto add = [&](std::size_t step, std::optional<std::pair<std::size_t, std::size_t>> runbook) {
+    Perturbation p;
+    p.kind = Perturbation::Kind::step_delay;
+    p.step = step;
+    p.runbook = runbook;
+    out.push_back(p);
+  };
+  for (std::size_t i = 0; i < s.steps.size(); ++i)
+    if (fixed_time(s.steps[i])) add(i, std::nullopt);
+  for (std::size_t r = 0; r < s.responders.size(); ++r)
+    for (std::size_t b = 0; b < s.responders[r].runbooks.size(); ++b)
+      for (std::size_t k = 0; k < s.responders[r].runbooks[b].steps.size(); ++k)
+        if (const sim::Distribution& d = s.responders[r].runbooks[b].steps[k].time; std::get_if<sim::Fixed>(&d.shape()) && !d.cap())
+          add(k, std::pair(r, b));
+  return out;
 }
 
 }  // namespace
@@ -59,7 +85,7 @@ std::vector<Perturbation> draw_perturbations(const scenario::Scenario& s, sim::R
   std::vector<std::pair<std::string, std::string>> kms;  // project, provider
   std::vector<std::pair<std::string, std::string>> clusters;
   std::vector<EndpointPlace> endpoints;
-  std::vector<std::size_t> fixedSteps;
+  const std::vector<Perturbation> fixedSteps = delay_candidates(s);
   for (const scenario::ProjectSpec& p : s.projects) {
     for (const scenario::KmsSpec& k : p.kms) kms.emplace_back(p.name, std::string(models::provider_name(k.provider)));
     for (const scenario::ClusterSpec& c : p.clusters) clusters.emplace_back(p.name, c.name);
@@ -69,7 +95,6 @@ std::vector<Perturbation> draw_perturbations(const scenario::Scenario& s, sim::R
   for (std::size_t i = 0; i < s.steps.size(); ++i) {
     const scenario::Step& st = s.steps[i];
     const auto t = fixed_time(st);
-    if (t) fixedSteps.push_back(i);
     if (!st.action) continue;  // a client step (terraform_apply): the client's endpoints are its own
     const models::ActionRequest& rq = st.request;
     if (st.action->creates == models::Creates::endpoint)
@@ -94,9 +119,12 @@ std::vector<Perturbation> draw_perturbations(const scenario::Scenario& s, sim::R
     p.kind = kinds[static_cast<std::size_t>(rng.uniform_int(0, static_cast<std::int64_t>(kinds.size()) - 1))];
     switch (p.kind) {
       case Perturbation::Kind::step_delay: {
-        p.step = fixedSteps[static_cast<std::size_t>(rng.uniform_int(0, static_cast<std::int64_t>(fixedSteps.size()) - 1))];
-        const sim::Duration t = *fixed_time(s.steps[p.step]);
-        // A late API call or console act: up to 30 minutes, never past the horizon.
+        const Perturbation& pick = fixedSteps[static_cast<std::size_t>(rng.uniform_int(0, static_cast<std::int64_t>(fixedSteps.size()) - 1))];
+        p.step = pick.step;
+        p.runbook = pick.runbook;
+        // A reaction's (or runbook step's) delay counts from its trigger, whose time is not known here.
+        const sim::Duration t = p.runbook || s.steps[p.step].on ? sim::Duration() : *fixed_time(s.steps[p.step]);
+        // A late API call, console act or responder: up to 30 minutes, never past the horizon.
         p.length = uniform(rng, sim::Duration::minutes(1), std::min(sim::Duration::minutes(30), horizon - t));
         if (p.length <= sim::Duration{}) continue;
         break;
@@ -147,10 +175,13 @@ YAML::Node apply(const YAML::Node& original, const std::vector<Perturbation>& ps
   YAML::Node timeline = doc["timeline"];
   // Delays first: they change entries of the original timeline in place.
   for (const Perturbation& p : ps) {
-    if (p.kind != Perturbation::Kind::step_delay || p.step >= timeline.size()) continue;
-    YAML::Node st = timeline[p.step];
-    const sim::Duration t = sim::parse_duration(st["at"].as<std::string>());
-    st["at"] = sim::format_duration(t + p.length);
+    if (p.kind != Perturbation::Kind::step_delay) continue;
+    YAML::Node steps = p.runbook ? doc["responders"][p.runbook->first]["runbooks"][p.runbook->second]["steps"] : timeline;
+    if (!steps.IsSequence() || p.step >= steps.size()) continue;
+    YAML::Node st = steps[p.step];
+    const char* key = st["on"] || p.runbook ? "after" : "at";  // a reaction: its delay after the trigger
+    const sim::Duration t = st[key] ? sim::parse_duration(st[key].as<std::string>()) : sim::Duration();
+    st[key] = sim::format_duration(t + p.length);
     st["note"] = fmt::format("explore: {}", p.describe());
   }
   for (const Perturbation& p : ps) {

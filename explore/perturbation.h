@@ -6,6 +6,8 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -20,7 +22,9 @@ namespace explore {
 struct Perturbation {
   enum class Kind { step_delay, kms_outage, endpoint_creation_failure, console_rejection, restart };
   Kind kind = Kind::kms_outage;
-  std::size_t step = 0;   // step_delay: index of the timeline entry
+  std::size_t step = 0;   // step_delay: index of the timeline entry (or of the runbook's step)
+  // step_delay of a runbook step: responder and runbook index (nullopt: a timeline entry)
+  std::optional<std::pair<std::size_t, std::size_t>> runbook;
   sim::Duration at;       // inserted steps: when
   sim::Duration length;   // step_delay: extra delay; kms_outage: how long (for:)
   std::string project, provider, region, cluster;

@@ -17,4 +17,14 @@ bool is_alertable(std::string_view n) {
          n == kConfigNoLongerValid;
 }
 
+std::vector<std::string> cleared_by(std::string_view n) {
+  for (Provider p : {Provider::AWS, Provider::AZURE, Provider::GCP}) {
+    if (n == key_invalid(p)) return {key_valid(p)};
+    if (n == key_needs_rotation(p)) return {key_rotated(p)};
+  }
+  if (n == kKmsNetworkAccessDenied) return {std::string(kKmsNetworkAccessRestored)};
+  if (n == kConfigNoLongerValid) return {std::string(kConfigIsValid)};
+  return {};
+}
+
 }  // namespace models::alerts

@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "models/ids.h"
 
@@ -39,5 +40,9 @@ inline constexpr std::string_view kSnapshotRestored = "SIM_SNAPSHOT_RESTORED";
 
 // Which names are "alert" (alertable, a notification) vs "event" (project activity feed only).
 bool is_alertable(std::string_view eventTypeName);
+// The notifications that clear an alertable one (the condition is over): <P>_ENCRYPTION_KEY_VALID
+// for <P>_ENCRYPTION_KEY_INVALID, ..._RESTORED for ..._DENIED, ..._IS_VALID for ..._NO_LONGER_VALID,
+// <P>_ENCRYPTION_KEY_ROTATED for <P>_ENCRYPTION_KEY_NEEDS_ROTATION. Empty for any other name.
+std::vector<std::string> cleared_by(std::string_view eventTypeName);
 
 }  // namespace models::alerts

@@ -125,6 +125,7 @@ const std::vector<Entry>& entries() {
     dur("key_recovery_window", &S::key_recovery_window, "deleted key restorable, then destroyed; 90d (seed 003 §'Restore a Deleted Key') [inferred]");
     boolean("aws_allow_credentials_auth", &S::aws_allow_credentials_auth, "AWS access-key credentials accepted (seed 002) vs roles only (seed 000); false");
     enumeration("multiple_providers", &S::multiple_providers, kMultipleProvidersNames, "several EAR providers at once (seed 003 'one or more'); allowed");
+    dur("alert_notification_delay", &S::alert_notification_delay, "alert raised -> its notification sent (Atlas alert settings 'send if condition lasts at least', notifications[].delayMin); 0 (not in the seeds: Atlas's default) [inferred]");
     const Settings defaults;
     for (Entry& e : v) e.info.default_text = text_of(defaults, e);
     return v;

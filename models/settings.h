@@ -233,6 +233,11 @@ struct Settings {
   sim::Duration tf_ear_retry_window = sim::Duration::minutes(3);
   // MinTimeout of that retry: 5 s (same file), so PATCHes go at 0, 5, 15, 25 ... s.
   sim::Duration tf_ear_retry_min_timeout = sim::Duration::seconds(5);
+  // ---- alert notifications (who hears of a problem, and when) ----
+  // An alert's notification goes out this long after the condition is detected (Atlas alert
+  // settings "send if condition lasts at least", API notifications[].delayMin). Not in the seeds;
+  // default 0 (Atlas's own default) [inferred]. Read by the scenario's responders.
+  sim::Duration alert_notification_delay = sim::Duration::minutes(0);
 
   // ---- by name (for the YAML layer) ----
   // Throws SettingError for an unknown name or a value of the wrong kind / out of range.

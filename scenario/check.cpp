@@ -32,7 +32,7 @@ sim::Duration earliest(const sim::Distribution& d) {
 
 struct Names {
   std::map<std::string, std::vector<std::string>> clusters;  // project -> cluster names
-  std::set<std::string> endpointLabels, snapshotLabels;
+  std::set<std::string> endpointLabels, snapshotLabels, stepIds;
   std::vector<std::string> projects;
   std::set<std::string> clients;  // names of the Terraform clients the timeline drives
 };
@@ -150,54 +150,71 @@ void check_client_step(Scenario& s, Names& n, Step& st) {
       }
 }
 
-void check_steps(Scenario& s, Names& n) {
-  bool anyAbsolute = false;
-  sim::Duration previous;
-  for (Step& st : s.steps) {
-    // Time: relative steps count from the previous step (its earliest possible time, here).
-    if (st.relative && !anyAbsolute)
-      fail(st.time_where, "the first timed step must use 'at:' ('after:' counts from the previous step, and there is none)");
-    anyAbsolute = true;
-    const sim::Duration t = (st.relative ? previous : sim::Duration()) + earliest(st.time);
-    if (t > s.horizon)
-      fail(st.time_where, fmt::format("this step happens at {} or later, past the horizon ({})", sim::format_duration(t),
-                                      sim::format_duration(s.horizon)));
-    previous = t;
-    if (st.client) {
-      check_client_step(s, n, st);
-      continue;
-    }
-    models::ActionRequest& rq = st.request;
-    const SourceLocation where = st.param_where.contains("project") ? st.param_where["project"] : st.where;
-    resolve_project(s, n, rq.project, where, fmt::format("step '{}'", rq.name));
-    auto& clusters = n.clusters[rq.project];
-    if (!rq.cluster.empty()) {
-      const bool known = std::find(clusters.begin(), clusters.end(), rq.cluster) != clusters.end();
-      if (st.action->creates == models::Creates::cluster) {
-        if (known) fail(st.param_where["cluster"], fmt::format("duplicate cluster name '{}' in project '{}'", rq.cluster, rq.project));
-        clusters.push_back(rq.cluster);
-      } else if (!known) {
-        fail(st.param_where["cluster"], fmt::format("step '{}' names cluster '{}', which project '{}' does not have (yet){}", rq.name,
-                                                    rq.cluster, rq.project, suggestion(rq.cluster, clusters)));
-      }
-    }
-    if (!rq.region.empty()) check_step_region(st);
-    if (rq.provider == models::Provider::GCP && st.action->concerns_endpoint())
-      fail(st.param_where["provider"], "private endpoints for Encryption at Rest exist for AWS and AZURE only, found GCP (spec §2.4)");
-    if (!st.endpoint_label.empty() && !n.endpointLabels.contains(st.endpoint_label)) {
-      std::vector<std::string> labels(n.endpointLabels.begin(), n.endpointLabels.end());
-      fail(st.param_where["endpoint"], fmt::format("step '{}' names endpoint '{}', which no endpoint 'name:' or earlier "
-                                                   "create_endpoint 'as:' defines{}", rq.name, st.endpoint_label,
-                                                   suggestion(st.endpoint_label, labels)));
-    }
-    if (const std::string* snapshot = rq.param<std::string>("snapshot"); snapshot && !n.snapshotLabels.contains(*snapshot))
-      fail(st.param_where["snapshot"], fmt::format("step '{}' names snapshot '{}', which no earlier take_snapshot 'as:' defines",
-                                                   rq.name, *snapshot));
-    if (!st.label.empty()) {
-      auto& labels = st.action->creates == models::Creates::endpoint ? n.endpointLabels : n.snapshotLabels;
-      if (!labels.insert(st.label).second) fail(st.where, fmt::format("duplicate name '{}' (as:)", st.label));
+// The names a step uses exist (its project, cluster, endpoint, snapshot) and the ones it defines
+// are new.
+void check_step_names(Scenario& s, Names& n, Step& st) {
+  models::ActionRequest& rq = st.request;
+  const SourceLocation where = st.param_where.contains("project") ? st.param_where["project"] : st.where;
+  resolve_project(s, n, rq.project, where, fmt::format("step '{}'", rq.name));
+  auto& clusters = n.clusters[rq.project];
+  if (!rq.cluster.empty()) {
+    const bool known = std::find(clusters.begin(), clusters.end(), rq.cluster) != clusters.end();
+    if (st.action->creates == models::Creates::cluster) {
+      if (known) fail(st.param_where["cluster"], fmt::format("duplicate cluster name '{}' in project '{}'", rq.cluster, rq.project));
+      clusters.push_back(rq.cluster);
+    } else if (!known) {
+      fail(st.param_where["cluster"], fmt::format("step '{}' names cluster '{}', which project '{}' does not have (yet){}", rq.name,
+                                                  rq.cluster, rq.project, suggestion(rq.cluster, clusters)));
     }
   }
+  if (!rq.region.empty()) check_step_region(st);
+  if (rq.provider == models::Provider::GCP && st.action->concerns_endpoint())
+    fail(st.param_where["provider"], "private endpoints for Encryption at Rest exist for AWS and AZURE only, found GCP (spec §2.4)");
+  if (!st.endpoint_label.empty() && !n.endpointLabels.contains(st.endpoint_label)) {
+    std::vector<std::string> labels(n.endpointLabels.begin(), n.endpointLabels.end());
+    fail(st.param_where["endpoint"], fmt::format("step '{}' names endpoint '{}', which no endpoint 'name:' or earlier "
+                                                 "create_endpoint 'as:' defines{}", rq.name, st.endpoint_label,
+                                                 suggestion(st.endpoint_label, labels)));
+  }
+  if (const std::string* snapshot = rq.param<std::string>("snapshot"); snapshot && !n.snapshotLabels.contains(*snapshot))
+    fail(st.param_where["snapshot"], fmt::format("step '{}' names snapshot '{}', which no earlier take_snapshot 'as:' defines",
+                                                 rq.name, *snapshot));
+  if (!st.label.empty()) {
+    auto& labels = st.action->creates == models::Creates::endpoint ? n.endpointLabels : n.snapshotLabels;
+    if (!labels.insert(st.label).second) fail(st.where, fmt::format("duplicate name '{}' (as:)", st.label));
+  }
+}
+
+// Timeline times: relative steps count from the previous timed step (its earliest possible time,
+// here), which a reactive step cannot be; every fixed time fits the horizon.
+void check_steps(Scenario& s, Names& n) {
+  bool anyAbsolute = false;
+  const Step* before = nullptr;
+  sim::Duration previous;
+  for (Step& st : s.steps) {
+    if (!st.on) {
+      if (st.relative && before && before->on)
+        fail(st.time_where, "'after:' counts from the previous step, which is a reactive one (on:) with no fixed time; give that "
+                            "step an 'id:' and write 'on: {step: ID}' here");
+      if (st.relative && !anyAbsolute)
+        fail(st.time_where, "the first timed step must use 'at:' ('after:' counts from the previous step, and there is none)");
+      anyAbsolute = true;
+      const sim::Duration t = (st.relative ? previous : sim::Duration()) + earliest(st.time);
+      if (t > s.horizon)
+        fail(st.time_where, fmt::format("this step happens at {} or later, past the horizon ({})", sim::format_duration(t),
+                                        sim::format_duration(s.horizon)));
+      previous = t;
+    }
+    before = &st;
+    if (st.client) check_client_step(s, n, st);
+    else check_step_names(s, n, st);
+  }
+  for (Responder& r : s.responders)
+    for (Runbook& b : r.runbooks)
+      for (Step& st : b.steps) {
+        if (st.client) check_client_step(s, n, st);
+        else check_step_names(s, n, st);
+      }
 }
 
 void check_expectation(Scenario& s, Names& n, Expectation& x) {
@@ -210,7 +227,7 @@ void check_expectation(Scenario& s, Names& n, Expectation& x) {
     }
     return;
   }
-  if (t.kind != Target::Kind::alert || t.project_given)
+  if ((t.kind != Target::Kind::alert && t.kind != Target::Kind::step) || t.project_given)
     resolve_project(s, n, t.project, t.where, fmt::format("this {}", t.kind == Target::Kind::alert ? "alert" : "expectation"));
   if (t.kind == Target::Kind::cluster) {
     const auto& clusters = n.clusters[t.project];
@@ -218,11 +235,43 @@ void check_expectation(Scenario& s, Names& n, Expectation& x) {
       fail(t.where, fmt::format("expectation on cluster '{}', which project '{}' never has{}", t.cluster, t.project,
                                 suggestion(t.cluster, clusters)));
   }
+  if (t.kind == Target::Kind::step && !n.stepIds.contains(t.step)) {
+    std::vector<std::string> ids(n.stepIds.begin(), n.stepIds.end());
+    fail(t.where, fmt::format("step '{}' is no step's 'id:'{}", t.step, suggestion(t.step, ids)));
+  }
   if (t.kind == Target::Kind::endpoint && !t.endpoint_label.empty() && !n.endpointLabels.contains(t.endpoint_label)) {
     std::vector<std::string> labels(n.endpointLabels.begin(), n.endpointLabels.end());
     fail(t.where, fmt::format("expectation on endpoint '{}', which no endpoint 'name:' or create_endpoint 'as:' defines{}",
                               t.endpoint_label, suggestion(t.endpoint_label, labels)));
   }
+}
+
+// Step ids are unique; what `on:` and `if:` name exists; responder names are unique.
+void check_reactions(Scenario& s, Names& n) {
+  std::vector<Step*> steps;
+  for (Step& st : s.steps) steps.push_back(&st);
+  std::set<std::string> responders;
+  for (Responder& r : s.responders) {
+    if (!responders.insert(r.name).second) fail(r.where, fmt::format("duplicate responder name '{}'", r.name));
+    for (Runbook& b : r.runbooks)
+      for (Step& st : b.steps) steps.push_back(&st);
+  }
+  for (Step* st : steps)
+    if (!st->id.empty() && !n.stepIds.insert(st->id).second) fail(st->where, fmt::format("duplicate step id '{}'", st->id));
+  auto check_trigger = [&](Trigger& t) {
+    if (!t.project.empty()) resolve_project(s, n, t.project, t.where, "on:");
+    if (t.kind == Trigger::Kind::step && !n.stepIds.contains(t.step)) {
+      std::vector<std::string> ids(n.stepIds.begin(), n.stepIds.end());
+      fail(t.where, fmt::format("on: names step '{}', which is no step's 'id:'{}", t.step, suggestion(t.step, ids)));
+    }
+    if (t.state) check_expectation(s, n, *t.state);
+  };
+  for (Step* st : steps) {
+    if (st->on) check_trigger(*st->on);
+    for (Expectation& x : st->conditions) check_expectation(s, n, x);
+  }
+  for (Responder& r : s.responders)
+    for (Runbook& b : r.runbooks) check_trigger(b.on);
 }
 
 }  // namespace
@@ -246,6 +295,7 @@ void check(Scenario& s) {
   Names n;
   check_world(s, n);
   check_steps(s, n);
+  check_reactions(s, n);
   for (Expectation& x : s.expectations) check_expectation(s, n, x);
   for (Expectation& x : s.invariants) check_expectation(s, n, x);
 }

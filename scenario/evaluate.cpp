@@ -41,6 +41,7 @@ std::optional<models::Observable> target_entity(const Target& t, const Observed&
     }
     case Target::Kind::alert:
     case Target::Kind::client: return std::nullopt;
+    case Target::Kind::step: return std::nullopt;
   }
   return std::nullopt;
 }
@@ -112,6 +113,12 @@ std::string seen_value(const Target& t, const FieldCheck& c, const Observed& o) 
     return std::to_string(n);
   }
   if (t.kind == Target::Kind::client) return client_value(t, c, o);
+  if (t.kind == Target::Kind::step) {
+    std::uint64_t n = 0;
+    if (o.steps_done)
+      if (auto it = o.steps_done->find(t.step); it != o.steps_done->end()) n = it->second;
+    return std::to_string(n);
+  }
   const auto entity = target_entity(t, o);
   const auto value = entity ? models::observe_field(o.world, *entity, c.field) : std::nullopt;
   return value ? text_of(*value) : "absent";
@@ -168,6 +175,7 @@ std::string describe_target(const Target& t) {
       if (!t.endpoint_label.empty()) return fmt::format("endpoint {}", t.endpoint_label);
       return fmt::format("endpoint {}/{}{}", t.project, t.provider == models::Provider::NONE ? "" : std::string(models::provider_name(t.provider)) + " ",
                          t.region);
+    case Target::Kind::step: return "step " + t.step;
     case Target::Kind::alert: return t.project_given ? fmt::format("alert {} in {}", t.alert, t.project) : "alert " + t.alert;
     case Target::Kind::client: return "client " + t.client;
   }

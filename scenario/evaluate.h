@@ -23,6 +23,7 @@ struct Observed {
   const AlertCounts& alerts;
   const std::map<std::string, std::string>& endpointIds;  // label -> endpoint id
   const Clients* clients = nullptr;
+  const std::map<std::string, std::uint64_t>* steps_done = nullptr;  // step id -> times performed (expectations on step:)
 };
 
 // The field's current value as text ("true", "IDLE", "3"), or "absent" when the target or field

@@ -17,9 +17,10 @@ models::EntityKind entity_kind(Target::Kind kind) {
     case Target::Kind::cluster: return models::EntityKind::cluster;
     case Target::Kind::endpoint: return models::EntityKind::endpoint;
     case Target::Kind::alert:
-    case Target::Kind::client: break;
+    case Target::Kind::client:
+    case Target::Kind::step: break;
   }
-  throw std::invalid_argument("an alert or a client is not an entity of the world");
+  throw std::invalid_argument("an alert, a client or a step is not an entity of the world");
 }
 
 // Appends the scalar fields under `fields` by their paths from `prefix`: an object's as
@@ -78,14 +79,15 @@ const std::vector<std::string>& target_fields(Target::Kind kind, models::Provide
     case K::kms: return provider == models::Provider::AZURE ? azure : provider == models::Provider::GCP ? gcp : aws;
     case K::cluster: return cluster;
     case K::endpoint: return endpoint;
-    case K::alert: return alert;
     case K::client: return client;
+    case K::alert:
+    case K::step: return alert;  // both are counted: count, at_least, at_most
   }
   return project;
 }
 
 std::vector<std::string> field_values(Target::Kind kind, const std::string& field) {
-  if (kind == Target::Kind::alert) return {};
+  if (kind == Target::Kind::alert || kind == Target::Kind::step) return {};
   if (kind == Target::Kind::client) return field == "outcome" ? std::vector<std::string>{"running", "success", "error", "absent"} : std::vector<std::string>{};
   // A kms field has the same values in every block that has it.
   const std::vector<models::Provider> blocks =
@@ -128,6 +130,7 @@ std::string_view target_kind_name(Target::Kind kind) {
     case Target::Kind::endpoint: return "endpoint";
     case Target::Kind::alert: return "alert";
     case Target::Kind::client: return "client";
+    case Target::Kind::step: return "step";
   }
   return "?";
 }

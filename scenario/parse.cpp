@@ -14,6 +14,7 @@
 #include "scenario/client_steps.h"
 #include "scenario/fields.h"
 #include "scenario/limits.h"
+#include "scenario/parse_parts.h"
 #include "scenario/run.h"
 #include "scenario/steps.h"
 #include "scenario/suggest.h"
@@ -29,7 +30,7 @@ using Entries = std::vector<YamlReader::Entry>;
 
 const std::vector<std::string> kProviders = {"AWS", "AZURE", "GCP"};
 // A step's own keys; the rest are its action's parameters (models::actions()).
-const std::vector<std::string> kStepKeys = {"at", "after", "do", "expect_error", "for", "as", "note"};
+const std::vector<std::string> kStepKeys = {"at", "after", "on", "if", "repeat", "id", "do", "expect_error", "for", "as", "note"};
 
 models::Provider provider(const YamlReader& r, const YAML::Node& n, std::string_view what) {
   return *models::parse_provider(r.one_of(n, what, kProviders));
@@ -309,7 +310,41 @@ void parse_step_key(const YamlReader& r, const YamlReader::Entry& e, Step& st, b
     st.request.label = st.label;
   } else if (key == "note") {
     st.note = r.text(e.value, "note");
+  } else if (key == "id") {
+    st.id = r.name(e.value, "id");
+  } else if (key == "on") {
+    st.on = detail::parse_trigger(r, e.value);
+  } else if (key == "repeat") {
+    st.every = r.one_of(e.value, "repeat", {"once", "every"}) == "every";
+  } else if (key == "if") {
+    st.conditions = detail::parse_conditions(r, e.value);
   }
+}
+
+// The timing keys of a step, once all are read: `at:` or `after:` for a timed step; `on:` with an
+// optional `after:` (the delay, default 0) for a reactive one. `repeat:` and `if:` need `on:`.
+void check_step_timing(const YamlReader& r, const YAML::Node& n, const Entries& es, Step& st, bool timed, detail::StepPlace place) {
+  const YAML::Node at = entry_value(es, "at");
+  if (place == detail::StepPlace::runbook) {
+    for (const char* k : {"at", "on", "repeat"})
+      if (const YAML::Node v = entry_value(es, k); v.IsDefined())
+        r.fail(v, fmt::format("a runbook step runs 'after:' the previous one (the first: after the acknowledgement); '{}:' is for "
+                              "timeline steps", k));
+    if (!timed) r.fail(n, "a runbook step needs 'after: <delay>' (from the acknowledgement, or from the previous step; 0s for at once)");
+    st.relative = true;
+    return;
+  }
+  if (!st.on) {
+    for (const char* k : {"repeat", "if"})
+      if (const YAML::Node v = entry_value(es, k); v.IsDefined())
+        r.fail(v, fmt::format("'{}:' belongs to a reactive step (one with 'on:'), found it on a timed step", k));
+    if (!timed) r.fail(n, "a timeline step needs 'at: <time>' or 'after: <duration>', found neither (or, to react, 'on: <event>')");
+    return;
+  }
+  if (at.IsDefined())
+    r.fail(at, "a reactive step starts 'on:' an event, 'after:' a delay; 'at:' is for a fixed time, found both 'on:' and 'at:'");
+  st.relative = false;  // after: is the delay from the trigger
+  if (!timed) st.time = sim::Duration();
 }
 
 // A client command's step: its own keys (client_steps.cpp), then its time and note.
@@ -322,7 +357,9 @@ Step parse_client_timed_step(const YamlReader& r, const YAML::Node& n, const std
   return st;
 }
 
-Step parse_step(const YamlReader& r, const YAML::Node& n) {
+}  // namespace
+
+Step detail::parse_step(const YamlReader& r, const YAML::Node& n, StepPlace place) {
   Step st;
   st.where = r.at(n);
   const Entries all = r.any_mapping(n, "a timeline step");
@@ -337,7 +374,11 @@ Step parse_step(const YamlReader& r, const YAML::Node& n) {
   st.action = models::find_action(action);
   st.request.name = action;
   st.action_where = r.at(doEntry->value);
-  if (is_client_command(action)) return parse_client_timed_step(r, n, action, st);
+  if (is_client_command(action)) {
+    if (place == detail::StepPlace::runbook)
+      r.fail(doEntry->value, fmt::format("'{}' is a timeline step (a client run at a time); a runbook step is a catalogue action", action));
+    return parse_client_timed_step(r, n, action, st);
+  }
 
   std::vector<std::string> keys = kStepKeys;
   for (const models::ActionParam& p : st.action->params) keys.emplace_back(p.name);
@@ -347,12 +388,14 @@ Step parse_step(const YamlReader& r, const YAML::Node& n) {
     if (const models::ActionParam* p = st.action->param(e.key)) parse_param(r, e, *p, st);
     else parse_step_key(r, e, st, timed);
   }
-  if (!timed) r.fail(n, "a timeline step needs 'at: <time>' or 'after: <duration>', found neither");
+  check_step_timing(r, n, es, st, timed, place);
   for (const models::ActionParam& p : st.action->params)
     if (p.required && p.kind != models::ParamKind::project && !st.param_where.contains(std::string(p.name)))
       r.fail(n, fmt::format("action '{}' needs '{}' ({}), found no such key", action, p.name, p.description));
   return st;
 }
+
+namespace {
 
 // ---- expectations ----
 
@@ -375,7 +418,7 @@ FieldCheck parse_check(const YamlReader& r, const YamlReader::Entry& e, Target::
   FieldCheck c;
   c.where = r.at(e.key_node);
   c.field = e.key;
-  if (kind == Target::Kind::alert) {
+  if (kind == Target::Kind::alert || kind == Target::Kind::step) {
     c.field = "count";
     c.op = e.key == "count" ? FieldCheck::Op::equals : e.key == "at_least" ? FieldCheck::Op::at_least : FieldCheck::Op::at_most;
     c.values.push_back(std::to_string(r.integer(e.value, e.key, 0, 1'000'000'000)));
@@ -417,6 +460,7 @@ void parse_target_kind(const YamlReader& r, const YAML::Node& n, const Entries& 
     else if (e.key == "cluster") t.kind = Target::Kind::cluster;
     else if (e.key == "kms") t.kind = Target::Kind::kms;
     else if (e.key == "client") t.kind = Target::Kind::client;
+    else if (e.key == "step") t.kind = Target::Kind::step;
     else continue;
     targets.push_back(e.key);
     t.where = r.at(e.value);
@@ -468,7 +512,9 @@ void parse_endpoint_target(const YamlReader& r, const YAML::Node& v, Target& t) 
   }
 }
 
-Expectation parse_expectation(const YamlReader& r, const YAML::Node& n, bool invariant, sim::Duration horizon) {
+}  // namespace
+
+Expectation detail::parse_expectation(const YamlReader& r, const YAML::Node& n, bool invariant, sim::Duration horizon) {
   Expectation x;
   x.where = r.at(n);
   x.when = invariant ? Expectation::When::always : Expectation::When::at;
@@ -500,6 +546,8 @@ Expectation parse_expectation(const YamlReader& r, const YAML::Node& n, bool inv
       t.client = r.name(e.value, "client");
     } else if (key == "alert") {
       t.alert = r.one_of(e.value, "alert", alert_names());
+    } else if (key == "step") {
+      t.step = r.name(e.value, "step");
     } else if (key == "endpoint") {
       parse_endpoint_target(r, e.value, t);
     } else if (key != "kms") {
@@ -510,10 +558,12 @@ Expectation parse_expectation(const YamlReader& r, const YAML::Node& n, bool inv
   if (x.checks.empty()) {
     const auto& f = target_fields(t.kind, t.provider);
     r.fail(n, fmt::format("{} on a {} needs at least one field to check (such as {}), found none", what, target_kind_name(t.kind),
-                          t.kind == Target::Kind::alert ? "count: 1" : f[f.size() > 2 ? 2 : 0] + ": ..."));
+                          t.kind == Target::Kind::alert || t.kind == Target::Kind::step ? "count: 1" : f[f.size() > 2 ? 2 : 0] + ": ..."));
   }
   return x;
 }
+
+namespace {
 
 // `start: 2026-03-01T09:00:00Z`: the wall-clock instant of time zero (UTC, ISO 8601).
 sim::WallClock start_instant(const YamlReader& r, const YAML::Node& n) {
@@ -535,7 +585,7 @@ Scenario parse(std::string_view yaml_text, const std::string& file_label) {
   // vary: and metrics: belong to `cmksim sweep` (sweep/sweep_file.cpp reads them); a run ignores them.
   const Entries es = r.mapping(root, "the scenario",
                                {"cmksim", "name", "description", "seed", "start", "horizon", "settings", "projects", "timeline", "expect", "invariants",
-                                "vary", "metrics"});
+                                "vary", "metrics", "responders"});
   auto find = [&](std::string_view key) -> const YamlReader::Entry* {
     for (const auto& e : es)
       if (e.key == key) return &e;
@@ -562,13 +612,15 @@ Scenario parse(std::string_view yaml_text, const std::string& file_label) {
     else if (e.key == "projects") {
       for (const YAML::Node& p : r.sequence(e.value, "projects", limits::kMaxEntities)) s.projects.push_back(parse_project(r, p));
     } else if (e.key == "timeline") {
-      for (const YAML::Node& st : r.sequence(e.value, "timeline", limits::kMaxSteps)) s.steps.push_back(parse_step(r, st));
+      for (const YAML::Node& st : r.sequence(e.value, "timeline", limits::kMaxSteps)) s.steps.push_back(detail::parse_step(r, st));
+    } else if (e.key == "responders") {
+      s.responders = detail::parse_responders(r, e.value);
     } else if (e.key == "expect") {
       for (const YAML::Node& x : r.sequence(e.value, "expect", limits::kMaxExpectations))
-        s.expectations.push_back(parse_expectation(r, x, false, s.horizon));
+        s.expectations.push_back(detail::parse_expectation(r, x, false, s.horizon));
     } else if (e.key == "invariants") {
       for (const YAML::Node& x : r.sequence(e.value, "invariants", limits::kMaxExpectations))
-        s.invariants.push_back(parse_expectation(r, x, true, s.horizon));
+        s.invariants.push_back(detail::parse_expectation(r, x, true, s.horizon));
     }
   }
   check(s);

@@ -14,7 +14,9 @@
 
 #include "scenario/evaluate.h"
 #include "scenario/limits.h"
+#include "scenario/responders.h"
 #include "scenario/steps.h"
+#include "scenario/trigger.h"
 #include "sim/duration_text.h"
 
 namespace scenario {
@@ -50,12 +52,27 @@ struct Run::Impl : sim::Observer {
   std::size_t nextAt = 0;
   sim::Time stateSince;  // time of the last fired event: the current state holds from here
 
-  Impl(const Scenario& scn, std::uint64_t sd) : s(scn), seed(sd), sim(sd), world(sim, s.settings) {
+  // Reactions (FORMAT.md "Reactive steps", "Responders"). Their delays come from a stream of their
+  // own, so a reaction does not shift the model's draws (sweep combinations stay comparable).
+  struct Watch {
+    const Step* st;
+    bool fired = false;  // once: done after the first trigger
+    bool held = false;   // state trigger: held at the last record (fires on false -> true)
+  };
+  sim::Random reactRng;
+  std::vector<Watch> watches;
+  std::vector<std::unique_ptr<ResponderDesk>> desks;  // one per responder, in file order
+  std::map<std::string, std::uint64_t> stepsDone;    // step id -> times performed
+
+  Impl(const Scenario& scn, std::uint64_t sd)
+      : s(scn), seed(sd), sim(sd), world(sim, s.settings), reactRng(sim::Random::derive(sd, kReactionStream)) {
     sim.add_observer(this);
     build();
     plan_checks();
     schedule_steps();
+    plan_reactions();
   }
+  static constexpr std::uint64_t kReactionStream = 0x7265616374;  // "react"
 
   // ---- the world at time zero ----
   void build() {
@@ -135,6 +152,7 @@ struct Run::Impl : sim::Observer {
   void schedule_steps() {
     sim::Time previous;
     for (const Step& st : s.steps) {
+      if (st.on) continue;  // reactive: scheduled when its trigger happens
       const sim::Duration d = st.time.sample(sim.random());
       const sim::Time t = (st.relative ? previous : sim::Time::zero()) + d;
       previous = t;
@@ -167,6 +185,7 @@ struct Run::Impl : sim::Observer {
       return;
     }
     verdict(where, what, o.code() == expected, sim.now(), expected, o.code(), "operation/" + rq.name, st.note);
+    completed(st, o.code());
     if (!o.ok()) return;
     if (!st.label.empty()) (st.action->creates == models::Creates::endpoint ? endpointIds : snapshotIds)[st.label] = o.createdId();
     if (st.for_) schedule_undo(st, rq);
@@ -185,6 +204,81 @@ struct Run::Impl : sim::Observer {
     }
     if (c.command == ClientStep::Command::apply) client->apply(c.config);
     else client->destroy();
+  }
+
+  // ---- reactions ----
+  void plan_reactions() {
+    const Observed observed = observe();
+    for (const Step& st : s.steps)
+      if (st.on) watches.push_back(Watch{&st, false, st.on->state && evaluate(*st.on->state, observed).holds});
+    for (const Responder& r : s.responders)
+      desks.push_back(std::make_unique<ResponderDesk>(
+          r, ResponderDesk::Context{sim, reactRng, s.clock, s.settings.alert_notification_delay, sim::Time::zero() + s.horizon,
+                                    [this](const Step& st, const std::string& why) { react(st, why); }}));
+  }
+
+  Observed observe() const { return Observed{world, alerts, endpointIds, &clients, &stepsDone}; }
+
+  // A record of the model: the reactions and runbooks it triggers.
+  void watch_record(const sim::Record& r) {
+    for (Watch& w : watches)
+      if (trigger_matches(*w.st->on, r, world)) trigger(w, describe_cause(r));
+    for (std::size_t i = 0; i < desks.size(); ++i)  // none yet while the world is built
+      for (const Runbook& b : s.responders[i].runbooks)
+        if (trigger_matches(b.on, r, world)) desks[i]->page(b, describe_cause(r), r.at, r.subject, r.kind == sim::RecordKind::alert);
+    const Observed observed = observe();
+    for (Watch& w : watches) {
+      if (!w.st->on->state) continue;
+      const bool holds = evaluate(*w.st->on->state, observed).holds;
+      if (holds && !w.held) trigger(w, fmt::format("{} at {}", describe_trigger(*w.st->on), sim::format_time(r.at)));
+      w.held = holds;
+    }
+  }
+
+  // A step finished with `code`: count it and trigger what waits for it.
+  void completed(const Step& st, const std::string& code) {
+    if (st.id.empty()) return;
+    ++stepsDone[st.id];
+    for (Watch& w : watches) {
+      const Trigger& t = *w.st->on;
+      if (t.kind == Trigger::Kind::step && t.step == st.id && (!t.code || *t.code == code))
+        trigger(w, fmt::format("step {} done ({}) at {}", st.id, code, sim::format_time(sim.now())));
+    }
+    for (std::size_t i = 0; i < desks.size(); ++i)
+      for (const Runbook& b : s.responders[i].runbooks)
+        if (b.on.kind == Trigger::Kind::step && b.on.step == st.id && (!b.on.code || *b.on.code == code))
+          desks[i]->page(b, fmt::format("step {} done ({}) at {}", st.id, code, sim::format_time(sim.now())), sim.now(), {}, false);
+  }
+
+  // The watched step's trigger happened now: it runs after its delay (once, or every time).
+  void trigger(Watch& w, const std::string& why) {
+    if (w.fired && !w.st->every) return;
+    w.fired = true;
+    const sim::Time t = sim.now() + w.st->time.sample(reactRng);
+    if (t.since_start() > s.horizon) return;  // the run ends first
+    const Step* st = w.st;
+    sim.schedule_at(t, [this, st, why] { react(*st, why); });
+  }
+
+  // A reaction is due: recorded with what triggered it, then performed if its `if:` holds.
+  void react(const Step& st, const std::string& why) {
+    sim::Record r;
+    r.at = sim.now();
+    r.kind = sim::RecordKind::external;
+    r.entity = st.responder.empty() ? "reaction" : "responder/" + st.responder;
+    r.cause = describe_request(st.request, st.endpoint_label);
+    r.fields = {{"trigger", why}};
+    if (!st.id.empty()) r.fields.emplace_back("step", st.id);
+    const Observed observed = observe();
+    for (const Expectation& x : st.conditions)
+      if (const Verdict v = evaluate(x, observed); !v.holds) {
+        r.cause = "skipped " + r.cause;
+        r.fields.emplace_back("if", fmt::format("{}: saw {}", describe_target(x.target), v.seen));
+        sim.record(r);
+        return;
+      }
+    sim.record(r);
+    perform(st);
   }
 
   // Endpoint and snapshot labels -> the ids the run gave them; what is missing, if anything.
@@ -242,7 +336,7 @@ struct Run::Impl : sim::Observer {
 
   // The current state holds over [stateSince, next): decide what that stretch decides.
   void settle(sim::Time next) {
-    const Observed observed{world, alerts, endpointIds, &clients};
+    const Observed observed = observe();
     for (; nextAt < ats.size() && ats[nextAt].x->at < next; ++nextAt) {
       const Expectation& x = *ats[nextAt].x;
       const Verdict v = evaluate(x, observed);
@@ -290,12 +384,14 @@ struct Run::Impl : sim::Observer {
   }
 
   void on_record(const sim::Record& r) override {
-    if (r.kind != sim::RecordKind::expectation) ++stateVersion;
-    if (!sim::is_notification(r.kind)) return;
-    if (const std::string* type = r.field("eventTypeName")) {
-      const std::optional<models::ProjectIx> p = world.project_of(r.subject);
-      alerts[*type][p ? world.project(*p).name : std::string()]++;
-    }
+    if (r.kind == sim::RecordKind::expectation) return;
+    ++stateVersion;
+    if (sim::is_notification(r.kind))
+      if (const std::string* type = r.field("eventTypeName")) {
+        const std::optional<models::ProjectIx> p = world.project_of(r.subject);
+        alerts[*type][p ? world.project(*p).name : std::string()]++;
+      }
+    watch_record(r);
   }
 
   RunResult execute() {

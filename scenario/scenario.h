@@ -19,6 +19,7 @@
 #include "models/settings.h"
 #include "scenario/input_error.h"
 #include "sim/distribution.h"
+#include "sim/observer.h"
 #include "sim/time.h"
 #include "sim/wall_clock.h"
 
@@ -117,7 +118,7 @@ struct Step {
 
 // What an expectation looks at.
 struct Target {
-  enum class Kind { project, kms, cluster, endpoint, alert, client };
+  enum class Kind { project, kms, cluster, endpoint, alert, client, step };
   Kind kind = Kind::cluster;
   SourceLocation where;
   std::string project;  // filled with the only project when omitted
@@ -127,6 +128,7 @@ struct Target {
   std::string region;          // endpoint: {region: ..., provider: ...}
   std::string alert;           // eventTypeName
   std::string client;          // client: <name> (a Terraform client of the timeline)
+  std::string step;            // step: a timeline step's id (how many times it ran)
   bool project_given = false;
 };
 
@@ -152,6 +154,71 @@ struct Expectation {
   std::vector<FieldCheck> checks;
 };
 
+// What a reactive step (`on:`) waits for: a record of the run that matches. FORMAT.md "Reactive steps".
+struct Trigger {
+  enum class Kind { notification, cleared, state, operation, step };
+  Kind kind = Kind::notification;
+  SourceLocation where;
+  sim::RecordKind notification = sim::RecordKind::alert;  // notification: alert, email or event
+  std::string eventTypeName;         // notification / cleared: the name written
+  std::vector<std::string> closing;  // cleared: the notifications that clear it (models::alerts::cleared_by)
+  std::string project;               // notification / cleared / operation: only this project's ("" = any)
+  std::string action;                // operation: the action answered
+  std::optional<std::string> code;   // operation / step: only this answer (OK or an Atlas error code)
+  std::string step;                  // step: the `id:` of the step that completes
+  std::optional<Expectation> state;          // state: the target and fields that must start to hold
+};
+
+// One timeline entry: at a time (absolute `at:` or `after:` the previous step) do one action; or,
+// with `on:`, each time (or the first time) something happens, `after:` a delay.
+struct Step {
+  SourceLocation where;       // the `- at:` entry
+  SourceLocation time_where;  // the at:/after: value
+  bool relative = false;      // after: (relative to the previous step's time)
+  sim::Distribution time;     // drawn from the seeded source when the run starts
+  SourceLocation action_where;
+  const models::ActionInfo* action = nullptr;  // the `do:` action's catalogue entry
+  models::ActionRequest request;  // endpoint and snapshot labels are resolved to ids by the run
+  std::string endpoint_label;     // `endpoint:` label, resolved to the live id at run time
+  std::string label;              // `as:` on create_endpoint / take_snapshot: names the created thing
+  std::optional<std::string> expect_error;  // Atlas code that must come back; nullopt: must succeed
+  SourceLocation expect_error_where;
+  std::optional<sim::Distribution> for_;  // faults with an undo: the undo runs this long after
+  SourceLocation for_where;
+  std::string note;  // free text, shown as the field `note` of the step's verdict record in the trace
+  std::map<std::string, SourceLocation> param_where;  // key -> value location (for run-time messages)
+  std::string id;                     // `id:`: other steps' `on: {step: ID}` and expectations name it
+  std::optional<Trigger> on;          // reactive step: `time` is the delay after the trigger
+  bool every = false;                 // `repeat: every` (default once: the first trigger only)
+  std::vector<Expectation> conditions;  // `if:`: all must hold when the reaction is due, else it is skipped
+  std::string responder;              // a runbook step: the responder who performs it ("" = the scenario)
+};
+
+// A runbook: when its trigger happens, its responder works through the steps in order, each
+// `after:` its delay from the previous one (the first from the acknowledgement).
+struct Runbook {
+  SourceLocation where;
+  Trigger on;
+  std::vector<Step> steps;
+};
+
+// Hours in which a responder acknowledges at once; outside them, at the next start (wall clock, UTC).
+struct WorkingHours {
+  int from_minute = 9 * 60, to_minute = 17 * 60;  // of the UTC day, from < to
+  unsigned days = 0b0011111;                      // bit 0 = Monday ... bit 6 = Sunday
+};
+
+// `responders:`: a person or an automation that hears of alerts and works runbooks.
+struct Responder {
+  SourceLocation where;
+  std::string name;
+  sim::Distribution acknowledge;   // notified -> acknowledged
+  sim::Distribution paging_delay;  // Atlas notification sent -> reaches the responder (pager, chat bot)
+  std::optional<WorkingHours> hours;
+  bool parallel = false;           // busy: parallel (works runbooks at once) or queue (default: one at a time)
+  std::vector<Runbook> runbooks;
+};
+
 struct Scenario {
   std::string file;  // label used in messages
   int version = 1;
@@ -164,6 +231,7 @@ struct Scenario {
   std::vector<std::pair<std::string, SourceLocation>> settings_given;
   std::vector<ProjectSpec> projects;
   std::vector<Step> steps;
+  std::vector<Responder> responders;
   std::vector<Expectation> expectations;  // expect:
   std::vector<Expectation> invariants;    // invariants:
 };

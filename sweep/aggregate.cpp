@@ -50,6 +50,7 @@ void SweepData::merge(const SweepData& o) {
   if (o.seed != seed) differ("seed");
   if (o.runs != runs) differ("--runs");
   if (o.stuck_after_ms != stuck_after_ms) differ("--stuck-after");
+  if (o.slo_ms != slo_ms) differ("--slo");
   if (o.rank_by != rank_by) differ("--rank-by");
   if (o.custom.size() != custom.size()) differ("metrics:");
   for (std::size_t i = 0; i < custom.size(); ++i)
@@ -177,7 +178,7 @@ std::vector<std::string> metric_order(const SweepData& d) {
   std::vector<std::string> out;
   for (const MetricInfo& m : builtin_metrics()) out.push_back(m.name);
   for (const CustomMetric& m : d.custom) out.push_back(m.name);
-  for (const char* prefix : {names::kGuardErrorPrefix, names::kAlertPrefix}) {
+  for (const char* prefix : {names::kDowntimeOverSlo, names::kProjectDowntimePrefix, names::kGuardErrorPrefix, names::kAlertPrefix}) {
     std::set<std::string> family;
     for (const Combination& c : d.combinations)
       for (const auto& [name, m] : c.metrics)

@@ -59,6 +59,7 @@ struct SweepData {
   std::uint64_t seed = 0;      // base seed S: run i uses sim::Random::derive(S, i)
   std::uint32_t runs = 0;      // runs per combination in the whole sweep
   std::int64_t stuck_after_ms = 0;
+  std::int64_t slo_ms = 0;     // --slo (0: none): the per-cluster downtime budget
   std::string rank_by;         // metric that picks the median and worst runs for timelines
   std::vector<CustomMetric> custom;
   std::vector<Combination> combinations;

@@ -1,5 +1,7 @@
 // The sweep report: one self-contained XHTML-compatible file (inline CSS and SVG, no scripts, no
-// fetches) with the summary table, a histogram per metric and the SVG timelines of the run closest
+// fetches) with one summary table (a column per combination, differences from the first), the
+// metrics that never vary in one table, one chart per metric with every combination on a shared
+// axis (ECDF), and the SVG timelines of the run closest
 // to the median and of the worst run (by --rank-by) of each combination, replayed from their seeds.
 #pragma once
 

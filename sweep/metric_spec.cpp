@@ -10,8 +10,18 @@ const std::vector<MetricInfo>& builtin_metrics() {
        "key became unusable (disabled, deleted, access revoked, credentials bad) -> a cluster using it shut down or paused"},
       {names::kClusterUnavailable, Unit::time, Kind::per_run,
        "per run: total cluster time DISABLED_EAR, PAUSED or DISABLED_MULTICLOUD, summed over clusters, up to the horizon"},
+      {names::kClusterDowntime, Unit::time, Kind::per_event,
+       "per cluster and run: its time DISABLED_EAR, PAUSED or DISABLED_MULTICLOUD up to the horizon (zeros included)"},
+      {names::kFleetAvailability, Unit::ppm, Kind::per_run,
+       "per run: share of cluster-time since time zero that clusters served (100% = never down)"},
       {names::kTimeToRecovery, Unit::time, Kind::per_event,
        "key usable again -> a cluster it had shut down RUNNING again"},
+      {names::kTimeToDetect, Unit::time, Kind::per_event,
+       "incident (a key became unusable) -> the first alert about its Encryption at Rest block"},
+      {names::kTimeToAcknowledge, Unit::time, Kind::per_event,
+       "incident (a key became unusable) -> a responder acknowledged (responders:)"},
+      {names::kTimeToRestore, Unit::time, Kind::per_event,
+       "incident (a key became unusable) -> the key usable and every cluster using it serving again"},
       {names::kEndpointTimeToActive, Unit::time, Kind::per_event, "private endpoint created (INITIATING) -> first ACTIVE"},
       {names::kEndpointRecreations, Unit::count, Kind::per_run, "per run: endpoints that went PENDING_RECREATION"},
       {names::kEndpointsStuck, Unit::count, Kind::per_run,
@@ -28,11 +38,33 @@ const std::vector<MetricInfo>& builtin_metrics() {
 std::optional<MetricInfo> builtin_info(const std::string& name) {
   for (const MetricInfo& m : builtin_metrics())
     if (m.name == name) return m;
+  if (name == names::kDowntimeOverSlo)
+    return MetricInfo{name, Unit::ppm, Kind::per_event,
+                      "per cluster and run: 100% when its downtime exceeds --slo, else 0%; the mean is P(cluster downtime > SLO)"};
+  const std::string project = names::kProjectDowntimePrefix;
+  if (name.rfind(project, 0) == 0)
+    return MetricInfo{name, Unit::time, Kind::per_run,
+                      fmt::format("per run: cluster time unavailable in project {}, summed over its clusters", name.substr(project.size()))};
   const std::string guard = names::kGuardErrorPrefix, alert = names::kAlertPrefix;
   if (name.rfind(guard, 0) == 0)
     return MetricInfo{name, Unit::count, Kind::per_run, fmt::format("per run: operations refused with {}", name.substr(guard.size()))};
   if (name.rfind(alert, 0) == 0)
     return MetricInfo{name, Unit::count, Kind::per_run, fmt::format("per run: {} raised", name.substr(alert.size()))};
+  return std::nullopt;
+}
+
+std::string_view unit_name(Unit u) {
+  switch (u) {
+    case Unit::time: return "ms";
+    case Unit::count: return "count";
+    case Unit::ppm: return "ppm";
+  }
+  return "?";
+}
+
+std::optional<Unit> parse_unit(std::string_view name) {
+  for (Unit u : {Unit::time, Unit::count, Unit::ppm})
+    if (unit_name(u) == name) return u;
   return std::nullopt;
 }
 

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "sim/observer.h"
@@ -13,7 +14,11 @@
 
 namespace sweep {
 
-enum class Unit { time, count };  // time values are milliseconds of simulated time
+// time values are milliseconds of simulated time; ppm values are parts per million of a whole
+// (1,000,000 = 100%), so a share is an exact integer like every other sample.
+enum class Unit { time, count, ppm };
+std::string_view unit_name(Unit u);  // "ms", "count", "ppm" (JSON, CSV, partial files)
+std::optional<Unit> parse_unit(std::string_view name);
 // per_run: at most one value per run, and a run without one counts as 0 (counters, totals).
 // per_event: any number of values per run (one per shutdown, per endpoint, per interval).
 enum class Kind { per_run, per_event };
@@ -29,6 +34,12 @@ struct MetricInfo {
 namespace names {
 inline constexpr const char* kDetectionLatency = "detection_latency";
 inline constexpr const char* kClusterUnavailable = "cluster_unavailable";
+inline constexpr const char* kClusterDowntime = "cluster_downtime";
+inline constexpr const char* kFleetAvailability = "fleet_availability";
+inline constexpr const char* kTimeToDetect = "time_to_detect";
+inline constexpr const char* kTimeToAcknowledge = "time_to_acknowledge";
+inline constexpr const char* kTimeToRestore = "time_to_restore";
+inline constexpr const char* kDowntimeOverSlo = "cluster_downtime_over_slo";  // only with --slo
 inline constexpr const char* kTimeToRecovery = "time_to_recovery";
 inline constexpr const char* kEndpointTimeToActive = "endpoint_time_to_active";
 inline constexpr const char* kEndpointRecreations = "endpoint_recreations";
@@ -37,13 +48,15 @@ inline constexpr const char* kGuardErrors = "guard_errors";
 inline constexpr const char* kAlerts = "alerts";
 inline constexpr const char* kClientApplyDuration = "client_apply_duration";
 inline constexpr const char* kClientApplyFailed = "client_apply_failed";
+inline constexpr const char* kProjectDowntimePrefix = "project_downtime:";  // + project name
 inline constexpr const char* kGuardErrorPrefix = "guard_error:";  // + Atlas error code
 inline constexpr const char* kAlertPrefix = "alert:";             // + eventTypeName
 }  // namespace names
 
 // Every built-in metric, in the order tables list them.
 const std::vector<MetricInfo>& builtin_metrics();
-// Info for a name of a built-in, a family member (guard_error:X, alert:X); nullopt otherwise.
+// Info for a name of a built-in, a family member (project_downtime:X, guard_error:X, alert:X) or
+// cluster_downtime_over_slo; nullopt otherwise.
 std::optional<MetricInfo> builtin_info(const std::string& name);
 
 // One side of a custom metric: a Record matches when every given field matches. Text may use '*'

@@ -1,6 +1,9 @@
 #include "sweep/metrics_observer.h"
 
+#include <cmath>
+
 #include "models/causes.h"
+#include "scenario/responders.h"
 
 namespace sweep {
 
@@ -13,8 +16,9 @@ bool cluster_state_unavailable(const std::string& s) {
   return is(s, ClusterState::DISABLED_EAR) || is(s, ClusterState::PAUSED) || is(s, ClusterState::DISABLED_MULTICLOUD);
 }
 
-MetricsObserver::MetricsObserver(const models::World& world, const std::vector<CustomMetric>& custom, sim::Duration stuck_after)
-    : world_(world), custom_(custom), stuck_after_(stuck_after), custom_tracks_(custom.size()) {
+MetricsObserver::MetricsObserver(const models::World& world, const std::vector<CustomMetric>& custom, sim::Duration stuck_after,
+                                 std::optional<sim::Duration> slo)
+    : world_(world), custom_(custom), stuck_after_(stuck_after), slo_(slo), custom_tracks_(custom.size()) {
   // A key that is already unusable at time zero has been invalid since time zero.
   for (models::ProjectIx p = 0; p < world.projects().size(); ++p)
     for (std::size_t b = 0; b < models::kBlockCount; ++b) {
@@ -24,7 +28,7 @@ MetricsObserver::MetricsObserver(const models::World& world, const std::vector<C
       h.key_bad = block.key.keyState.state() != models::KeyState::ENABLED;
       h.credentials_bad = block.key.credentials.state() != models::CredentialState::VALID;
       h.access_bad = block.key.access.state() != models::AccessState::GRANTED;
-      if (h.bad()) h.invalid_since = sim::Time::zero();
+      if (h.bad()) h.invalid_since = h.incident = sim::Time::zero();
       keys_[key_id(p, models::block_provider(b))] = h;
     }
 }
@@ -40,6 +44,7 @@ void MetricsObserver::on_record(const sim::Record& r) {
       t.started = r.at;
     }
   }
+  on_incident_record(r);
   if (r.kind == sim::RecordKind::transition) return on_transition(r);
   if (r.kind == sim::RecordKind::client) return on_client(r);
   if (r.kind == sim::RecordKind::operation) {
@@ -88,11 +93,50 @@ void MetricsObserver::on_key_part(const sim::Record& r, const models::Entity& pa
   if (part.kind == models::EntityKind::key) h.key_bad = r.to != models::key_state_name(models::KeyState::ENABLED);
   else if (part.kind == models::EntityKind::credentials) h.credentials_bad = r.to != models::credential_state_name(models::CredentialState::VALID);
   else h.access_bad = r.to != models::access_state_name(models::AccessState::GRANTED);
-  if (!was_bad && h.bad()) h.invalid_since = r.at;
+  if (!was_bad && h.bad()) {
+    h.invalid_since = r.at;
+    if (!h.incident) {
+      h.incident = r.at;
+      h.detected = h.acknowledged = false;
+    }
+  }
   if (was_bad && !h.bad()) {
     h.invalid_since.reset();
     h.fixed_at = r.at;
+    check_restored(key_id(part.index, part.provider), r.at);
   }
+}
+
+// An alert about a key's block detects its open incident; a responder's acknowledgement
+// acknowledges the incident of the key its trigger was about (every open one when the trigger was
+// about no key's block, such as a step).
+void MetricsObserver::on_incident_record(const sim::Record& r) {
+  if (r.kind == sim::RecordKind::alert) {
+    const models::Entity x = models::entity_of(r.subject);
+    if (x.kind != models::EntityKind::kms) return;
+    auto k = keys_.find(key_id(x.index, x.provider));
+    if (k == keys_.end() || !k->second.incident || k->second.detected) return;
+    k->second.detected = true;
+    values_.emplace_back(names::kTimeToDetect, (r.at - *k->second.incident).ms());
+    return;
+  }
+  if (r.kind != sim::RecordKind::external || r.cause != scenario::responder_causes::kAcknowledged) return;
+  const models::Entity x = models::entity_of(r.subject);
+  for (auto& [id, h] : keys_)
+    if (h.incident && !h.acknowledged && (x.kind != models::EntityKind::kms || id == key_id(x.index, x.provider))) {
+      h.acknowledged = true;
+      values_.emplace_back(names::kTimeToAcknowledge, (r.at - *h.incident).ms());
+    }
+}
+
+// The incident of `key` ends once the key is usable and no cluster using it is unavailable.
+void MetricsObserver::check_restored(KeyId key, sim::Time at) {
+  auto k = keys_.find(key);
+  if (k == keys_.end() || !k->second.incident || k->second.bad()) return;
+  for (const auto& [c, track] : clusters_)
+    if (track.key == key && cluster_state_unavailable(track.state)) return;
+  values_.emplace_back(names::kTimeToRestore, (at - *k->second.incident).ms());
+  k->second.incident.reset();
 }
 
 MetricsObserver::ClusterTrack& MetricsObserver::cluster(models::ClusterIx c) {
@@ -107,7 +151,7 @@ MetricsObserver::ClusterTrack& MetricsObserver::cluster(models::ClusterIx c) {
 void MetricsObserver::on_cluster(const sim::Record& r, models::ClusterIx c) {
   ClusterTrack& track = cluster(c);
   const bool was_down = cluster_state_unavailable(r.from);
-  if (was_down) unavailable_ms_ += (r.at - track.since).ms();
+  if (was_down) track.down_ms += (r.at - track.since).ms();
   track.state = r.to;
   track.since = r.at;
   if (!was_down && (is(r.to, ClusterState::DISABLED_EAR) || is(r.to, ClusterState::PAUSED)) && track.key) {
@@ -124,6 +168,7 @@ void MetricsObserver::on_cluster(const sim::Record& r, models::ClusterIx c) {
       values_.emplace_back(names::kTimeToRecovery, (r.at - *k->second.fixed_at).ms());
     track.down_for_key = false;
   }
+  if (was_down && !cluster_state_unavailable(r.to) && track.key) check_restored(*track.key, r.at);
 }
 
 void MetricsObserver::on_endpoint(const sim::Record& r, models::EndpointIx e) {
@@ -142,9 +187,28 @@ void MetricsObserver::on_endpoint(const sim::Record& r, models::EndpointIx e) {
   if ((r.to == models::endpoint_status_name(models::EndpointStatus::DELETING) || r.to == models::endpoint_status_name(models::EndpointStatus::DELETED)) && !ep.ended_at) ep.ended_at = r.at;
 }
 
+// Downtime per cluster (every cluster of the world, zeros included), per project, the fleet's
+// availability and, with an SLO, which clusters broke it.
+void MetricsObserver::downtime_values(sim::Time end) {
+  std::map<models::ProjectIx, std::int64_t> per_project;
+  for (models::ClusterIx c = 0; c < world_.clusters().size(); ++c) {
+    ClusterTrack& track = cluster(c);
+    if (cluster_state_unavailable(track.state)) track.down_ms += (end - track.since).ms();
+    unavailable_ms_ += track.down_ms;
+    per_project[world_.cluster(c).project] += track.down_ms;
+    values_.emplace_back(names::kClusterDowntime, track.down_ms);
+    if (slo_) values_.emplace_back(names::kDowntimeOverSlo, track.down_ms > slo_->ms() ? 1'000'000 : 0);
+  }
+  for (const auto& [p, ms] : per_project)
+    if (ms > 0) counts_[names::kProjectDowntimePrefix + world_.project(p).name] = ms;
+  const std::int64_t fleet_ms = static_cast<std::int64_t>(world_.clusters().size()) * end.since_start().ms();
+  if (fleet_ms > 0)  // in double: cluster-milliseconds times a million would overflow 64 bits
+    counts_[names::kFleetAvailability] =
+        std::llround(1e6 * (1.0 - static_cast<double>(unavailable_ms_) / static_cast<double>(fleet_ms)));
+}
+
 MetricValues MetricsObserver::finish(sim::Time end) {
-  for (const auto& [c, track] : clusters_)
-    if (cluster_state_unavailable(track.state)) unavailable_ms_ += (end - track.since).ms();
+  downtime_values(end);
   std::int64_t stuck = 0;
   for (const auto& [e, ep] : endpoints_) {
     const sim::Time until = ep.active_at ? *ep.active_at : ep.ended_at ? *ep.ended_at : end;

@@ -21,8 +21,10 @@ using MetricValues = std::vector<std::pair<std::string, std::int64_t>>;
 
 class MetricsObserver : public sim::Observer {
  public:
-  // `world` is read for each cluster's key provider and the key states at time zero.
-  MetricsObserver(const models::World& world, const std::vector<CustomMetric>& custom, sim::Duration stuck_after);
+  // `world` is read for each cluster's key provider and the key states at time zero. With `slo`,
+  // each cluster's downtime is also compared with it (cluster_downtime_over_slo).
+  MetricsObserver(const models::World& world, const std::vector<CustomMetric>& custom, sim::Duration stuck_after,
+                  std::optional<sim::Duration> slo = std::nullopt);
 
   void on_record(const sim::Record& r) override;
   // Closes open intervals at `end` (the horizon) and returns the run's values.
@@ -32,6 +34,9 @@ class MetricsObserver : public sim::Observer {
   struct KeyHealth {
     bool key_bad = false, credentials_bad = false, access_bad = false;
     std::optional<sim::Time> invalid_since, fixed_at;
+    // The incident: from the key becoming unusable until it and its clusters are back.
+    std::optional<sim::Time> incident;
+    bool detected = false, acknowledged = false;
     bool bad() const { return key_bad || credentials_bad || access_bad; }
   };
   // A project's customer key in one KMS: (project << 8) | provider.
@@ -40,6 +45,7 @@ class MetricsObserver : public sim::Observer {
   struct ClusterTrack {
     std::string state;  // "" until the first transition: RUNNING-like
     sim::Time since;
+    std::int64_t down_ms = 0;  // time unavailable so far
     std::optional<KeyId> key;  // its customer key (none without one)
     bool down_for_key = false;
     sim::Time down_at;
@@ -57,12 +63,16 @@ class MetricsObserver : public sim::Observer {
   void on_key_part(const sim::Record& r, const models::Entity& part);
   void on_cluster(const sim::Record& r, models::ClusterIx c);
   void on_endpoint(const sim::Record& r, models::EndpointIx e);
+  void on_incident_record(const sim::Record& r);
+  void check_restored(KeyId key, sim::Time at);
+  void downtime_values(sim::Time end);
   void count(const std::string& metric) { ++counts_[metric]; }
   ClusterTrack& cluster(models::ClusterIx c);
 
   const models::World& world_;
   const std::vector<CustomMetric>& custom_;
   sim::Duration stuck_after_;
+  std::optional<sim::Duration> slo_;
   std::map<KeyId, KeyHealth> keys_;
   std::map<models::ClusterIx, ClusterTrack> clusters_;
   std::map<models::EndpointIx, EndpointTrack> endpoints_;

@@ -33,6 +33,7 @@ std::string human_time(double ms) {
 std::string human_value(const MetricInfo& m, std::optional<double> v) {
   if (!v) return "-";
   if (m.unit == Unit::time) return human_time(*v);
+  if (m.unit == Unit::ppm) return fmt::format("{:.4f}%", *v / 10'000.0);
   if (*v == std::floor(*v)) return fmt::format("{}", static_cast<std::int64_t>(*v));
   return fmt::format("{:.2f}", *v);
 }
@@ -50,7 +51,7 @@ std::string pad(const std::string& s, std::size_t w, bool right) {
 }
 
 std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\n") == std::string::npos) return s;
+  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
   std::string out = "\"";
   for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
   return out + "\"";
@@ -159,24 +160,35 @@ std::string format_table(const SweepData& d) {
   return out;
 }
 
+// Tidy: one column per varied setting (none without a grid), then `kind` (metric or expectation)
+// and the statistics. Expectation rows: unit share, count = runs, mean = share of runs failed,
+// max = failing runs, max_run / max_seed = the first failing run. Seeds are quoted text, so a
+// reader that keeps quoted fields as strings (or is told max_seed is text) keeps all 20 digits.
 std::string format_csv(const SweepData& d) {
-  std::string out = "combination,metric,unit,count,mean,p50,p90,p99,max,max_run,max_seed\n";
+  std::vector<std::string> axes;
+  if (!d.combinations.empty())
+    for (const auto& [setting, value] : d.combinations.front().settings) axes.push_back(setting);
+  std::string out;
+  for (const std::string& a : axes) out += csv_field(a) + ",";
+  out += "kind,name,unit,count,mean,p50,p90,p99,max,max_run,max_seed\n";
   auto num = [](auto v) { return v ? fmt::format("{}", *v) : std::string(); };
+  auto seed = [&](std::optional<std::uint32_t> run) { return run ? fmt::format("\"{}\"", d.run_seed(*run)) : std::string(); };
   for (const Combination& c : d.combinations) {
+    std::string settings;
+    for (const auto& [setting, value] : c.settings) settings += csv_field(value) + ",";
     for (const std::string& n : metric_order(d)) {
       const MetricData m = metric_of(d, c, n);
       const Stats s = summarize(m, c.runs);
-      out += fmt::format("{},{},{},{},{},{},{},{},{},{},{}\n", csv_field(c.label()), csv_field(n), m.info.unit == Unit::time ? "ms" : "count",
-                         s.count, s.mean ? fmt::format("{:.3f}", *s.mean) : "", num(s.p50), num(s.p90), num(s.p99), num(s.max),
-                         num(s.max_run), s.max_run ? std::to_string(d.run_seed(*s.max_run)) : "");
+      out += fmt::format("{}metric,{},{},{},{},{},{},{},{},{},{}\n", settings, csv_field(n), unit_name(m.info.unit), s.count,
+                         s.mean ? fmt::format("{:.3f}", *s.mean) : "", num(s.p50), num(s.p90), num(s.p99), num(s.max), num(s.max_run),
+                         seed(s.max_run));
     }
-    // Each expectation as the share of runs it failed in (mean), with the failing run count (max).
     for (const auto& [key, failing] : c.failures) {
       const double share = c.runs.empty() ? 0.0 : static_cast<double>(failing.size()) / static_cast<double>(c.runs.size());
-      out += fmt::format("{},{},share,{},{:.6f},,,,{},{},{}\n", csv_field(c.label()),
-                         csv_field(fmt::format("expect:{}:{} {}", key.line, key.column, key.description)), c.runs.size(), share,
-                         failing.size(), failing.empty() ? "" : std::to_string(failing.front()),
-                         failing.empty() ? "" : std::to_string(d.run_seed(failing.front())));
+      const std::optional<std::uint32_t> first = failing.empty() ? std::nullopt : std::optional(failing.front());
+      out += fmt::format("{}expectation,{},share,{},{:.6f},,,,{},{},{}\n", settings,
+                         csv_field(fmt::format("{}:{} {}", key.line, key.column, key.description)), c.runs.size(), share, failing.size(),
+                         num(first), seed(first));
     }
   }
   return out;
@@ -189,8 +201,9 @@ json result_json(const SweepData& d) {
   j["seed"] = std::to_string(d.seed);
   j["runs"] = d.runs;
   j["percentile_method"] = "nearest-rank: the value at rank ceil(p/100*n) of the n sorted values";
-  j["units"] = {{"ms", "milliseconds of simulated time"}, {"count", "occurrences"}};
+  j["units"] = {{"ms", "milliseconds of simulated time"}, {"count", "occurrences"}, {"ppm", "parts per million (1000000 = 100%)"}};
   j["stuck_after_ms"] = d.stuck_after_ms;
+  if (d.slo_ms) j["slo_ms"] = d.slo_ms;
   j["rank_by"] = d.rank_by;
   j["combinations"] = json::array();
   for (const Combination& c : d.combinations) {
@@ -205,7 +218,7 @@ json result_json(const SweepData& d) {
       const Stats s = summarize(m, c.runs);
       auto opt = [](auto v) { return v ? json(*v) : json(nullptr); };
       json jm = {{"name", n},
-                 {"unit", m.info.unit == Unit::time ? "ms" : "count"},
+                 {"unit", std::string(unit_name(m.info.unit))},
                  {"kind", m.info.kind == Kind::per_run ? "per_run" : "per_event"},
                  {"description", m.info.description},
                  {"count", s.count},

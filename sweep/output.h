@@ -13,6 +13,8 @@
 namespace sweep {
 
 std::string format_table(const SweepData& d);
+// Tidy CSV: a column per varied setting, kind (metric | expectation), name, unit, statistics;
+// seeds as quoted text.
 std::string format_csv(const SweepData& d);
 nlohmann::json result_json(const SweepData& d);
 inline std::string format_json(const SweepData& d) { return result_json(d).dump(2) + "\n"; }

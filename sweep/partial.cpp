@@ -132,6 +132,7 @@ json partial_to_json(const SweepData& in, std::uint32_t shard, std::uint32_t sha
   j["seed"] = std::to_string(d.seed);
   j["runs"] = d.runs;
   j["stuck_after_ms"] = d.stuck_after_ms;
+  if (d.slo_ms) j["slo_ms"] = d.slo_ms;
   j["rank_by"] = d.rank_by;
   j["custom_metrics"] = json::array();
   for (const CustomMetric& m : d.custom)
@@ -146,7 +147,7 @@ json partial_to_json(const SweepData& in, std::uint32_t shard, std::uint32_t sha
     for (const auto& [name, m] : c.metrics) {
       json samples = json::array();
       for (const Sample& s : m.samples) samples.push_back({s.run, s.value});
-      jc["metrics"][name] = {{"unit", m.info.unit == Unit::time ? "ms" : "count"},
+      jc["metrics"][name] = {{"unit", std::string(unit_name(m.info.unit))},
                              {"kind", m.info.kind == Kind::per_run ? "per_run" : "per_event"},
                              {"description", m.info.description},
                              {"samples", samples}};
@@ -174,6 +175,7 @@ SweepData partial_from_json(const json& j, const std::string& file) {
     d.seed = seed_from(j.at("seed"));
     d.runs = integer_from<std::uint32_t>(j.at("runs"), "runs");
     d.stuck_after_ms = integer_from<std::int64_t>(j.at("stuck_after_ms"), "stuck_after_ms");
+    d.slo_ms = j.contains("slo_ms") ? integer_from<std::int64_t>(j.at("slo_ms"), "slo_ms") : 0;
     d.rank_by = j.at("rank_by").get<std::string>();
     for (const json& m : j.at("custom_metrics"))
       d.custom.push_back(CustomMetric{m.at("name").get<std::string>(), m.at("description").get<std::string>(), match_from(m.at("from")),
@@ -185,7 +187,7 @@ SweepData partial_from_json(const json& j, const std::string& file) {
       for (const auto& [name, jm] : jc.at("metrics").items()) {
         MetricData m;
         m.info.name = name;
-        m.info.unit = jm.at("unit").get<std::string>() == "ms" ? Unit::time : Unit::count;
+        m.info.unit = parse_unit(jm.at("unit").get<std::string>()).value_or(Unit::count);
         m.info.kind = jm.at("kind").get<std::string>() == "per_run" ? Kind::per_run : Kind::per_event;
         m.info.description = jm.at("description").get<std::string>();
         for (const json& s : jm.at("samples")) m.samples.push_back(Sample{integer_from<std::uint32_t>(s.at(0), "a sample's run"),

@@ -38,6 +38,7 @@ Plan make_plan(const SweepFile& f, const SweepOptions& o, const std::string& sce
   d.seed = o.seed.value_or(f.scenario.seed);
   d.runs = o.runs;
   d.stuck_after_ms = o.stuck_after.ms();
+  d.slo_ms = o.slo ? o.slo->ms() : 0;
   d.rank_by = o.rank_by;
   d.custom = f.metrics;
   const std::vector<VaryAxis> axes = combine_axes(f.vary, o.vary);
@@ -80,9 +81,9 @@ std::vector<scenario::Scenario> combination_scenarios(const scenario::Scenario& 
 }
 
 RunOutcome run_one(const scenario::Scenario& s, std::uint64_t seed, const std::vector<CustomMetric>& custom,
-                   sim::Duration stuck_after, sim::Observer* extra) {
+                   sim::Duration stuck_after, sim::Observer* extra, std::optional<sim::Duration> slo) {
   scenario::Run run(s, seed);
-  MetricsObserver metrics(run.world(), custom, stuck_after);
+  MetricsObserver metrics(run.world(), custom, stuck_after, slo);
   run.add_observer(&metrics);
   if (extra) run.add_observer(extra);
   const scenario::RunResult result = run.execute();
@@ -99,6 +100,8 @@ SweepData execute(const Plan& plan, const SweepOptions& o) {
   const std::uint64_t total = runs.size() * combos;
   const unsigned threads = std::max(1u, std::min<unsigned>(o.threads, static_cast<unsigned>(std::max<std::uint64_t>(total, 1))));
   const sim::Duration stuck = sim::Duration::milliseconds(plan.data.stuck_after_ms);
+  const std::optional<sim::Duration> slo =
+      plan.data.slo_ms ? std::optional(sim::Duration::milliseconds(plan.data.slo_ms)) : std::nullopt;
 
   std::vector<SweepData> parts(threads, plan.data);
   std::atomic<std::uint64_t> next{0}, done{0};
@@ -114,7 +117,7 @@ SweepData execute(const Plan& plan, const SweepOptions& o) {
       const std::uint32_t run = runs[w / combos];
       const std::size_t c = w % combos;
       try {
-        const RunOutcome r = run_one(plan.scenarios[c], mine.run_seed(run), mine.custom, stuck);
+        const RunOutcome r = run_one(plan.scenarios[c], mine.run_seed(run), mine.custom, stuck, nullptr, slo);
         mine.combinations[c].add_run(run, r.values, r.verdicts);
       } catch (...) {
         std::lock_guard<std::mutex> lock(error_mutex);

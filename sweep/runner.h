@@ -23,6 +23,7 @@ struct SweepOptions {
   std::optional<std::uint64_t> seed;  // default: the file's seed
   std::uint32_t shard = 1, shards = 1;  // this is shard `shard` of `shards` (1-based)
   sim::Duration stuck_after = sim::Duration::hours(1);
+  std::optional<sim::Duration> slo;  // --slo: per-cluster downtime budget (cluster_downtime_over_slo)
   std::string rank_by = names::kClusterUnavailable;
   std::vector<VaryAxis> vary;  // from --vary, on top of the file's
   // Called from the calling thread about every 100 ms with (runs done, runs in this shard).
@@ -51,7 +52,7 @@ struct RunOutcome {
   std::vector<std::pair<ExpectationKey, bool>> verdicts;
 };
 RunOutcome run_one(const scenario::Scenario& s, std::uint64_t seed, const std::vector<CustomMetric>& custom,
-                   sim::Duration stuck_after, sim::Observer* extra = nullptr);
+                   sim::Duration stuck_after, sim::Observer* extra = nullptr, std::optional<sim::Duration> slo = std::nullopt);
 
 // Runs this shard of the plan. Rethrows the first error a run raised (bad input found at run time).
 SweepData execute(const Plan& plan, const SweepOptions& o);

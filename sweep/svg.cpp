@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <set>
 
 #include <fmt/format.h>
@@ -44,49 +45,76 @@ std::string state_colour(const std::string& s) {
   return fmt::format("hsl({},45%,55%)", h % 360);
 }
 
-std::string histogram_svg(const MetricData& m, const std::vector<std::uint32_t>& runs) {
-  std::vector<std::int64_t> values;
-  for (const Sample& s : m.samples) values.push_back(s.value);
-  if (m.info.kind == Kind::per_run && runs.size() > values.size()) values.resize(runs.size(), 0);
-  const int width = 420, height = 160, left = 44, bottom = 28, top = 10, right = 10;
-  std::string out = fmt::format(R"(<svg xmlns="http://www.w3.org/2000/svg" class="histogram" width="{}" height="{}" viewBox="0 0 {} {}" role="img">)",
+std::string axis_title(const MetricInfo& info) {
+  const char* unit = info.unit == Unit::time ? "duration" : info.unit == Unit::ppm ? "%" : "count";
+  return fmt::format("{} ({})", info.name, unit);
+}
+
+namespace {
+
+// Okabe & Ito's palette, darkest first, and dash patterns: line i uses both, so no two lines
+// differ only in hue.
+constexpr const char* kPalette[] = {"#000000", "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442"};
+constexpr const char* kDashes[] = {"", "8 4", "2 3", "10 3 2 3", "5 2", "1 4", "12 2 2 2 2 2", "4 4"};
+
+}  // namespace
+
+std::string ecdf_svg(const MetricInfo& info, const std::vector<Series>& series) {
+  const int width = 580, left = 64, right = 40, top = 12, plot_h = 170, axis_h = 46;  // right: room for the last tick
+  const int legend_h = 18 * static_cast<int>(series.size()) + 6;
+  const int height = top + plot_h + axis_h + legend_h;
+  const double plot_w = width - left - right;
+  std::int64_t lo = INT64_MAX, hi = INT64_MIN;
+  for (const Series& sr : series)
+    if (!sr.values.empty()) {
+      lo = std::min(lo, sr.values.front());
+      hi = std::max(hi, sr.values.back());
+    }
+  std::string out = fmt::format(R"(<svg xmlns="http://www.w3.org/2000/svg" class="ecdf" width="{}" height="{}" viewBox="0 0 {} {}" role="img">)",
                                 width, height, width, height);
-  out += fmt::format("<title>{}</title>", escape("histogram of " + m.info.name));
-  if (values.empty()) {
-    out += fmt::format(R"(<text x="{}" y="{}" class="empty">no values in any run</text></svg>)", width / 2 - 60, height / 2);
-    return out;
+  out += fmt::format("<title>{}</title>", escape("distribution of " + info.name + " per combination"));
+  if (lo > hi) return out + R"(<text x="64" y="80" class="empty">no values in any run</text></svg>)";
+  if (hi == lo) ++hi;
+  auto x = [&](double v) { return left + plot_w * (v - static_cast<double>(lo)) / static_cast<double>(hi - lo); };
+  auto y = [&](double share) { return top + plot_h * (1.0 - share); };
+  const int base = top + plot_h;
+  // Axes, ticks and titles.
+  out += fmt::format(R"(<g class="x-axis"><line x1="{}" y1="{}" x2="{}" y2="{}" class="axis"/>)", left, base, width - right, base);
+  for (int i = 0; i <= 4; ++i) {
+    const double v = static_cast<double>(lo) + static_cast<double>(hi - lo) * i / 4.0;
+    out += fmt::format(R"(<line x1="{:.1f}" y1="{}" x2="{:.1f}" y2="{}" class="axis tick-mark"/><text x="{:.1f}" y="{}" class="tick" text-anchor="middle">{}</text>)",
+                       x(v), base, x(v), base + 4, x(v), base + 16, escape(human_value(info, std::round(v))));
   }
-  std::sort(values.begin(), values.end());
-  const std::int64_t lo = values.front(), hi = values.back();
-  const bool whole = m.info.unit == Unit::count && hi - lo < 20;
-  const std::int64_t bins = whole ? hi - lo + 1 : (hi == lo ? 1 : 20);
-  const double bin_w = whole ? 1.0 : (hi == lo ? 1.0 : static_cast<double>(hi - lo) / static_cast<double>(bins));
-  std::vector<std::uint64_t> counts(static_cast<std::size_t>(bins), 0);
-  for (std::int64_t v : values) {
-    auto b = static_cast<std::int64_t>(std::floor(static_cast<double>(v - lo) / bin_w));
-    counts[static_cast<std::size_t>(std::clamp<std::int64_t>(b, 0, bins - 1))]++;
+  out += fmt::format(R"(<text x="{:.1f}" y="{}" class="axis-title" text-anchor="middle">{}</text></g>)", left + plot_w / 2, base + 34,
+                     escape(axis_title(info)));
+  out += fmt::format(R"(<g class="y-axis"><line x1="{}" y1="{}" x2="{}" y2="{}" class="axis"/>)", left, top, left, base);
+  for (int i = 0; i <= 4; ++i)
+    out += fmt::format(R"(<line x1="{}" y1="{:.1f}" x2="{}" y2="{:.1f}" class="axis tick-mark"/><text x="{}" y="{:.1f}" class="tick" text-anchor="end">{}%</text>)",
+                       left - 4, y(i / 4.0), left, y(i / 4.0), left - 6, y(i / 4.0) + 4, i * 25);
+  out += fmt::format(R"svg(<text x="14" y="{:.1f}" class="axis-title" text-anchor="middle" transform="rotate(-90 14 {:.1f})">share of values &#8804; x</text></g>)svg",
+                     top + plot_h / 2.0, top + plot_h / 2.0);
+  // One step line per combination.
+  for (std::size_t k = 0; k < series.size(); ++k) {
+    const std::vector<std::int64_t>& v = series[k].values;
+    if (v.empty()) continue;
+    std::string d = fmt::format("M{:.1f},{:.1f}", x(static_cast<double>(lo)), y(0));
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      if (i + 1 < v.size() && v[i + 1] == v[i]) continue;  // the last of equal values sets the step
+      const double share = static_cast<double>(i + 1) / static_cast<double>(v.size());
+      d += fmt::format(" H{:.1f} V{:.1f}", x(static_cast<double>(v[i])), y(share));
+    }
+    d += fmt::format(" H{:.1f}", x(static_cast<double>(hi)));
+    out += fmt::format(R"(<path class="series" d="{}" fill="none" stroke="{}" stroke-width="2" stroke-dasharray="{}"><title>{}</title></path>)", d,
+                       kPalette[k % 8], kDashes[k % 8], escape(series[k].label));
   }
-  const std::uint64_t peak = *std::max_element(counts.begin(), counts.end());
-  const double plot_w = width - left - right, plot_h = height - top - bottom;
-  const double bar_w = plot_w / static_cast<double>(bins);
-  out += fmt::format(R"(<line x1="{}" y1="{}" x2="{}" y2="{}" class="axis"/>)", left, height - bottom, width - right, height - bottom);
-  out += fmt::format(R"(<line x1="{}" y1="{}" x2="{}" y2="{}" class="axis"/>)", left, top, left, height - bottom);
-  for (std::size_t i = 0; i < counts.size(); ++i) {
-    const double h = plot_h * static_cast<double>(counts[i]) / static_cast<double>(peak);
-    const double from = static_cast<double>(lo) + bin_w * static_cast<double>(i);
-    const std::string range = whole ? human_value(m.info, from)
-                                    : fmt::format("{} to {}", human_value(m.info, from), human_value(m.info, from + bin_w));
-    out += fmt::format(R"(<rect class="bar" x="{:.1f}" y="{:.1f}" width="{:.1f}" height="{:.1f}"><title>{}: {} value{}</title></rect>)",
-                       left + bar_w * static_cast<double>(i) + 1, top + plot_h - h, std::max(bar_w - 2, 1.0), h, escape(range), counts[i],
-                       counts[i] == 1 ? "" : "s");
+  // Legend: a sample of each line and its combination.
+  out += R"(<g class="legend">)";
+  for (std::size_t k = 0; k < series.size(); ++k) {
+    const int ly = base + axis_h + 12 + 18 * static_cast<int>(k);
+    out += fmt::format(R"(<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}" stroke-width="2" stroke-dasharray="{}"/><text x="{}" y="{}">{}</text>)", left,
+                       ly - 4, left + 36, ly - 4, kPalette[k % 8], kDashes[k % 8], left + 44, ly, escape(series[k].label));
   }
-  out += fmt::format(R"(<text x="{}" y="{}" class="tick">{}</text>)", left, height - 8, escape(human_value(m.info, static_cast<double>(lo))));
-  out += fmt::format(R"(<text x="{}" y="{}" class="tick" text-anchor="end">{}</text>)", width - right, height - 8,
-                     escape(human_value(m.info, static_cast<double>(hi))));
-  out += fmt::format(R"(<text x="{}" y="{}" class="tick" text-anchor="end">{}</text>)", left - 4, top + 10, peak);
-  out += fmt::format(R"(<text x="{}" y="{}" class="tick" text-anchor="end">0</text>)", left - 4, height - bottom);
-  out += "</svg>";
-  return out;
+  return out + "</g></svg>";
 }
 
 std::string timeline_svg(const std::vector<Lane>& lanes, const std::vector<Marker>& markers, sim::Time end, const std::string& title) {

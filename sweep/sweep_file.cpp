@@ -22,6 +22,11 @@ EventMatch parse_match(const YamlReader& r, const YAML::Node& n, const std::stri
   EventMatch m;
   for (const auto& e : es) {
     const std::string v = r.text(e.value, e.key);
+    if (e.key == "kind" && v.find('*') == std::string::npos) {
+      std::vector<std::string> kinds;
+      for (sim::RecordKind k : sim::kRecordKinds) kinds.emplace_back(sim::record_kind_name(k));
+      (void)r.one_of(e.value, "record kind", kinds);
+    }
     if (e.key == "kind") m.kind = v;
     else if (e.key == "entity") m.entity = v;
     else if (e.key == "from") m.from = v;

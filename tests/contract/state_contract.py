@@ -51,18 +51,36 @@ def fmt(total):
     return out or "0s"
 
 
+class Yaml12Loader(yaml.SafeLoader):
+    """YAML 1.2 booleans (true/false only), as cmksim reads them: YAML 1.1 would make the key `on:`
+    of a reactive step the boolean true."""
+
+
+Yaml12Loader.yaml_implicit_resolvers = {
+    k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:bool"] for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+Yaml12Loader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+
+
 def cut(scenario, horizon):
     """The scenario up to `horizon` ms: no expectations, only the steps that can happen by then."""
     out = dict(scenario)
     for key in ("expect", "invariants", "vary", "metrics"):
         out.pop(key, None)
     out["horizon"] = fmt(horizon)
-    steps, previous = [], 0
+    steps, previous, ids = [], 0, set()
     for step in scenario.get("timeline", []):
-        t = (previous if "after" in step else 0) + earliest(step.get("at", step.get("after")))
-        previous = t
-        if t <= horizon:
-            steps.append({k: v for k, v in step.items() if k != "expect_error"})
+        if "on" in step:  # a reaction: kept unless it waits for a step that is cut
+            trigger = step["on"]
+            if trigger.get("step", "") not in ids and "step" in trigger:
+                continue
+        else:
+            t = (previous if "after" in step else 0) + earliest(step.get("at", step.get("after")))
+            previous = t
+            if t > horizon:
+                continue
+        ids.add(step.get("id"))
+        steps.append({k: v for k, v in step.items() if k != "expect_error"})
     out["timeline"] = steps
     return out
 
@@ -114,7 +132,7 @@ def main():
     scenarios = sorted(root.glob("scenarios/*.yaml")) + sorted(root.glob("scenarios/*/*.yaml"))
     checked = 0
     for path in scenarios:
-        scenario = yaml.safe_load(path.read_text())
+        scenario = yaml.load(path.read_text(), Loader=Yaml12Loader)
         horizon = ms(scenario["horizon"])
         for fraction in FRACTIONS:
             at = max(1000, int(horizon * fraction) // 1000 * 1000)

@@ -7,6 +7,8 @@
 #include <sstream>
 
 #include "explore/explorer.h"
+#include "explore/perturbation.h"
+#include "sim/duration_text.h"
 #include "explore_command.h"
 #include "scenario/run.h"
 
@@ -101,4 +103,53 @@ TEST_CASE("cmksim explore: bad input and usage throw what main turns into exit 2
   CHECK_THROWS_AS(explore_command({std::string(CMKSIM_SOURCE_DIR) + "/does-not-exist.yaml"}), scenario::InputError);
   CHECK(explore_command({"--help"}) == 0);
   CHECK(explore_command({kWeak, "--out", "/no/such/dir/repro.yaml"}) == 2);
+}
+
+TEST_CASE("explore delays reactions and runbook steps: their after: grows, and the perturbed text is a valid scenario") {
+  const std::string yaml = R"(cmksim: 1
+name: react
+seed: 1
+horizon: 4h
+projects:
+  - name: shop
+    kms:
+      - provider: AWS
+    clusters:
+      - {name: orders, cmk: AWS}
+timeline:
+  - on: {alert: AWS_ENCRYPTION_KEY_INVALID}
+    after: 5m
+    do: enable_key
+    provider: AWS
+  - on: {operation: enable_key}
+    do: try_again
+    id: again
+responders:
+  - name: oncall
+    acknowledge: 10m
+    runbooks:
+      - on: {alert: AWS_ENCRYPTION_KEY_INVALID}
+        steps:
+          - {after: 3m, do: get_encryption_at_rest}
+)";
+  const scenario::Scenario s = scenario::parse(yaml, "react.yaml");
+  sim::Random rng(7);
+  bool delayed = false, runbook = false;
+  for (int i = 0; i < 100 && !(delayed && runbook); ++i)
+    for (const explore::Perturbation& p : explore::draw_perturbations(s, rng)) {
+      if (p.kind != explore::Perturbation::Kind::step_delay) continue;
+      const YAML::Node doc = explore::apply(YAML::Load(yaml), {p}, 1);
+      const YAML::Node step = p.runbook ? doc["responders"][0]["runbooks"][0]["steps"][p.step] : doc["timeline"][p.step];
+      const sim::Duration after = sim::parse_duration(step["after"].as<std::string>());
+      const sim::Duration written = p.runbook ? sim::Duration::minutes(3) : p.step == 0 ? sim::Duration::minutes(5) : sim::Duration();
+      CHECK(after == written + p.length);
+      runbook = runbook || p.runbook.has_value();
+      CHECK_FALSE(step["at"]);  // still a reaction
+      YAML::Emitter e;
+      e << doc;
+      CHECK_NOTHROW((void)scenario::parse(e.c_str(), "perturbed.yaml"));
+      delayed = true;
+    }
+  CHECK(delayed);
+  CHECK(runbook);  // a responder's runbook step is delayed too
 }

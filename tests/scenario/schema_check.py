@@ -26,6 +26,23 @@ STRUCTURAL = [
 ]
 
 
+class Yaml12Loader(yaml.SafeLoader):
+    """YAML 1.2 booleans, as cmksim (yaml-cpp) and editors read them: only true/false. PyYAML's
+    YAML 1.1 would read the key `on:` of a reactive step as the boolean true."""
+
+
+Yaml12Loader.yaml_implicit_resolvers = {
+    k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:bool"]
+    for k, v in yaml.SafeLoader.yaml_implicit_resolvers.copy().items()
+}
+Yaml12Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", __import__("re").compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+
+
+def load(text: str):
+    return yaml.load(text, Loader=Yaml12Loader)
+
+
 def main() -> int:
     root = pathlib.Path(sys.argv[1])
     schema = json.loads((root / "scenario/cmksim.schema.json").read_text())
@@ -37,13 +54,13 @@ def main() -> int:
         print(f"expected at least 12 bundled scenarios, found {len(scenarios)}")
         failures += 1
     for path in scenarios:
-        errors = list(validator.iter_errors(yaml.safe_load(path.read_text())))
+        errors = list(validator.iter_errors(load(path.read_text())))
         for e in errors:
             print(f"{path.name}: rejected: {'/'.join(map(str, e.absolute_path))}: {e.message[:200]}")
         failures += bool(errors)
     for name in STRUCTURAL:
         path = root / "tests/scenario/bad" / f"{name}.yaml"
-        if validator.is_valid(yaml.safe_load(path.read_text())):
+        if validator.is_valid(load(path.read_text())):
             print(f"bad/{name}.yaml: accepted, but the schema should reject it")
             failures += 1
     print(f"schema_check: {len(scenarios)} scenarios, {len(STRUCTURAL)} bad files, {failures} failures")

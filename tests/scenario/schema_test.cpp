@@ -42,7 +42,7 @@ TEST_CASE("the schema lists exactly the actions and their parameters") {
     }
     const models::ActionInfo* a = models::find_action(name);
     REQUIRE(a);
-    std::set<std::string> allowed = {"at", "after", "do", "expect_error", "for", "as", "note"};
+    std::set<std::string> allowed = {"at", "after", "on", "if", "repeat", "id", "do", "expect_error", "for", "as", "note"};
     for (const models::ActionParam& p : a->params) allowed.insert(std::string(p.name));
     CHECK_MESSAGE(strings(rule["then"]["propertyNames"]["enum"]) == allowed, name);
   }

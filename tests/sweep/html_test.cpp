@@ -1,5 +1,6 @@
 // The HTML report is well-formed XML (XHTML-compatible), self-contained, and holds the summary,
-// one histogram per metric and the two timelines, with text escaped.
+// a chart per varying metric (the constant ones in one table) and the two timelines, with text
+// escaped; with a grid it compares the combinations in one table and on shared axes.
 #include <doctest/doctest.h>
 
 #include <cctype>
@@ -86,7 +87,7 @@ TEST_CASE("the checker itself rejects what is not well-formed") {
   CHECK_FALSE(xml_problem("<a>").empty());
 }
 
-TEST_CASE("report: well-formed, self-contained, summary + histograms + two timelines") {
+TEST_CASE("report: well-formed, self-contained, summary + charts + two timelines") {
   const std::string path = CMKSIM_SOURCE_DIR "/scenarios/what-if/detection-latency.yaml";
   SweepOptions o;
   o.runs = 30;
@@ -98,11 +99,40 @@ TEST_CASE("report: well-formed, self-contained, summary + histograms + two timel
   const std::string html = html_report(d, plan.scenarios);
   CHECK(xml_problem(html) == "");
   CHECK(count(html, "class=\"timeline\"") == 2);
-  CHECK(count(html, "class=\"histogram\"") == metric_order(d).size());
+  // Every metric is either charted or in the table of constant ones.
+  const std::size_t charts = count(html, "class=\"ecdf\"");
+  CHECK(charts >= 3);  // detection_latency, cluster_unavailable, cluster_downtime at least
+  const std::size_t table = html.find("class=\"constants\"");
+  REQUIRE(table != std::string::npos);
+  CHECK(charts + count(html.substr(table, html.find("</table>", table) - table), "<tr><td>") == metric_order(d).size());
   CHECK(count(html, "class=\"span\"") > 10);
   CHECK(html.find("detection &lt;latency&gt; &amp; &quot;quotes&quot;") != std::string::npos);
   CHECK(html.find("http://") == html.find("http://www.w3.org/"));  // only XML namespaces, no fetches
   CHECK(html.find("https://") == std::string::npos);
   CHECK(html.find("<script") == std::string::npos);
   CHECK(html.find("DISABLED_EAR") != std::string::npos);  // the worst run's clusters were shut down
+}
+
+TEST_CASE("report with a grid: one summary table with a column per combination and differences, shared-axis charts") {
+  const std::string path = CMKSIM_SOURCE_DIR "/scenarios/what-if/detection-latency.yaml";
+  SweepOptions o;
+  o.runs = 30;
+  o.threads = 2;
+  o.vary = {parse_vary_option("validation_interval=5m,30m")};
+  const SweepFile f = load_sweep_file(path);
+  const Plan plan = make_plan(f, o, path);
+  const SweepData d = execute(plan, o);
+  const std::string html = html_report(d, plan.scenarios);
+  CHECK(xml_problem(html) == "");
+  CHECK(count(html, "<table class=\"summary\"") == 1);
+  CHECK(html.find("<th>validation_interval=5m (baseline)</th><th>validation_interval=30m</th>") != std::string::npos);
+  CHECK(count(html, "class=\"diff\"") > 10);
+  const std::size_t charts = count(html, "class=\"ecdf\"");
+  CHECK(charts >= 3);
+  // One chart per metric holds both combinations: two lines, two legend entries, titled axes.
+  CHECK(count(html, "class=\"series\"") == 2 * charts);
+  CHECK(count(html, "class=\"x-axis\"") == charts);
+  CHECK(count(html, "class=\"y-axis\"") == charts);
+  CHECK(count(html, "class=\"legend\"") >= charts);
+  CHECK(html.find("detection_latency (duration)") != std::string::npos);
 }

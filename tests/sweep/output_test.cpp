@@ -1,6 +1,8 @@
 // Text forms: durations for people, the CSV header, the side-by-side table.
 #include <doctest/doctest.h>
 
+#include <fmt/format.h>
+
 #include "sweep/output.h"
 #include "sweep/progress.h"
 
@@ -38,8 +40,11 @@ TEST_CASE("table with a grid has one column per combination") {
   CHECK(line.find("1m") != std::string::npos);
   CHECK(line.find("10m") != std::string::npos);
   const std::string csv = format_csv(d);
-  CHECK(csv.rfind("combination,metric,unit,count,mean,p50,p90,p99,max,max_run,max_seed\n", 0) == 0);
-  CHECK(csv.find("validation_interval=5m,detection_latency,ms,2,90000.000,60000,120000,120000,120000,1,") != std::string::npos);
+  // Tidy: a column per varied setting, a kind column, seeds as quoted text.
+  CHECK(csv.rfind("validation_interval,kind,name,unit,count,mean,p50,p90,p99,max,max_run,max_seed\n", 0) == 0);
+  CHECK(csv.find(fmt::format("5m,metric,detection_latency,ms,2,90000.000,60000,120000,120000,120000,1,\"{}\"\n", d.run_seed(1))) !=
+        std::string::npos);
+  CHECK(csv.find("15m,metric,detection_latency,ms,2,750000.000,") != std::string::npos);
 }
 
 TEST_CASE("progress line has a bar, counts and an ETA") {

@@ -173,3 +173,39 @@ TEST_CASE("sweep size: the run limit, then free memory, with the number of shard
   CHECK_THROWS_WITH_AS(check_merge_size(0, 0, 100ull << 20, gib), doctest::Contains("reading a part of 100 MiB"), std::invalid_argument);
   CHECK(memory_available().value_or(1) > 0);
 }
+
+namespace {
+// The mean of a metric in each combination, in grid order.
+std::vector<double> means(const nlohmann::json& j, const std::string& metric) {
+  std::vector<double> out;
+  for (const nlohmann::json& c : j["combinations"])
+    for (const nlohmann::json& m : c["metrics"])
+      if (m["name"] == metric) out.push_back(m["mean"].is_null() ? 0.0 : m["mean"].get<double>());
+  return out;
+}
+}  // namespace
+
+TEST_CASE("on-call-response: downtime grows with the validation interval (5m < 15m < 30m)") {
+  SweepOptions o;
+  o.runs = 300;
+  o.threads = 2;
+  o.slo = sim::Duration::minutes(20);  // at 30m the three are equal (10.4%): the fix comes before the grid matters
+  const nlohmann::json j =
+      nlohmann::json::parse(format_json(sweep_of(CMKSIM_SOURCE_DIR "/scenarios/what-if/on-call-response.yaml", o)));
+  REQUIRE(j["combinations"].size() == 3);
+  for (const char* metric : {"cluster_unavailable", "cluster_downtime", "time_to_restore", "cluster_downtime_over_slo"}) {
+    CAPTURE(metric);
+    const std::vector<double> m = means(j, metric);
+    REQUIRE(m.size() == 3);
+    CHECK(m[0] < m[1]);
+    CHECK(m[1] < m[2]);
+  }
+  // Availability falls as downtime grows; the on-call acknowledges in every run.
+  const std::vector<double> a = means(j, "fleet_availability");
+  REQUIRE(a.size() == 3);
+  CHECK(a[0] > a[1]);
+  CHECK(a[1] > a[2]);
+  for (const nlohmann::json& c : j["combinations"])
+    for (const nlohmann::json& m : c["metrics"])
+      if (m["name"] == "time_to_acknowledge") CHECK(m["count"] == 300);
+}

@@ -14,6 +14,7 @@
 #include "models/machines.h"
 #include "models/settings.h"
 #include "scenario/run.h"
+#include "sweep/sweep_file.h"
 #include "scenario/suggest.h"
 
 namespace cli {
@@ -157,7 +158,8 @@ int validate_command(const Args& args, std::ostream& out, std::ostream& err) {
   int status = 0;
   for (const std::string& f : files) {
     try {
-      const scenario::Scenario s = scenario::load_file(f);
+      // As sweep reads it: vary: and metrics: are checked too (a run passes over them).
+      const scenario::Scenario s = sweep::load_sweep_file(f).scenario;
       scenario::Run setup(s);  // builds the world at time zero: setup mistakes show here, nothing runs
       if (!quiet) out << f << ": ok\n";
     } catch (const scenario::InputError& e) {

@@ -71,6 +71,8 @@ po::options_description sweep_options() {
       ("out", po::value<std::string>()->value_name("FILE"), "write the raw partial result (JSON) for `cmksim merge`")
       ("stuck-after", po::value<std::string>()->default_value("1h")->value_name("DURATION"),
        "an endpoint not ACTIVE this long after its creation counts as stuck")
+      ("slo", po::value<std::string>()->value_name("DURATION"),
+       "per-cluster downtime budget: adds cluster_downtime_over_slo, whose mean is P(cluster downtime > DURATION)")
       ("rank-by", po::value<std::string>()->default_value(sweep::names::kClusterUnavailable)->value_name("METRIC"),
        "metric whose per-run total picks the median and worst runs")
       ("no-progress", po::bool_switch(), "no progress bar (it is drawn only on a terminal anyway)")
@@ -123,14 +125,20 @@ void print_sweep_help(std::ostream& out) {
          "`cmksim run FILE --seed SEED`) and prints count, mean, p50, p90, p99 and max of:\n"
          "  detection_latency        key became unusable -> each cluster's shutdown or pause\n"
          "  cluster_unavailable      per run: cluster time disabled or paused (summed over clusters)\n"
+         "  cluster_downtime         the same, one value per cluster and run; project_downtime:NAME per project\n"
+         "  fleet_availability       per run: share of cluster-time served, in %\n"
          "  time_to_recovery         key usable again -> each shut-down cluster RUNNING again\n"
+         "  time_to_detect, time_to_acknowledge, time_to_restore   from the incident (a key became\n"
+         "                           unusable) to its first alert, a responder's acknowledgement, all back\n"
+         "  cluster_downtime_over_slo  with --slo: its mean is P(a cluster's downtime > the budget)\n"
          "  endpoint_time_to_active  endpoint created -> ACTIVE; endpoint_recreations, endpoints_stuck per run\n"
          "  guard_errors, guard_error:CODE   refused operations per run, by Atlas error code\n"
          "  alerts, alert:TYPE               alerts/emails/events per run, by eventTypeName\n"
          "  client_apply_duration, client_apply_failed   per terraform apply: how long, failed 1/0 (mean = share)\n"
-         "plus each `metrics:` entry of the file, and the share of runs in which each expect:,\n"
-         "invariant or timeline step failed. Percentiles are nearest-rank over all raw values (exact).\n"
-         "The result does not depend on --threads or on how the runs are sharded.\n\n";
+         "plus each `metrics:` entry of the file (syntax: scenario/FORMAT.md \"Sweep keys\"), and the\n"
+         "share of runs in which each expect:, invariant or timeline step failed. Percentiles are\n"
+         "nearest-rank over all raw values (exact). The result does not depend on --threads or on how\n"
+         "the runs are sharded.\n\n";
   out << sweep_options() << "\n";
   out << "Side by side: `vary:` in the file or --vary on the command line sweeps settings as a grid,\n"
          "one column per combination (every combination uses the same N seeds):\n"
@@ -194,6 +202,13 @@ sweep::SweepOptions read_sweep_options(const po::variables_map& vm) {
     o.stuck_after = sim::parse_duration(vm["stuck-after"].as<std::string>());
   } catch (const sim::DurationError& e) {
     throw UsageError("sweep", fmt::format("--stuck-after '{}': {}", vm["stuck-after"].as<std::string>(), e.what()));
+  }
+  if (vm.count("slo")) {
+    try {
+      o.slo = sim::parse_duration(vm["slo"].as<std::string>());
+    } catch (const sim::DurationError& e) {
+      throw UsageError("sweep", fmt::format("--slo '{}': {}", vm["slo"].as<std::string>(), e.what()));
+    }
   }
   o.rank_by = vm["rank-by"].as<std::string>();
   if (vm.count("vary"))
