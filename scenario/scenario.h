@@ -96,26 +96,6 @@ struct ClientStep {
   std::vector<std::vector<SourceLocation>> depends_where;  // per resource, each depends_on item
 };
 
-// One timeline entry: at a time (absolute `at:` or `after:` the previous step) do one action.
-struct Step {
-  SourceLocation where;       // the `- at:` entry
-  SourceLocation time_where;  // the at:/after: value
-  bool relative = false;      // after: (relative to the previous step's time)
-  sim::Distribution time;     // drawn from the seeded source when the run starts
-  SourceLocation action_where;
-  const models::ActionInfo* action = nullptr;  // the `do:` action's catalogue entry
-  models::ActionRequest request;  // endpoint and snapshot labels are resolved to ids by the run
-  std::string endpoint_label;     // `endpoint:` label, resolved to the live id at run time
-  std::string label;              // `as:` on create_endpoint / take_snapshot: names the created thing
-  std::optional<std::string> expect_error;  // Atlas code that must come back; nullopt: must succeed
-  SourceLocation expect_error_where;
-  std::optional<sim::Distribution> for_;  // faults with an undo: the undo runs this long after
-  SourceLocation for_where;
-  std::string note;  // free text, shown as the field `note` of the step's verdict record in the trace
-  std::map<std::string, SourceLocation> param_where;  // key -> value location (for run-time messages)
-  std::optional<ClientStep> client;  // a client command instead of a catalogue action (then action is nullptr)
-};
-
 // What an expectation looks at.
 struct Target {
   enum class Kind { project, kms, cluster, endpoint, alert, client, step };
@@ -192,6 +172,7 @@ struct Step {
   bool every = false;                 // `repeat: every` (default once: the first trigger only)
   std::vector<Expectation> conditions;  // `if:`: all must hold when the reaction is due, else it is skipped
   std::string responder;              // a runbook step: the responder who performs it ("" = the scenario)
+  std::optional<ClientStep> client;  // a client command instead of a catalogue action (then action is nullptr)
 };
 
 // A runbook: when its trigger happens, its responder works through the steps in order, each
