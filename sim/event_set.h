@@ -15,8 +15,8 @@
 //     always sequentially through memory.
 // The heap hands over to the radix queue once it holds more than kHeapMax keys, and the radix
 // queue hands back once fewer than kHeapMin events are live (O(n) each way, with a 4x gap so it
-// cannot thrash). kHeapMax is where the two measured even on the hold model (README, "Kernel
-// performance"). Either shape fires in the same order.
+// cannot thrash). kHeapMax sits below the hold model's measured crossover (~16,000; DEVELOPING.md,
+// "Kernel performance"), where both are within 5%. Either shape fires in the same order.
 // Radix buckets are chains of fixed-size blocks drawn from one pool, so redistribution frees
 // blocks as fast as it fills others and memory stays close to 16 + 32 bytes per pending event.
 //
