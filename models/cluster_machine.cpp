@@ -81,6 +81,7 @@ bool Cluster::servesReadsWrites() const {
 void World::fire_cluster(ClusterIx c, ClusterEvent ev, std::string_view cause, Provider drivenBy) {
   Cluster& cl = clusters_[c];
   cl.runState.fire(sim_, ev, cause, drivenBy);
+  if (cl.state() == ClusterState::DISABLED_EAR) projects_[cl.project].clustersToRecover = true;
   // A change is applied only while UPDATING (shutdowns and pauses queue it again first), and a
   // cluster at rest waits on no transitional timer (every way out of one cancels or consumes it).
   assert(!cl.applying || cl.state() == ClusterState::UPDATING);
@@ -162,6 +163,7 @@ void World::finish_restart(ClusterIx c) {
   if (settings_.restart_scope == RestartScope::node && cl.nodesDown + n < total) {
     fire_cluster(c, ClusterEvent::RestartComplete, causes::kRestartPartialKmsUnavailable);
     cl.nodesDown += n;
+    projects_[cl.project].clustersToRecover = true;
     assert(cl.nodesDown < total);  // some node still serves, or this would be the RestartFailed below
     if (sim_.observed())
       note(sim::RecordKind::effect, cluster_subject(c), "nodes_down_kms_unavailable",
@@ -171,6 +173,7 @@ void World::finish_restart(ClusterIx c) {
   }
   fire_cluster(c, ClusterEvent::RestartFailed, "kms_unavailable_at_restart");
   cl.nodesDown = total;
+  projects_[cl.project].clustersToRecover = true;
 }
 
 void World::start_next_change(ClusterIx c) {

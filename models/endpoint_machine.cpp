@@ -110,8 +110,14 @@ bool endpoint_guard_on_cloud(const EndpointTable::Guard& g, Provider cloud) {
 
 void World::fire_endpoint(EndpointIx e, EndpointEvent ev, std::string_view cause) {
   PrivateEndpoint& ep = endpoints_[e];
+  const bool wasActive = ep.state() == EndpointStatus::ACTIVE;
   ep.status.fire(sim_, ev, cause, EndpointGuardContext{ep, settings_});
   ep.statusSince = sim_.now();
+  const bool active = ep.state() == EndpointStatus::ACTIVE;
+  if (active != wasActive) {
+    std::uint32_t& count = projects_[ep.project].activeEndpoints[block_index(ep.cloudProvider)];
+    count = active ? count + 1 : count - 1;
+  }
   assert(!ep.gone() || !sim_.is_pending(ep.pending));  // a gone endpoint has no timer left to fire
 }
 
@@ -261,9 +267,11 @@ bool World::region_has_active_endpoint(ProjectIx p, Provider cloud, const std::s
 }
 
 bool World::any_active_endpoint(ProjectIx p, Provider cloud) const {
-  for (EndpointIx e : projects_[p].endpointIxs)
-    if (endpoints_[e].cloudProvider == cloud && endpoints_[e].state() == EndpointStatus::ACTIVE) return true;
-  return false;
+  const bool any = projects_[p].activeEndpoints[block_index(cloud)] > 0;
+  assert(any == std::any_of(projects_[p].endpointIxs.begin(), projects_[p].endpointIxs.end(), [&](EndpointIx e) {
+           return endpoints_[e].cloudProvider == cloud && endpoints_[e].state() == EndpointStatus::ACTIVE;
+         }));  // the cache fire_endpoint keeps agrees with the endpoints
+  return any;
 }
 
 // ---- operations ----
@@ -411,6 +419,7 @@ EndpointIx World::add_endpoint(std::string_view project, Provider cloud, std::st
   if (cloud == Provider::AZURE)
     ep.privateEndpointConnectionName = fmt::format("atlas-ear-pe-{}-{}", ep.regionName, ep.id.substr(16));
   if (status == EndpointStatus::ACTIVE) {
+    ++projects_[*p].activeEndpoints[block_index(cloud)];
     KmsConfig& blk = projects_[*p].block(cloud);
     blk.privatePath = true;
     for (ClusterIx c : project_clusters(*p))

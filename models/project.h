@@ -96,6 +96,12 @@ struct Project {
   std::uint64_t scheduledChecks = 0;
   std::vector<std::uint32_t> clusterIxs;   // sim: the project's clusters (indices into World::clusters())
   std::vector<std::uint32_t> endpointIxs;  // sim: the project's endpoints, gone ones too
+  // sim: caches the scheduled check reads instead of walking every endpoint and cluster (both are
+  // cold in memory at fleet scale). ACTIVE endpoints per cloud (index block_index), kept by
+  // fire_endpoint; clustersToRecover: some cluster may be DISABLED_EAR or have nodes down (set when
+  // one becomes so, cleared by recover_clusters when none is).
+  std::array<std::uint32_t, kBlockCount> activeEndpoints{};
+  bool clustersToRecover = false;
 
   KmsConfig& block(Provider p) { return blocks[block_index(p)]; }
   const KmsConfig& block(Provider p) const { return blocks[block_index(p)]; }

@@ -1,5 +1,6 @@
 // The validator (seed 003 §'Validate your KMS Configuration'; spec §2.9): when credentials are
 // added or updated, on demand (GET encryptionAtRest, Try Again) and every 15 minutes per project.
+#include <algorithm>
 #include <cassert>
 
 #include <fmt/format.h>
@@ -45,10 +46,7 @@ World::BlockVerdict World::assess(const Project& pr, Provider provider) const {
   if (!k.reachable(b.kmsRegion)) return {Verdict::unreachable, "SIM_KMS_UNREACHABLE"};
   if (b.privatePath) {
     // spec §2.5: without an ACTIVE endpoint the private path is cut (endpoint_loss_semantics).
-    bool anyActive = false;
-    for (EndpointIx e : pr.endpointIxs)
-      if (endpoints_[e].cloudProvider == provider && endpoints_[e].state() == EndpointStatus::ACTIVE) anyActive = true;
-    if (!anyActive) {
+    if (pr.activeEndpoints[block_index(provider)] == 0) {
       if (settings_.endpoint_loss_semantics == EndpointLossSemantics::unreachable)
         return {Verdict::unreachable, "SIM_KMS_UNREACHABLE"};
       return {Verdict::invalid, "SIM_PRIVATE_ENDPOINT_UNAVAILABLE"};
@@ -187,6 +185,7 @@ void World::shut_down_clusters(ProjectIx p, Provider provider, const std::string
     }
     fire_cluster(c, ClusterEvent::Shutdown, causes::kScheduledCheckKeyInvalid);
     cl.nodesDown = cl.totalNodes();
+    projects_[p].clustersToRecover = true;
     names.push_back(cl.name);
   }
   if (!names.empty() && sim_.observed()) {
@@ -221,7 +220,12 @@ void World::pause_clusters_for_revocation(ProjectIx p) {
 }
 
 void World::recover_clusters(ProjectIx p, Provider provider) {
-  for (ClusterIx c : projects_[p].clusterIxs) {
+  Project& pr = projects_[p];
+  assert(pr.clustersToRecover || std::none_of(pr.clusterIxs.begin(), pr.clusterIxs.end(), [this](ClusterIx c) {
+           return clusters_[c].state() == ClusterState::DISABLED_EAR || clusters_[c].nodesDown > 0;
+         }));  // the flag is set whenever a cluster needs recovering
+  if (!pr.clustersToRecover) return;  // the common case at every tick: nothing to recover
+  for (ClusterIx c : pr.clusterIxs) {
     Cluster& cl = clusters_[c];
     if (cl.encryptionAtRestProvider != provider) continue;
     if (cl.state() == ClusterState::DISABLED_EAR) {
@@ -232,6 +236,9 @@ void World::recover_clusters(ProjectIx p, Provider provider) {
       if (sim_.observed()) note(sim::RecordKind::effect, cluster_subject(c), "nodes_restarted");
     }
   }
+  pr.clustersToRecover = std::any_of(pr.clusterIxs.begin(), pr.clusterIxs.end(), [this](ClusterIx c) {
+    return clusters_[c].state() == ClusterState::DISABLED_EAR || clusters_[c].nodesDown > 0;
+  });
 }
 
 void World::check_rotation_alert(ProjectIx p, Provider provider) {

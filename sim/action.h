@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstring>
+#include <memory>
 #include <new>
 #include <type_traits>
 #include <utility>
@@ -45,27 +46,38 @@ class Action {
 
   explicit operator bool() const { return op_ != nullptr; }
   void operator()() { op_(Op::Invoke, buf_); }
+  // Runs the callable and destroys it in one call (the kernel fires each event once); the Action
+  // is empty afterwards. Saves the second indirect call a fired event would cost.
+  void run_once() {
+    const OpFn op = op_;
+    op_ = nullptr;
+    op(Op::InvokeOnce, buf_);
+  }
   void reset() {
     if (op_) op_(Op::Destroy, buf_);
     op_ = nullptr;
   }
 
  private:
-  enum class Op { Invoke, Destroy };
+  enum class Op { Invoke, InvokeOnce, Destroy };
   using OpFn = void (*)(Op, void*);
 
   template <class Fn>
   static void inline_op(Op op, void* buf) {
-    if (op == Op::Invoke) (*std::launder(static_cast<Fn*>(buf)))();
+    if (op != Op::Destroy) (*std::launder(static_cast<Fn*>(buf)))();  // trivially destructible: nothing to destroy
   }
   template <class Fn>
   static void boxed_op(Op op, void* buf) {
     Fn* f;
     std::memcpy(&f, buf, sizeof f);
-    if (op == Op::Invoke)
+    if (op == Op::Invoke) {
       (*f)();
-    else
+    } else if (op == Op::InvokeOnce) {
+      const std::unique_ptr<Fn> owner(f);  // deleted even if the call throws
+      (*f)();
+    } else {
       delete f;
+    }
   }
   void steal(Action& o) {
     std::memcpy(buf_, o.buf_, kInlineBytes);

@@ -1,23 +1,27 @@
 // EventSet: the pending events of one simulation, ordered by (time, priority, scheduling order).
 //
-// One job, one small class (as ns-3's Scheduler). Two facts about a discrete-event simulation
-// shape it: event times never go backwards (nothing is scheduled before now), and many events
-// share nothing but being in the future. So it is a monotone radix queue (Ahuja et al.'s radix
-// heap) rather than a comparison heap:
-//   - each pending event is a 16-byte key: hi = time in ms, lo = priority (3 bits) |
-//     sequence (37 bits) | slot (24 bits); its Action lives apart in a slot table;
-//   - `last_` is the time of the most recently taken event; a key with time t != last_ sits in
-//     bucket bit_width(t ^ last_) (1..64), appended in O(1); keys with t == last_ sit in `now_`,
-//     a small binary heap on lo, so ties fire by priority class, then FIFO;
-//   - when `now_` runs dry, the lowest non-empty bucket is scanned for its smallest time, which
-//     becomes last_, and its keys are redistributed into lower buckets (each key moves a bounded
-//     number of times over its life, always sequentially through memory).
-// Buckets are chains of fixed-size blocks drawn from one pool, so redistribution frees blocks as
-// fast as it fills others and memory stays close to 16 + 32 bytes per pending event.
-// Measured against a 4-ary heap with the same keys (see README, "Kernel performance").
+// One job, one small class (as ns-3's Scheduler). Each pending event is a 16-byte key: hi = time
+// in ms, lo = priority (3 bits) | sequence (37 bits) | slot (24 bits); its Action lives apart in a
+// slot table. The keys live in one of two shapes, chosen by how many are pending:
+//   - few (up to kHeapMax keys): a 4-ary heap (key_heap.h), O(log n) push and pop, all in cache;
+//     a pop followed by a push (an event scheduling its successor) sifts once, not twice;
+//   - many: a monotone radix queue (Ahuja et al.'s radix heap), which relies on event times never
+//     going backwards. `last_` is the time of the most recently taken event; a key with time
+//     t != last_ sits in bucket bit_width(t ^ last_) (1..64), appended in O(1); keys with
+//     t == last_ sit in `now_`, a small binary heap on lo, so ties fire by priority class, then
+//     FIFO. When `now_` runs dry, the lowest non-empty bucket is scanned for its smallest time,
+//     which becomes last_, and its keys are redistributed into lower buckets: a key moves at most
+//     64 times over its life (O(log C) amortised per event for C the span of pending times),
+//     always sequentially through memory.
+// The heap hands over to the radix queue once it holds more than kHeapMax keys, and the radix
+// queue hands back once fewer than kHeapMin events are live (O(n) each way, with a 4x gap so it
+// cannot thrash). kHeapMax sits below the hold model's measured crossover (~16,000; DEVELOPING.md,
+// "Kernel performance"), where both are within 5%. Either shape fires in the same order.
+// Radix buckets are chains of fixed-size blocks drawn from one pool, so redistribution frees
+// blocks as fast as it fills others and memory stays close to 16 + 32 bytes per pending event.
 //
 // Cancellation is lazy: the slot's action is dropped and its generation bumped; the stale key is
-// discarded when it is next scanned.
+// discarded when it is next scanned or reaches the top.
 #pragma once
 
 #include <algorithm>
@@ -28,6 +32,7 @@
 #include <vector>
 
 #include "sim/action.h"
+#include "sim/key_heap.h"
 #include "sim/time.h"
 
 namespace sim {
@@ -53,6 +58,8 @@ class EventSet {
   static constexpr unsigned kSlotBits = 24;
   static constexpr unsigned kSeqBits = 37;
   static constexpr std::uint64_t kMaxPending = std::uint64_t{1} << kSlotBits;
+  static constexpr std::size_t kHeapMax = 8192;  // more keys than this: hand over to the radix queue
+  static constexpr std::size_t kHeapMin = kHeapMax / 4;  // fewer live events: hand back to the heap
 
   // An event taken out of the set, ready to run.
   struct Fired {
@@ -78,8 +85,13 @@ class EventSet {
     slots_[s].action = std::move(action);
     const Key k{(std::uint64_t{p.level} << 61) | (next_seq_++ << kSlotBits) | s, t};
     ++live_;
-    place(k);
-    if (peek_ != kUnknown && t < peek_) peek_ = t;
+    if (!radix_) {
+      heap_.push(k);
+      if (heap_.size() > kHeapMax) to_radix();
+    } else {
+      place(k);
+      if (peek_ != kUnknown && t < peek_) peek_ = t;
+    }
     return {s, slots_[s].generation};
   }
 
@@ -98,6 +110,13 @@ class EventSet {
 
   // Time of the next event, without taking it. Precondition: !empty().
   Time next_time() {
+    if (!radix_) {
+      while (!live(heap_.top())) {
+        release_slot(slot_of(heap_.top()));
+        heap_.pop();
+      }
+      return Time::from_ms(static_cast<std::int64_t>(heap_.top().hi));
+    }
     drop_stale_now();
     if (!now_.empty()) return Time::from_ms(static_cast<std::int64_t>(last_));
     if (peek_ == kUnknown) peek_ = lowest_live_time();
@@ -106,19 +125,13 @@ class EventSet {
 
   // Takes the next event out. Precondition: !empty().
   Fired take_top() {
-    drop_stale_now();
-    while (now_.empty()) {  // advance() moves cancelled keys along too: drop them once they land
-      advance();
-      drop_stale_now();
-    }
-    std::pop_heap(now_.begin(), now_.end(), LaterTie{});
-    const Key k = now_.back();
-    now_.pop_back();
+    const Key k = radix_ ? take_radix_top() : take_heap_top();
     const std::uint32_t s = slot_of(k);
     Fired f{Time::from_ms(static_cast<std::int64_t>(k.hi)), Priority{static_cast<std::uint8_t>(k.lo >> 61)},
             std::move(slots_[s].action)};
     release_slot(s);
     --live_;
+    if (radix_ && live_ < kHeapMin) to_heap();
     return f;
   }
 
@@ -126,9 +139,7 @@ class EventSet {
   void debug_set_next_sequence(std::uint64_t seq) { next_seq_ = seq; }
 
  private:
-  struct Key {
-    std::uint64_t lo, hi;
-  };
+  using Key = EventKey;
   struct LaterTie {  // std heap order for now_: smallest lo (priority, then sequence) on top
     bool operator()(const Key& a, const Key& b) const { return a.lo > b.lo; }
   };
@@ -165,6 +176,83 @@ class EventSet {
     }
     head->keys[head->count++] = k;
     if (b < lowest_) lowest_ = b;
+  }
+
+  // The earliest live key of the heap, taken lazily (the next push replaces it); stale keys on the
+  // way are discarded.
+  Key take_heap_top() {
+    for (;;) {
+      const Key k = heap_.take_top_lazily();
+      if (live(k)) {
+        last_ = k.hi;
+        return k;
+      }
+      release_slot(slot_of(k));
+    }
+  }
+  Key take_radix_top() {
+    drop_stale_now();
+    while (now_.empty()) {  // advance() moves cancelled keys along too: drop them once they land
+      advance();
+      drop_stale_now();
+    }
+    std::pop_heap(now_.begin(), now_.end(), LaterTie{});
+    const Key k = now_.back();
+    now_.pop_back();
+    return k;
+  }
+
+  // Every key of the radix queue, its buckets emptied; cancelled ones are dropped when `live_only`.
+  std::vector<Key> drain_radix(bool live_only) {
+    std::vector<Key> all;
+    all.reserve(live_);
+    for (const Key& k : now_) keep_or_release(all, k, live_only);
+    now_.clear();
+    for (unsigned i = 0; i < kBuckets; ++i) {
+      for (Block* b = std::exchange(buckets_[i], nullptr); b;) {
+        for (std::uint32_t j = 0; j < b->count; ++j) keep_or_release(all, b->keys[j], live_only);
+        b = free_block(b);
+      }
+    }
+    lowest_ = kBuckets;
+    peek_ = kUnknown;
+    return all;
+  }
+  void keep_or_release(std::vector<Key>& into, const Key& k, bool live_only) {
+    if (!live_only || live(k)) into.push_back(k);
+    else release_slot(slot_of(k));
+  }
+  static void sort_by_firing(std::vector<Key>& keys) { std::sort(keys.begin(), keys.end(), fires_before); }
+
+  // The heap outgrew kHeapMax: its live keys move to the radix queue, or, when most are
+  // cancelled, the heap just sheds those.
+  void to_radix() {
+    std::vector<Key> all = heap_.release();
+    if (live_ * 2 < all.size()) {
+      std::erase_if(all, [this](const Key& k) {
+        if (live(k)) return false;
+        release_slot(slot_of(k));
+        return true;
+      });
+      sort_by_firing(all);
+      heap_.assign_sorted(std::move(all));
+      return;
+    }
+    radix_ = true;
+    lowest_ = kBuckets;
+    peek_ = kUnknown;
+    for (const Key& k : all) keep_or_release_placed(k);
+  }
+  void keep_or_release_placed(const Key& k) {
+    if (live(k)) place(k);
+    else release_slot(slot_of(k));
+  }
+  // Few events are left: the live keys move back to the heap.
+  void to_heap() {
+    std::vector<Key> all = drain_radix(true);
+    sort_by_firing(all);
+    heap_.assign_sorted(std::move(all));
+    radix_ = false;
   }
 
   void drop_stale_now() {
@@ -261,25 +349,19 @@ class EventSet {
   // The sequence field is about to overflow: renumber every pending key in firing order, so
   // FIFO among equal (time, priority) keys survives. Once per 2^37 events.
   void renumber() {
-    std::vector<Key> all(now_.begin(), now_.end());
-    now_.clear();
-    for (unsigned i = 0; i < kBuckets; ++i) {
-      for (Block* b = std::exchange(buckets_[i], nullptr); b;) {
-        all.insert(all.end(), b->keys, b->keys + b->count);
-        b = free_block(b);
-      }
-    }
-    std::sort(all.begin(), all.end(),
-              [](const Key& a, const Key& b) { return a.hi != b.hi ? a.hi < b.hi : a.lo < b.lo; });
+    std::vector<Key> all = radix_ ? drain_radix(false) : heap_.release();
+    sort_by_firing(all);
     constexpr std::uint64_t kSeqMask = ((std::uint64_t{1} << kSeqBits) - 1) << kSlotBits;
     next_seq_ = 0;
-    lowest_ = kBuckets;
-    for (Key& k : all) {
-      k.lo = (k.lo & ~kSeqMask) | (next_seq_++ << kSlotBits);
-      place(k);
-    }
+    for (Key& k : all) k.lo = (k.lo & ~kSeqMask) | (next_seq_++ << kSlotBits);
+    if (radix_)
+      for (const Key& k : all) place(k);
+    else
+      heap_.assign_sorted(std::move(all));
   }
 
+  bool radix_ = false;  // which shape holds the keys: heap_, or now_ + buckets_
+  KeyHeap heap_;
   Block* buckets_[kBuckets + 1] = {};  // [kBuckets] stays null: a sentinel is never reached while live_ > 0
   std::vector<Key> now_;
   std::uint64_t last_ = 0;

@@ -83,7 +83,7 @@ class Simulation {
       for (Observer* o : observers_) o->on_fired(e);
     }
     ++fired_;
-    f.action();
+    f.action.run_once();
   }
 
   EventSet events_;

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "tools/bench/hold.h"
+#include "tools/bench/peer_fleet.h"
 #include "tools/bench/sweep.h"
 #include "tools/bench/world.h"
 
@@ -63,20 +64,35 @@ int hold(const std::vector<std::string>& args) {
 
 int world(const std::vector<std::string>& args) {
   std::uint64_t projects = 1000, clusters = 10, endpoints = 2, days = 30, seed = 42;
+  std::string workload = "atlas";
   po::options_description opts(
-      "cmksim-bench world: the Atlas model at scale with default settings (15-minute validation\n"
-      "ticks per project, endpoints provisioning, every 10th project's key disabled on day 3 and\n"
-      "restored on day 4). Times setup and run together. Example:\n"
+      "cmksim-bench world: the Atlas model at scale. Workloads:\n"
+      "  atlas  default settings (15-minute validation ticks per project, endpoints provisioning,\n"
+      "         every 10th project's key disabled on day 3 and restored on day 4);\n"
+      "  peer   the fleet of ../shared/bench/peers/fleet_simpy2.py (key incidents and KMS outages\n"
+      "         as renewal processes), printing disabled_cluster_minutes= and shutdowns= as it does.\n"
+      "Times setup and run together. Example:\n"
       "  cmksim-bench world --projects 1000 --clusters 10 --endpoints 2 --days 30\n\nOptions");
   opts.add_options()("help,h", "show this help")("projects", po::value(&projects)->default_value(projects),
                                                   "projects")(
       "clusters", po::value(&clusters)->default_value(clusters), "clusters per project")(
       "endpoints", po::value(&endpoints)->default_value(endpoints), "private endpoints per project")(
       "days", po::value(&days)->default_value(days), "simulated days")("seed", po::value(&seed)->default_value(seed),
-                                                                        "random seed");
+                                                                        "random seed")(
+      "workload", po::value(&workload)->default_value(workload), "atlas or peer");
   if (!parse(args, opts)) return 0;
+  if (workload == "peer") {
+    const bench::PeerFleetResult r = bench::run_peer_fleet(projects, clusters, endpoints, days, seed);
+    fmt::print("kernel=cmksim mode=world workload=peer projects={} clusters={} endpoints={} days={} fired={} "
+               "seconds={:.3f} peak_rss_mb={:.1f} events_per_second={:.0f} disabled_cluster_minutes={:.0f} shutdowns={}\n",
+               projects, projects * clusters, projects * endpoints, days, r.fired, r.seconds,
+               static_cast<double>(status_bytes("VmHWM")) / (1024.0 * 1024.0), static_cast<double>(r.fired) / r.seconds,
+               r.disabled_cluster_minutes, r.shutdowns);
+    return 0;
+  }
+  if (workload != "atlas") throw po::error("--workload must be atlas or peer");
   const bench::WorldResult r = bench::run_world(projects, clusters, endpoints, days, seed);
-  fmt::print("kernel=cmksim mode=world projects={} clusters={} endpoints={} days={} fired={} seconds={:.3f} "
+  fmt::print("kernel=cmksim mode=world workload=atlas projects={} clusters={} endpoints={} days={} fired={} seconds={:.3f} "
              "peak_rss_mb={:.1f} events_per_second={:.0f}\n",
              projects, projects * clusters, projects * endpoints, days, r.fired, r.seconds,
              static_cast<double>(status_bytes("VmHWM")) / (1024.0 * 1024.0), static_cast<double>(r.fired) / r.seconds);

@@ -1,0 +1,21 @@
+// The SimPy peer's fleet (../shared/bench/peers/fleet_simpy2.py) on the Atlas model, for
+// `cmksim-bench world --workload peer`: the same incident processes and distributions, with
+// settings matching the peer's simplifications, and its two results computed the way it does.
+#pragma once
+
+#include <cstdint>
+
+namespace bench {
+
+struct PeerFleetResult {
+  std::uint64_t fired;
+  double seconds;                         // setup + run loop
+  double disabled_cluster_minutes;        // clusters still disabled count up to the horizon
+  std::uint64_t shutdowns;                // RUNNING -> DISABLED_EAR transitions
+};
+
+// P projects x C clusters x E endpoints for D days at `seed`.
+PeerFleetResult run_peer_fleet(std::uint64_t projects, std::uint64_t clusters_per_project,
+                               std::uint64_t endpoints_per_project, std::uint64_t days, std::uint64_t seed);
+
+}  // namespace bench
