@@ -80,7 +80,8 @@ void TerraformClient::plan_apply() {
     applyJob[rc.address()] = jobs_.size();
     jobs_.push_back(Job{rc.address(), op, {}});
   }
-  for (const auto& [address, e] : state_) {
+  for (const auto& entry : state_) {
+    const std::string& address = entry.first;  // a named reference: clang 14 cannot capture a structured binding
     const bool configured = std::any_of(config_.resources.begin(), config_.resources.end(),
                                         [&](const ResourceConfig& rc) { return rc.address() == address; });
     if (configured) continue;
