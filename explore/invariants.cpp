@@ -436,90 +436,104 @@ void InvariantChecker::on_record(const sim::Record& r) {
   }
 }
 
+// A transition record: the checks of the entity it moved, by kind.
 void InvariantChecker::on_transition(const sim::Record& r) {
   const models::Entity subject = models::entity_of(r.subject);
-  if (subject.kind == models::EntityKind::endpoint) {
-    const std::optional<models::EndpointIx> ix = subject.index;
-    const models::PrivateEndpoint& ep = world_.endpoint(*ix);
-    static const sim::MachineDescription full = models::endpoint_machine();
-    static const sim::MachineDescription aws = models::endpoint_machine(Provider::AWS);
-    static const sim::MachineDescription azure = models::endpoint_machine(Provider::AZURE);
-    const sim::MachineDescription::Row& row = full.rows.at(static_cast<std::size_t>(r.row));
-    const bool isAws = ep.cloudProvider == Provider::AWS;
-    // spec §2.1-2.3: the row must belong to the endpoint's cloud.
-    if (!has_row(isAws ? aws : azure, row))
-      violate("endpoint_transitions_follow_cloud_table", r.at,
-              fmt::format("endpoint {}: {} -{}-> {} ({}) is not a row of the {} endpoint table", ep.id, r.from, row.event, r.to,
-                          row.guard, models::provider_name(ep.cloudProvider)));
-    // spec §2.2 / seed 000: AWS reaches ACTIVE unapproved; only a replacement waits for approval.
-    if (isAws && r.to == status(EndpointStatus::PENDING_ACCEPTANCE) && r.from == status(EndpointStatus::INITIATING) &&
-        !(ep.replacement && world_.settings().aws_replacement_requires_approval))
-      violate("endpoint_transitions_follow_cloud_table", r.at,
-              fmt::format("endpoint {}: a first AWS endpoint waits for approval (spec §2.2: no approval step)", ep.id));
-    if (r.from == status(EndpointStatus::ACTIVE) && r.to == status(EndpointStatus::PENDING_RECREATION)) recreationSince_[*ix] = r.at;
-    return;
+  switch (subject.kind) {
+    case models::EntityKind::endpoint: return on_endpoint_transition(r, subject.index);
+    case models::EntityKind::cluster: return on_cluster_transition(r, subject.index);
+    case models::EntityKind::kms:
+      if (r.to == models::ear_state_name(models::EarState::OFF)) on_block_disabled(r, subject.index, subject.provider);
+      return;
+    case models::EntityKind::private_networking:
+      if (r.to == models::pn_state_name(models::PnState::OFF) && r.cause != models::causes::kDisableCmk)
+        on_private_networking_off(subject.index, subject.provider, r.at);
+      return;
+    default: return;
   }
-  if (subject.kind == models::EntityKind::cluster) {
-    const models::Cluster& cl = world_.cluster(subject.index);
-    const Provider P = cl.encryptionAtRestProvider;
-    // UPDATING -> RUNNING is the table's ChangeApplied row only (spec §2.7).
-    if (r.from == state(ClusterState::UPDATING) && r.to == state(ClusterState::RUNNING)) on_change_applied(r, subject.index);
-    // seed 003: shut down "on the next scheduled validity check": one ran at this instant (the
-    // project's count moved since the last scan), unless the setting allows any check.
-    if (r.to == state(ClusterState::DISABLED_EAR) && r.cause == models::causes::kScheduledCheckKeyInvalid &&
-        !world_.settings().shutdown_on_unscheduled_check) {
-      const std::uint64_t seen = cl.project < scheduledChecks_.size() ? scheduledChecks_[cl.project] : 0;
-      if (world_.project(cl.project).scheduledChecks == seen)
-        violate("shutdown_only_at_scheduled_checks", r.at,
-                fmt::format("cluster {}: shut down for an invalid key with no scheduled check at {} ms", cl.name, r.at.ms()));
-    }
-    if (r.to == state(ClusterState::DISABLED_EAR) && r.cause == models::causes::kScheduledCheckKeyInvalid && P != Provider::NONE &&
-        block_verdict(cl.project, P) != Verdict::invalid)
+}
+
+// An endpoint moved: the row is its cloud's (spec §2.1-2.3); a first AWS endpoint never waits for
+// approval (spec §2.2); a rejection starts the recreation clock.
+void InvariantChecker::on_endpoint_transition(const sim::Record& r, models::EndpointIx ix) {
+  const models::PrivateEndpoint& ep = world_.endpoint(ix);
+  static const sim::MachineDescription full = models::endpoint_machine();
+  static const sim::MachineDescription aws = models::endpoint_machine(Provider::AWS);
+  static const sim::MachineDescription azure = models::endpoint_machine(Provider::AZURE);
+  const sim::MachineDescription::Row& row = full.rows.at(static_cast<std::size_t>(r.row));
+  const bool isAws = ep.cloudProvider == Provider::AWS;
+  // spec §2.1-2.3: the row must belong to the endpoint's cloud.
+  if (!has_row(isAws ? aws : azure, row))
+    violate("endpoint_transitions_follow_cloud_table", r.at,
+            fmt::format("endpoint {}: {} -{}-> {} ({}) is not a row of the {} endpoint table", ep.id, r.from, row.event, r.to,
+                        row.guard, models::provider_name(ep.cloudProvider)));
+  // spec §2.2 / seed 000: AWS reaches ACTIVE unapproved; only a replacement waits for approval.
+  if (isAws && r.to == status(EndpointStatus::PENDING_ACCEPTANCE) && r.from == status(EndpointStatus::INITIATING) &&
+      !(ep.replacement && world_.settings().aws_replacement_requires_approval))
+    violate("endpoint_transitions_follow_cloud_table", r.at,
+            fmt::format("endpoint {}: a first AWS endpoint waits for approval (spec §2.2: no approval step)", ep.id));
+  if (r.from == status(EndpointStatus::ACTIVE) && r.to == status(EndpointStatus::PENDING_RECREATION)) recreationSince_[ix] = r.at;
+}
+
+// A cluster moved: changes land, shutdowns only at scheduled checks and only for an invalid key,
+// and no restart completes while the KMS is unusable.
+void InvariantChecker::on_cluster_transition(const sim::Record& r, models::ClusterIx c) {
+  const models::Cluster& cl = world_.cluster(c);
+  const Provider P = cl.encryptionAtRestProvider;
+  // UPDATING -> RUNNING is the table's ChangeApplied row only (spec §2.7).
+  if (r.from == state(ClusterState::UPDATING) && r.to == state(ClusterState::RUNNING)) on_change_applied(r, c);
+  // seed 003: shut down "on the next scheduled validity check": one ran at this instant (the
+  // project's count moved since the last scan), unless the setting allows any check.
+  if (r.to == state(ClusterState::DISABLED_EAR) && r.cause == models::causes::kScheduledCheckKeyInvalid &&
+      !world_.settings().shutdown_on_unscheduled_check) {
+    const std::uint64_t seen = cl.project < scheduledChecks_.size() ? scheduledChecks_[cl.project] : 0;
+    if (world_.project(cl.project).scheduledChecks == seen)
+      violate("shutdown_only_at_scheduled_checks", r.at,
+              fmt::format("cluster {}: shut down for an invalid key with no scheduled check at {} ms", cl.name, r.at.ms()));
+  }
+  if (r.to == state(ClusterState::DISABLED_EAR) && r.cause == models::causes::kScheduledCheckKeyInvalid && P != Provider::NONE &&
+      block_verdict(cl.project, P) != Verdict::invalid)
+    violate("unreachable_kms_never_shuts_down", r.at,
+            fmt::format("cluster {}: shut down while its {} key is not invalid (KMS unreachable or valid)", cl.name,
+                        models::provider_name(P)));
+  if (r.from == state(ClusterState::RESTARTING) && r.to == state(ClusterState::RUNNING) && !cluster_kms_usable(cl)) {
+    const bool partial = r.cause == models::causes::kRestartPartialKmsUnavailable;
+    if (!partial || world_.settings().restart_scope == models::RestartScope::cluster)
       violate("unreachable_kms_never_shuts_down", r.at,
-              fmt::format("cluster {}: shut down while its {} key is not invalid (KMS unreachable or valid)", cl.name,
-                          models::provider_name(P)));
-    if (r.from == state(ClusterState::RESTARTING) && r.to == state(ClusterState::RUNNING) && !cluster_kms_usable(cl)) {
-      const bool partial = r.cause == models::causes::kRestartPartialKmsUnavailable;
-      if (!partial || world_.settings().restart_scope == models::RestartScope::cluster)
-        violate("unreachable_kms_never_shuts_down", r.at,
-                fmt::format("cluster {}: processes came up after a restart while the KMS was unusable", cl.name));
-    }
-    return;
+              fmt::format("cluster {}: processes came up after a restart while the KMS was unusable", cl.name));
   }
-  if (subject.kind == models::EntityKind::kms && r.to == models::ear_state_name(models::EarState::OFF)) {
-    const models::ProjectIx p = subject.index;
-    const Provider P = subject.provider;
-    const models::Project& pr = world_.project(p);
-    const bool scopeProject = world_.settings().endpoint_guard_scope == models::EndpointGuardScope::project;
-    for (models::EndpointIx e : pr.endpointIxs) {
-      const models::PrivateEndpoint& ep = world_.endpoint(e);
-      if (!ep.gone() && (scopeProject || ep.cloudProvider == P))
-        violate("cmk_disable_guards", r.at,
-                fmt::format("project {}: {} disabled while endpoint {} is {}", pr.name, models::block_name(P), ep.id, ep.statusName()));
-    }
-    for (models::ClusterIx c : pr.clusterIxs) {
-      const models::Cluster& cl = world_.cluster(c);
-      bool uses = cl.encryptionAtRestProvider == P;
-      if (cl.applying && cl.applying->kind == models::QueuedChange::Kind::SetProvider) uses = uses || cl.applying->provider == P;
-      for (const models::QueuedChange& q : cl.queuedChanges)
-        uses = uses || (q.kind == models::QueuedChange::Kind::SetProvider && q.provider == P);
-      if (uses)
-        violate("cmk_disable_guards", r.at,
-                fmt::format("project {}: {} disabled while cluster {} uses it", pr.name, models::block_name(P), cl.name));
-    }
-    return;
+}
+
+// A block turned OFF: no endpoint blocks it and no cluster uses its key (seed 000/004, G-DIS).
+void InvariantChecker::on_block_disabled(const sim::Record& r, models::ProjectIx p, Provider P) {
+  const models::Project& pr = world_.project(p);
+  const bool scopeProject = world_.settings().endpoint_guard_scope == models::EndpointGuardScope::project;
+  for (models::EndpointIx e : pr.endpointIxs) {
+    const models::PrivateEndpoint& ep = world_.endpoint(e);
+    if (!ep.gone() && (scopeProject || ep.cloudProvider == P))
+      violate("cmk_disable_guards", r.at,
+              fmt::format("project {}: {} disabled while endpoint {} is {}", pr.name, models::block_name(P), ep.id, ep.statusName()));
   }
-  if (subject.kind == models::EntityKind::private_networking && r.to == models::pn_state_name(models::PnState::OFF) &&
-      r.cause != models::causes::kDisableCmk) {
-    const models::ProjectIx p = subject.index;
-    const Provider P = subject.provider;
-    for (models::EndpointIx e : world_.project(p).endpointIxs) {
-      const models::PrivateEndpoint& ep = world_.endpoint(e);
-      if (!ep.gone() && ep.cloudProvider == P)
-        violate("cmk_disable_guards", r.at,
-                fmt::format("project {}: requirePrivateNetworking turned off while endpoint {} is {}", world_.project(p).name, ep.id,
-                            ep.statusName()));
-    }
+  for (models::ClusterIx c : pr.clusterIxs) {
+    const models::Cluster& cl = world_.cluster(c);
+    bool uses = cl.encryptionAtRestProvider == P;
+    if (cl.applying && cl.applying->kind == models::QueuedChange::Kind::SetProvider) uses = uses || cl.applying->provider == P;
+    for (const models::QueuedChange& q : cl.queuedChanges)
+      uses = uses || (q.kind == models::QueuedChange::Kind::SetProvider && q.provider == P);
+    if (uses)
+      violate("cmk_disable_guards", r.at,
+              fmt::format("project {}: {} disabled while cluster {} uses it", pr.name, models::block_name(P), cl.name));
+  }
+}
+
+// requirePrivateNetworking turned off on its own: no endpoint of that cloud is left (G-PN).
+void InvariantChecker::on_private_networking_off(models::ProjectIx p, Provider P, sim::Time at) {
+  for (models::EndpointIx e : world_.project(p).endpointIxs) {
+    const models::PrivateEndpoint& ep = world_.endpoint(e);
+    if (!ep.gone() && ep.cloudProvider == P)
+      violate("cmk_disable_guards", at,
+              fmt::format("project {}: requirePrivateNetworking turned off while endpoint {} is {}", world_.project(p).name, ep.id,
+                          ep.statusName()));
   }
 }
 

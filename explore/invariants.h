@@ -81,6 +81,10 @@ class InvariantChecker : public sim::Observer {
   void on_change_applied(const sim::Record& r, models::ClusterIx c);
 
   void on_transition(const sim::Record& r);
+  void on_endpoint_transition(const sim::Record& r, models::EndpointIx e);
+  void on_cluster_transition(const sim::Record& r, models::ClusterIx c);
+  void on_block_disabled(const sim::Record& r, models::ProjectIx p, models::Provider P);
+  void on_private_networking_off(models::ProjectIx p, models::Provider P, sim::Time at);
   void violate(std::string_view invariant, sim::Time at, std::string message);
 
   const models::World& world_;
