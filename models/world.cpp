@@ -207,7 +207,7 @@ Outcome World::enable_cmk(ProjectIx p, const KmsSetup& k) {
     b.kmsRegion = oldRegion;
     if (v.verdict == Verdict::unreachable) return errors::kms_unreachable(std::string(provider_name(k.provider)));
     if (v.reasonCode == "CANNOT_ASSUME_ROLE") return errors::cannot_assume_role("arn:aws:iam::000000000000:role/atlas-" + pr.name);
-    return errors::kms_key_error(v.reasonCode, fmt::format("Encryption at Rest validation failed for {}.", block_name(k.provider)));
+    return errors::kms_key_error(v.reasonCode, pr.name, std::string(provider_name(k.provider)));
   }
   b.enabled = true;
   b.valid = true;
@@ -279,7 +279,7 @@ Outcome World::update_credentials(ProjectIx p, Provider provider) {
   if (auto err = project_active_guard(p)) return *err;
   if (provider == Provider::NONE) return errors::missing_provider();
   KmsConfig& b = projects_[p].block(provider);
-  if (!b.enabled) return errors::not_enabled(std::string(provider_name(provider)));
+  if (!b.enabled) return errors::not_enabled(projects_[p].name);
   CustomerKey& k = b.key;
   if (k.credentials.state() == CredentialState::PROPAGATING)  // spec §2.8: until T_iam elapses [observed]
     return errors::cannot_assume_role("arn:aws:iam::000000000000:role/atlas-" + projects_[p].name);
@@ -299,7 +299,7 @@ Outcome World::update_credentials(ProjectIx p, Provider provider) {
   validate_block(p, provider, CheckKind::credential_change);
   const BlockVerdict v = assess(projects_[p], provider);
   if (v.verdict == Verdict::invalid)
-    return errors::kms_key_error(v.reasonCode, fmt::format("Encryption at Rest validation failed for {}.", block_name(provider)));
+    return errors::kms_key_error(v.reasonCode, projects_[p].name, std::string(provider_name(provider)));
   return Outcome::success();
 }
 
@@ -330,7 +330,7 @@ Outcome World::set_require_private_networking(ProjectIx p, Provider provider, bo
     return errors::unsupported_pe_provider(std::string(provider_name(provider)));  // spec §2.4
   Project& pr = projects_[p];
   KmsConfig& b = pr.block(provider);
-  if (!b.enabled) return errors::not_enabled(std::string(provider_name(provider)));
+  if (!b.enabled) return errors::not_enabled(projects_[p].name);
   if (on) {
     if (b.requirePrivateNetworking) return Outcome::success();
     // seed 001 §'Limitations' (spec §8.4): AKV over PN only for clusters on Azure.
@@ -339,8 +339,7 @@ Outcome World::set_require_private_networking(ProjectIx p, Provider provider, bo
         if (clusters_[c].encryptionAtRestProvider == Provider::AZURE)
           for (const ClusterRegion& r : clusters_[c].regions)
             if (r.providerName != Provider::AZURE)
-              return errors::provider_not_supported(fmt::format(
-                  "Cluster {} is not on Azure: Azure Key Vault over private networking supports only Azure clusters.", clusters_[c].name));
+              return errors::provider_not_supported();  // cluster not on Azure
     b.pn.fire(sim_, PnEvent::Require, "set_require_private_networking", provider);
     b.requirePrivateNetworking = true;
     // seed 004 §'Limitations': multi-cloud clusters are disabled when Azure PN is enabled.
