@@ -7,8 +7,10 @@
 #include <cassert>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "models/alerts.h"
+#include "models/error_catalogue.h"
 #include "models/causes.h"
 #include "models/regions.h"
 
@@ -572,23 +574,34 @@ Outcome World::perform(const ActionRequest& a) {
     if (!value_fits(p->kind, value))
       throw ActionError(a.name, key, fmt::format("{}: parameter '{}' must be {}", a.name, key, param_kind_name(p->kind)));
   }
-  const Outcome o = injected_error(a.name) ? Outcome(errors::unexpected_error()) : info->handler(*this, a);
+  const std::optional<AtlasError> injected = injected_error(a.name);
+  const Outcome o = injected ? Outcome(*injected) : info->handler(*this, a);
   record_operation(a, o);
   return o;
 }
 
-Outcome World::inject_api_error(std::string_view action, std::int64_t count) {
+Outcome World::inject_api_error(std::string_view action, std::int64_t count, std::string_view code) {
   if (!find_action(action)) throw ActionError("inject_api_error", "operation", fmt::format("inject_api_error: unknown operation '{}'", action));
-  injectedErrors_[std::string(action)] += count;
+  const ErrorInfo* e = find_error(code);
+  if (!e || !e->transient) {
+    std::vector<std::string_view> transient;
+    for (const ErrorInfo& x : error_catalogue())
+      if (x.transient) transient.push_back(x.code);
+    throw ActionError("inject_api_error", "code",
+                      fmt::format("inject_api_error: code '{}' is not a transient server error (one of {})", code, fmt::join(transient, ", ")));
+  }
+  if (count > 0) injectedErrors_[std::string(action)].emplace_back(std::string(code), count);
   return Outcome::success();
 }
 
-// Whether a 500 injected for this action is still owed; takes it if so.
-bool World::injected_error(const std::string& action) {
+// The error an injection still owes this action, oldest first; takes it if so.
+std::optional<AtlasError> World::injected_error(const std::string& action) {
   auto it = injectedErrors_.find(action);
-  if (it == injectedErrors_.end() || it->second <= 0) return false;
-  --it->second;
-  return true;
+  if (it == injectedErrors_.end() || it->second.empty()) return std::nullopt;
+  auto& [code, left] = it->second.front();
+  std::optional<AtlasError> e = errors::transient(code, action);
+  if (--left <= 0) it->second.pop_front();
+  return e;
 }
 
 // What an operation is about: the endpoint it names, else the cluster, else the project (found
