@@ -29,7 +29,7 @@ Detailed run_detailed(const std::string& file, const std::string& yaml, std::uin
   std::map<int, std::size_t> insertedLines;
   for (std::size_t i = originalSteps; i < s.steps.size(); ++i)
     for (const scenario::SourceLocation* w :
-         {&s.steps[i].where, &s.steps[i].action_where, &s.steps[i].expect_error_where, &s.steps[i].for_where})
+         {&s.steps[i].where, &s.steps[i].action_where, &s.steps[i].answer.where, &s.steps[i].for_where})
       if (w->line > 0) insertedLines[w->line] = i;
   scenario::Run run(s, seed);
   InvariantChecker checker(run.world());

@@ -171,7 +171,8 @@ Outcome inject_api_error(World& w, const ActionRequest& a) {
   const std::string* operation = a.param<std::string>("operation");
   if (!operation) fail(a, "operation", fmt::format("{}: parameter 'operation' is required", a.name));
   const std::int64_t* count = a.param<std::int64_t>("count");
-  return w.inject_api_error(*operation, count ? *count : 1);
+  const std::string* code = a.param<std::string>("code");
+  return w.inject_api_error(*operation, count ? *count : 1, code ? *code : std::string_view("UNEXPECTED_ERROR"));
 }
 
 Outcome create_cluster(World& w, const ActionRequest& a) {
@@ -319,9 +320,10 @@ const std::vector<ActionInfo>& actions() {
       // ---- the API itself ----
       {"inject_api_error", Actor::fault,
        {{"operation", ParamKind::text, true, "the action whose next requests fail, e.g. get_endpoint"},
-        {"count", ParamKind::integer, false, "how many requests (default 1)"}},
-       "the next requests of that operation answer 500 UNEXPECTED_ERROR (a transient server error)",
-       "spec §3.2 UNEXPECTED_ERROR, §6 #5 [observed]", Creates::nothing, "", &inject_api_error},
+        {"count", ParamKind::integer, false, "how many requests (default 1)"},
+        {"code", ParamKind::text, false, "UNEXPECTED_ERROR (500, default), RATE_LIMITED (429) or SIM_SERVICE_UNAVAILABLE (503)"}},
+       "the next requests of that operation answer the transient error once each (default 500 UNEXPECTED_ERROR)",
+       "spec §3.2 UNEXPECTED_ERROR, §6 #5 [observed]; api-errors RATE_LIMITED", Creates::nothing, "", &inject_api_error},
   };
   return list;
 }

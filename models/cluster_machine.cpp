@@ -206,14 +206,13 @@ void World::apply_change(ClusterIx c) {
 std::optional<AtlasError> World::cluster_provider_guard(ProjectIx p, const Cluster& shape, Provider provider) const {
   // G-CL (spec §3.1), in the spec's order.
   const KmsConfig& b = projects_[p].block(provider);
-  if (!b.enabled) return errors::not_enabled(std::string(provider_name(provider)));  // CMK on the project first (seed 003)
-  if (is_tenant_tier(shape.instanceSizeName)) return errors::cannot_use_tenant(shape.instanceSizeName);  // seed 004 note
+  if (!b.enabled) return errors::not_enabled(projects_[p].name);  // CMK on the project first (seed 003)
+  if (is_tenant_tier(shape.instanceSizeName)) return errors::cannot_use_tenant();  // seed 004 note
   // seed 001 §'Limitations': AKV over private networking is not for AWS/GCP clusters (spec §8.4).
   if (provider == Provider::AZURE && b.requirePrivateNetworking)
     for (const ClusterRegion& r : shape.regions)
       if (r.providerName != Provider::AZURE)
-        return errors::provider_not_supported(
-            "Azure Key Vault over private networking supports only clusters on Azure (seed 001 §'Limitations').");
+        return errors::provider_not_supported();
   return std::nullopt;
 }
 
@@ -327,7 +326,7 @@ Outcome World::resize_cluster(ClusterIx c, std::string_view tier, std::int64_t d
   if (auto err = project_active_guard(cl.project)) return *err;
   if (cl.state() == ClusterState::PAUSED) return errors::cannot_update_paused_cluster(cl.name);  // api-errors
   if (!tier.empty() && is_tenant_tier(tier) && cl.encryptionAtRestProvider != Provider::NONE)
-    return errors::cannot_use_tenant(std::string(tier));
+    return errors::cannot_use_tenant();
   QueuedChange ch;
   ch.kind = QueuedChange::Kind::Resize;
   ch.instanceSizeName = std::string(tier);
@@ -338,12 +337,12 @@ Outcome World::resize_cluster(ClusterIx c, std::string_view tier, std::int64_t d
 
 Outcome World::pause_cluster(ClusterIx c) {
   Cluster& cl = clusters_.at(c);
-  if (cl.state() == ClusterState::PAUSED) return errors::cluster_already_paused(cl.name);  // api-errors 409
+  if (cl.state() == ClusterState::PAUSED) return errors::cluster_already_paused();  // api-errors 409
   if (cl.state() == ClusterState::UPDATING || cl.applying || !cl.queuedChanges.empty() ||
       cl.state() == ClusterState::CREATING || cl.state() == ClusterState::RESTARTING)
-    return errors::cannot_pause_with_pending_changes(cl.name);  // DOCS pause-terminate-cluster
+    return errors::cannot_pause_with_pending_changes();  // DOCS pause-terminate-cluster
   if (sim_.now() - cl.resumedAt < settings_.pause_min_running)
-    return errors::cannot_pause_recently_resumed(cl.name, static_cast<long>(settings_.pause_min_running.ms() / 60'000));
+    return errors::cannot_pause_recently_resumed(static_cast<long>(settings_.pause_min_running.ms() / 60'000));
   if (cl.state() != ClusterState::RUNNING && cl.state() != ClusterState::DISABLED_EAR)
     return errors::cluster_not_idle(cl.name, std::string(cluster_state_name(cl.state())));
   fire_cluster(c, ClusterEvent::Pause, "pause_cluster");

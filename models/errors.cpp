@@ -1,169 +1,99 @@
 #include "models/errors.h"
 
+#include <stdexcept>
+
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "models/error_catalogue.h"
+
 namespace models::errors {
 
-namespace {
-AtlasError make(std::string code, int status, std::string message, std::vector<std::string> params = {}) {
-  return AtlasError{std::move(code), status, std::move(message), std::move(params)};
+AtlasError from_catalogue(std::string_view code, std::vector<std::string> values, std::vector<std::string> params) {
+  const ErrorInfo* e = find_error(code);
+  if (!e) throw std::logic_error(fmt::format("error code {} is not in models/error_catalogue.cpp", code));
+  return AtlasError{std::string(e->code), e->httpStatus, fill_message(e->message, values), std::move(params)};
 }
-}  // namespace
+AtlasError from_catalogue(std::string_view code, std::vector<std::string> values) {
+  std::vector<std::string> params = values;
+  return from_catalogue(code, std::move(values), std::move(params));
+}
 
 // ---- spec §3.2, exact texts seen on Atlas (CIREP) ----
 AtlasError cannot_disable_due_to_private_endpoints() {
-  return make("CANNOT_DISABLE_ENCRYPTION_AT_REST_DUE_TO_PRIVATE_ENDPOINTS", 400,
-              "Encryption at Rest cannot be disabled when private endpoints are present.");
+  return from_catalogue("CANNOT_DISABLE_ENCRYPTION_AT_REST_DUE_TO_PRIVATE_ENDPOINTS");
 }
 AtlasError cannot_disable_pn_while_endpoints_exist(std::vector<std::string> regions) {
-  std::string msg = fmt::format(
-      "Cannot disable requirePrivateNetworking field when there are private endpoints. Remove private endpoints in "
-      "region(s) {} to disable requirePrivateNetworking.",
-      fmt::join(regions, ", "));
-  return make("CANNOT_DISABLE_ENCRYPTION_AT_REST_REQUIRE_PRIVATE_NETWORKING_WHILE_PRIVATE_ENDPOINTS_EXIST", 400,
-              std::move(msg), std::move(regions));
+  // One placeholder for the whole list; the error's parameters are the regions themselves.
+  std::string list = fmt::format("{}", fmt::join(regions, ", "));  // before the move below
+  return from_catalogue("CANNOT_DISABLE_ENCRYPTION_AT_REST_REQUIRE_PRIVATE_NETWORKING_WHILE_PRIVATE_ENDPOINTS_EXIST",
+                        {std::move(list)}, std::move(regions));
 }
 AtlasError endpoint_delete_blocked_during_provisioning(const std::string& id) {
-  return make("ENCRYPTION_AT_REST_PRIVATE_ENDPOINT_DELETE_BLOCKED_DURING_PROVISIONING", 400,
-              fmt::format("Failed to delete Encryption at Rest Private endpoint with id [{}] during IN_PROGRESS state. "
-                          "Please try again later.",
-                          id),
-              {id});
+  return from_catalogue("ENCRYPTION_AT_REST_PRIVATE_ENDPOINT_DELETE_BLOCKED_DURING_PROVISIONING", {id});
 }
-AtlasError cannot_assume_role(const std::string& arn) {
-  return make("CANNOT_ASSUME_ROLE", 400, fmt::format("Atlas cannot assume the specified role ({}).", arn), {arn});
-}
-AtlasError unexpected_error() { return make("UNEXPECTED_ERROR", 500, "Unexpected error."); }
-AtlasError aws_credentials_auth_deprecated() {
-  return make("AWS_KMS_CREDENTIALS_AUTH_DEPRECATED", 400,
-              "Credentials based authentication is no longer supported for AWS KMS.");
-}
+AtlasError cannot_assume_role(const std::string& arn) { return from_catalogue("CANNOT_ASSUME_ROLE", {arn}); }
+AtlasError unexpected_error() { return from_catalogue("UNEXPECTED_ERROR"); }
+AtlasError aws_credentials_auth_deprecated() { return from_catalogue("AWS_KMS_CREDENTIALS_AUTH_DEPRECATED"); }
 // ---- spec §3.2, api-errors ----
-AtlasError settings_invalid() {
-  return make("ENCRYPTION_AT_REST_SETTINGS_INVALID", 400,
-              "Atlas is unable to access your encryption key. You cannot change your encryption key until access to "
-              "your current encryption key has been restored.");
-}
-AtlasError cannot_disable_encryption_at_rest() {
-  return make("CANNOT_DISABLE_ENCRYPTION_AT_REST", 409,
-              "Cannot disable Encryption at Rest on the group because it is still enabled on one or more clusters in "
-              "the group.");
-}
-AtlasError cannot_change_provider() {
-  return make("CANNOT_CHANGE_ENCRYPTION_AT_REST_PROVIDER", 409,
-              "To choose a different Encryption at Rest provider, please disable and re-enable this feature.");
-}
-AtlasError cannot_rotate_key_encryption_disabled() {
-  return make("CANNOT_ROTATE_KEY_ENCRYPTION_DISABLED", 409,
-              "Cannot rotate the encryption key because Encryption at Rest is disabled.");
-}
-AtlasError not_enabled(const std::string& p) {
-  return make("ENCRYPTION_AT_REST_NOT_ENABLED", 400,
-              fmt::format("Encryption at Rest using {} is not enabled for this project.", p), {p});
-}
-AtlasError provider_not_supported(const std::string& why) {
-  return make("ENCRYPTION_AT_REST_PROVIDER_NOT_SUPPORTED", 400, why);
-}
-AtlasError missing_provider() {
-  return make("MISSING_ENCRYPTION_AT_REST_PROVIDER", 400, "No Encryption at Rest provider was specified.");
-}
-AtlasError cannot_use_tenant(const std::string& tier) {
-  return make("CANNOT_USE_ENCRYPTION_AT_REST_TENANT", 400,
-              fmt::format("Encryption at Rest with a customer key is not available for {} clusters.", tier), {tier});
-}
+AtlasError settings_invalid() { return from_catalogue("ENCRYPTION_AT_REST_SETTINGS_INVALID"); }
+AtlasError cannot_disable_encryption_at_rest() { return from_catalogue("CANNOT_DISABLE_ENCRYPTION_AT_REST"); }
+AtlasError cannot_change_provider() { return from_catalogue("CANNOT_CHANGE_ENCRYPTION_AT_REST_PROVIDER"); }
+AtlasError cannot_rotate_key_encryption_disabled() { return from_catalogue("CANNOT_ROTATE_KEY_ENCRYPTION_DISABLED"); }
+AtlasError not_enabled(const std::string& project) { return from_catalogue("ENCRYPTION_AT_REST_NOT_ENABLED", {project}); }
+AtlasError provider_not_supported() { return from_catalogue("ENCRYPTION_AT_REST_PROVIDER_NOT_SUPPORTED"); }
+AtlasError missing_provider() { return from_catalogue("MISSING_ENCRYPTION_AT_REST_PROVIDER"); }
+AtlasError cannot_use_tenant() { return from_catalogue("CANNOT_USE_ENCRYPTION_AT_REST_TENANT"); }
 AtlasError cannot_disable_with_backup_compliance() {
-  return make("CANNOT_DISABLE_ENCRYPTION_AT_REST_WITH_BACKUP_COMPLIANCE_POLICY", 400,
-              "Encryption at Rest cannot be disabled while a Backup Compliance Policy is enabled.");
+  return from_catalogue("CANNOT_DISABLE_ENCRYPTION_AT_REST_WITH_BACKUP_COMPLIANCE_POLICY");
 }
-AtlasError cannot_update_paused_cluster(const std::string& c) {
-  return make("CANNOT_UPDATE_PAUSED_CLUSTER", 409, fmt::format("Cannot update cluster {} while it is paused.", c), {c});
+AtlasError cannot_update_paused_cluster(const std::string& c) { return from_catalogue("CANNOT_UPDATE_PAUSED_CLUSTER", {c}); }
+AtlasError cluster_already_paused() { return from_catalogue("CLUSTER_ALREADY_PAUSED"); }
+AtlasError cannot_pause_with_pending_changes() { return from_catalogue("CANNOT_PAUSE_CLUSTER_WITH_PENDING_CHANGES"); }
+AtlasError cannot_pause_recently_resumed(long minutes) {
+  return from_catalogue("CANNOT_PAUSE_RECENTLY_RESUMED_CLUSTER", {std::to_string(minutes)});
 }
-AtlasError cluster_already_paused(const std::string& c) {
-  return make("CLUSTER_ALREADY_PAUSED", 409, fmt::format("Cluster {} is already paused.", c), {c});
+// Atlas fills its own limit and period; the model, which has none, fills the documented pattern
+// with one request per minute [inferred].
+AtlasError rate_limited(const std::string& resource) { return from_catalogue("RATE_LIMITED", {resource, "1", "1"}); }
+AtlasError service_unavailable() { return from_catalogue("SIM_SERVICE_UNAVAILABLE"); }
+AtlasError transient(std::string_view code, const std::string& operation) {
+  if (code == "RATE_LIMITED") return rate_limited(operation);
+  return from_catalogue(code);
 }
-AtlasError cannot_pause_with_pending_changes(const std::string& c) {
-  return make("CANNOT_PAUSE_CLUSTER_WITH_PENDING_CHANGES", 409,
-              fmt::format("Cannot pause cluster {} while it has pending changes.", c), {c});
-}
-AtlasError cannot_pause_recently_resumed(const std::string& c, long minutes) {
-  return make("CANNOT_PAUSE_RECENTLY_RESUMED_CLUSTER", 400,
-              fmt::format("Cluster {} must remain running for {} minutes after being resumed before it can be paused.",
-                          c, minutes),
-              {c, std::to_string(minutes)});
-}
-AtlasError kms_key_error(const std::string& code, const std::string& detail) {
-  const int status = code == "AWS_CUSTOMER_MASTER_KEY_NOT_FOUND" ? 404 : 400;
-  return make(code, status, detail);
+AtlasError kms_key_error(const std::string& code, const std::string& project, const std::string& provider) {
+  // Each code's own text: only AWS_CUSTOMER_MASTER_KEY_NOT_FOUND names the group, the SIM_ ones the provider.
+  if (code == "AWS_CUSTOMER_MASTER_KEY_NOT_FOUND") return from_catalogue(code, {project});
+  if (code.starts_with("SIM_")) return from_catalogue(code, {provider});
+  return from_catalogue(code);
 }
 // ---- SIM_ stand-in codes ----
-AtlasError pn_not_enabled(const std::string& p) {
-  return make("SIM_PRIVATE_NETWORKING_NOT_ENABLED", 400,
-              fmt::format("Encryption at Rest using {} with requirePrivateNetworking must be enabled first.", p), {p});
-}
-AtlasError unsupported_pe_provider(const std::string& p) {
-  return make("SIM_UNSUPPORTED_EAR_PE_PROVIDER", 400,
-              fmt::format("Encryption at Rest private endpoints are not supported for {} (AWS and AZURE only).", p), {p});
-}
+AtlasError pn_not_enabled(const std::string& p) { return from_catalogue("SIM_PRIVATE_NETWORKING_NOT_ENABLED", {p}); }
+AtlasError unsupported_pe_provider(const std::string& p) { return from_catalogue("SIM_UNSUPPORTED_EAR_PE_PROVIDER", {p}); }
 AtlasError region_without_approved_endpoint(std::vector<std::string> regions) {
-  std::string msg = fmt::format("No approved Encryption at Rest private endpoint in region(s) {}.", fmt::join(regions, ", "));
-  return make("SIM_REGION_WITHOUT_APPROVED_ENDPOINT", 400, std::move(msg), std::move(regions));
+  std::string list = fmt::format("{}", fmt::join(regions, ", "));  // before the move below
+  return from_catalogue("SIM_REGION_WITHOUT_APPROVED_ENDPOINT", {std::move(list)}, std::move(regions));
 }
-AtlasError project_not_active(const std::string& p) {
-  return make("SIM_PROJECT_NOT_ACTIVE", 400, fmt::format("Project {} is not ACTIVE.", p), {p});
-}
-AtlasError topology_unsupported(const std::string& why) {
-  return make("SIM_PRIVATE_NETWORKING_TOPOLOGY_UNSUPPORTED", 400, why);
-}
-AtlasError duplicate_region_endpoint(const std::string& r) {
-  return make("SIM_DUPLICATE_REGION_ENDPOINT", 409,
-              fmt::format("An Encryption at Rest private endpoint already exists in region {}.", r), {r});
-}
-AtlasError endpoint_not_found(const std::string& id) {
-  return make("SIM_PRIVATE_ENDPOINT_NOT_FOUND", 404, fmt::format("No Encryption at Rest private endpoint with id {}.", id), {id});
-}
+AtlasError project_not_active(const std::string& p) { return from_catalogue("SIM_PROJECT_NOT_ACTIVE", {p}); }
+AtlasError topology_unsupported(const std::string& why) { return from_catalogue("SIM_PRIVATE_NETWORKING_TOPOLOGY_UNSUPPORTED", {why}); }
+AtlasError duplicate_region_endpoint(const std::string& r) { return from_catalogue("SIM_DUPLICATE_REGION_ENDPOINT", {r}); }
+AtlasError endpoint_not_found(const std::string& id) { return from_catalogue("SIM_PRIVATE_ENDPOINT_NOT_FOUND", {id}); }
 AtlasError endpoint_not_pending_acceptance(const std::string& id, const std::string& st) {
-  return make("SIM_ENDPOINT_NOT_PENDING_ACCEPTANCE", 400,
-              fmt::format("Private endpoint connection {} has no pending request to approve (status {}).", id, st), {id, st});
+  return from_catalogue("SIM_ENDPOINT_NOT_PENDING_ACCEPTANCE", {id, st});
 }
-AtlasError endpoint_not_active(const std::string& id, const std::string& st) {
-  return make("SIM_ENDPOINT_NOT_ACTIVE", 400,
-              fmt::format("Private endpoint {} has no connection to reject or remove (status {}).", id, st), {id, st});
-}
+AtlasError endpoint_not_active(const std::string& id, const std::string& st) { return from_catalogue("SIM_ENDPOINT_NOT_ACTIVE", {id, st}); }
 AtlasError endpoint_not_initiating(const std::string& id, const std::string& st) {
-  return make("SIM_ENDPOINT_NOT_INITIATING", 400, fmt::format("Private endpoint {} is not INITIATING (status {}).", id, st),
-              {id, st});
+  return from_catalogue("SIM_ENDPOINT_NOT_INITIATING", {id, st});
 }
-AtlasError cluster_not_paused(const std::string& c) {
-  return make("SIM_CLUSTER_NOT_PAUSED", 409, fmt::format("Cluster {} is not paused.", c), {c});
-}
-AtlasError cluster_exists(const std::string& c) {
-  return make("SIM_DUPLICATE_CLUSTER_NAME", 409, fmt::format("A cluster named {} already exists.", c), {c});
-}
-AtlasError cluster_disabled_no_reads(const std::string& c) {
-  return make("SIM_CLUSTER_DISABLED", 503,
-              fmt::format("Cluster {} is not serving reads or writes (disabled, paused or down).", c), {c});
-}
-AtlasError snapshot_key_invalid(const std::string& s) {
-  return make("SIM_SNAPSHOT_KEY_INVALID", 400,
-              fmt::format("Snapshot {} cannot be restored: the key that encrypted it is not valid.", s), {s});
-}
-AtlasError snapshot_not_found(const std::string& s) {
-  return make("SIM_SNAPSHOT_NOT_FOUND", 404, fmt::format("No snapshot {}.", s), {s});
-}
-AtlasError multiple_providers_refused() {
-  return make("SIM_MULTIPLE_PROVIDERS_REFUSED", 400, "Another Encryption at Rest provider is already enabled.");
-}
-AtlasError key_state_conflict(const std::string& what) { return make("SIM_CLOUD_KEY_STATE_CONFLICT", 409, what); }
-
-AtlasError cluster_not_idle(const std::string& c, const std::string& st) {
-  return make("SIM_CLUSTER_NOT_IDLE", 409, fmt::format("Cluster {} cannot do this while {}.", c, st), {c, st});
-}
-AtlasError endpoint_already_deleting(const std::string& id) {
-  return make("SIM_ENDPOINT_ALREADY_DELETING", 400, fmt::format("Private endpoint {} is already being deleted.", id), {id});
-}
-AtlasError kms_unreachable(const std::string& p) {
-  return make("SIM_KMS_UNREACHABLE", 400, fmt::format("Atlas cannot connect to the {} key management service.", p), {p});
-}
+AtlasError cluster_not_paused(const std::string& c) { return from_catalogue("SIM_CLUSTER_NOT_PAUSED", {c}); }
+AtlasError cluster_exists(const std::string& c) { return from_catalogue("SIM_DUPLICATE_CLUSTER_NAME", {c}); }
+AtlasError cluster_disabled_no_reads(const std::string& c) { return from_catalogue("SIM_CLUSTER_DISABLED", {c}); }
+AtlasError snapshot_key_invalid(const std::string& s) { return from_catalogue("SIM_SNAPSHOT_KEY_INVALID", {s}); }
+AtlasError snapshot_not_found(const std::string& s) { return from_catalogue("SIM_SNAPSHOT_NOT_FOUND", {s}); }
+AtlasError multiple_providers_refused() { return from_catalogue("SIM_MULTIPLE_PROVIDERS_REFUSED"); }
+AtlasError key_state_conflict(const std::string& what) { return from_catalogue("SIM_CLOUD_KEY_STATE_CONFLICT", {what}); }
+AtlasError cluster_not_idle(const std::string& c, const std::string& st) { return from_catalogue("SIM_CLUSTER_NOT_IDLE", {c, st}); }
+AtlasError endpoint_already_deleting(const std::string& id) { return from_catalogue("SIM_ENDPOINT_ALREADY_DELETING", {id}); }
+AtlasError kms_unreachable(const std::string& p) { return from_catalogue("SIM_KMS_UNREACHABLE", {p}); }
 
 }  // namespace models::errors

@@ -52,8 +52,15 @@ class Outcome {
   std::vector<std::pair<std::string, std::string>> body_;
 };
 
-// Factories for every code the models return; each names its source.
+// Factories for every code the models return. Each builds its AtlasError from the code's row of
+// the catalogue (models/error_catalogue.h): status and text are written there once; a factory
+// only names the code and fills in the values. A code missing from the catalogue is a bug: the
+// factory throws std::logic_error (tests/models/error_catalogue_test.cpp checks every code).
 namespace errors {
+// The catalogue row of `code` with its %s/%d filled from `values`; params are the error's
+// parameters as Atlas returns them (default: the values).
+AtlasError from_catalogue(std::string_view code, std::vector<std::string> values = {});
+AtlasError from_catalogue(std::string_view code, std::vector<std::string> values, std::vector<std::string> params);
 // spec §3.2 [observed] CIREP
 AtlasError cannot_disable_due_to_private_endpoints();
 AtlasError cannot_disable_pn_while_endpoints_exist(std::vector<std::string> regions);
@@ -66,17 +73,23 @@ AtlasError settings_invalid();                     // ENCRYPTION_AT_REST_SETTING
 AtlasError cannot_disable_encryption_at_rest();    // CANNOT_DISABLE_ENCRYPTION_AT_REST 409
 AtlasError cannot_change_provider();               // CANNOT_CHANGE_ENCRYPTION_AT_REST_PROVIDER 409
 AtlasError cannot_rotate_key_encryption_disabled();// CANNOT_ROTATE_KEY_ENCRYPTION_DISABLED 409
-AtlasError not_enabled(const std::string& provider);  // ENCRYPTION_AT_REST_NOT_ENABLED 400
-AtlasError provider_not_supported(const std::string& why);  // ENCRYPTION_AT_REST_PROVIDER_NOT_SUPPORTED 400
+AtlasError not_enabled(const std::string& project);  // ENCRYPTION_AT_REST_NOT_ENABLED 400 ("... for group %s.")
+AtlasError provider_not_supported();               // ENCRYPTION_AT_REST_PROVIDER_NOT_SUPPORTED 400
 AtlasError missing_provider();                     // MISSING_ENCRYPTION_AT_REST_PROVIDER 400
-AtlasError cannot_use_tenant(const std::string& tier);  // CANNOT_USE_ENCRYPTION_AT_REST_TENANT 400
+AtlasError cannot_use_tenant();                    // CANNOT_USE_ENCRYPTION_AT_REST_TENANT 400
 AtlasError cannot_disable_with_backup_compliance(); // ..._WITH_BACKUP_COMPLIANCE_POLICY 400
 AtlasError cannot_update_paused_cluster(const std::string& cluster);  // 409
-AtlasError cluster_already_paused(const std::string& cluster);        // 409
-AtlasError cannot_pause_with_pending_changes(const std::string& cluster);  // 409
-AtlasError cannot_pause_recently_resumed(const std::string& cluster, long minutes);  // 400
-// Key / credential codes by provider (spec §3.2): the reason a validation failed.
-AtlasError kms_key_error(const std::string& code, const std::string& detail);
+AtlasError cluster_already_paused();               // 409
+AtlasError cannot_pause_with_pending_changes();    // 409
+AtlasError cannot_pause_recently_resumed(long minutes);  // 400, params [minutes]
+AtlasError rate_limited(const std::string& resource);    // RATE_LIMITED 429
+AtlasError service_unavailable();                  // SIM_SERVICE_UNAVAILABLE 503
+// A transient server error (a catalogue row marked transient) answering a request of `operation`.
+AtlasError transient(std::string_view code, const std::string& operation);
+// Key / credential codes by provider (spec §3.2): the reason a validation failed (validator.cpp's
+// reason code), each with its own catalogue text; `project` fills "... for group %s." and
+// `provider` the SIM_ texts that name the key's provider.
+AtlasError kms_key_error(const std::string& code, const std::string& project, const std::string& provider);
 // spec §3.2 stand-in codes [inferred]
 AtlasError pn_not_enabled(const std::string& provider);        // SIM_PRIVATE_NETWORKING_NOT_ENABLED 400
 AtlasError unsupported_pe_provider(const std::string& provider);  // SIM_UNSUPPORTED_EAR_PE_PROVIDER 400

@@ -7,8 +7,10 @@
 #include <cassert>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "models/alerts.h"
+#include "models/error_catalogue.h"
 #include "models/causes.h"
 #include "models/regions.h"
 
@@ -207,7 +209,7 @@ Outcome World::enable_cmk(ProjectIx p, const KmsSetup& k) {
     b.kmsRegion = oldRegion;
     if (v.verdict == Verdict::unreachable) return errors::kms_unreachable(std::string(provider_name(k.provider)));
     if (v.reasonCode == "CANNOT_ASSUME_ROLE") return errors::cannot_assume_role("arn:aws:iam::000000000000:role/atlas-" + pr.name);
-    return errors::kms_key_error(v.reasonCode, fmt::format("Encryption at Rest validation failed for {}.", block_name(k.provider)));
+    return errors::kms_key_error(v.reasonCode, pr.name, std::string(provider_name(k.provider)));
   }
   b.enabled = true;
   b.valid = true;
@@ -279,7 +281,7 @@ Outcome World::update_credentials(ProjectIx p, Provider provider) {
   if (auto err = project_active_guard(p)) return *err;
   if (provider == Provider::NONE) return errors::missing_provider();
   KmsConfig& b = projects_[p].block(provider);
-  if (!b.enabled) return errors::not_enabled(std::string(provider_name(provider)));
+  if (!b.enabled) return errors::not_enabled(projects_[p].name);
   CustomerKey& k = b.key;
   if (k.credentials.state() == CredentialState::PROPAGATING)  // spec §2.8: until T_iam elapses [observed]
     return errors::cannot_assume_role("arn:aws:iam::000000000000:role/atlas-" + projects_[p].name);
@@ -299,7 +301,7 @@ Outcome World::update_credentials(ProjectIx p, Provider provider) {
   validate_block(p, provider, CheckKind::credential_change);
   const BlockVerdict v = assess(projects_[p], provider);
   if (v.verdict == Verdict::invalid)
-    return errors::kms_key_error(v.reasonCode, fmt::format("Encryption at Rest validation failed for {}.", block_name(provider)));
+    return errors::kms_key_error(v.reasonCode, projects_[p].name, std::string(provider_name(provider)));
   return Outcome::success();
 }
 
@@ -330,7 +332,7 @@ Outcome World::set_require_private_networking(ProjectIx p, Provider provider, bo
     return errors::unsupported_pe_provider(std::string(provider_name(provider)));  // spec §2.4
   Project& pr = projects_[p];
   KmsConfig& b = pr.block(provider);
-  if (!b.enabled) return errors::not_enabled(std::string(provider_name(provider)));
+  if (!b.enabled) return errors::not_enabled(projects_[p].name);
   if (on) {
     if (b.requirePrivateNetworking) return Outcome::success();
     // seed 001 §'Limitations' (spec §8.4): AKV over PN only for clusters on Azure.
@@ -339,8 +341,7 @@ Outcome World::set_require_private_networking(ProjectIx p, Provider provider, bo
         if (clusters_[c].encryptionAtRestProvider == Provider::AZURE)
           for (const ClusterRegion& r : clusters_[c].regions)
             if (r.providerName != Provider::AZURE)
-              return errors::provider_not_supported(fmt::format(
-                  "Cluster {} is not on Azure: Azure Key Vault over private networking supports only Azure clusters.", clusters_[c].name));
+              return errors::provider_not_supported();  // cluster not on Azure
     b.pn.fire(sim_, PnEvent::Require, "set_require_private_networking", provider);
     b.requirePrivateNetworking = true;
     // seed 004 §'Limitations': multi-cloud clusters are disabled when Azure PN is enabled.
@@ -573,23 +574,34 @@ Outcome World::perform(const ActionRequest& a) {
     if (!value_fits(p->kind, value))
       throw ActionError(a.name, key, fmt::format("{}: parameter '{}' must be {}", a.name, key, param_kind_name(p->kind)));
   }
-  const Outcome o = injected_error(a.name) ? Outcome(errors::unexpected_error()) : info->handler(*this, a);
+  const std::optional<AtlasError> injected = injected_error(a.name);
+  const Outcome o = injected ? Outcome(*injected) : info->handler(*this, a);
   record_operation(a, o);
   return o;
 }
 
-Outcome World::inject_api_error(std::string_view action, std::int64_t count) {
+Outcome World::inject_api_error(std::string_view action, std::int64_t count, std::string_view code) {
   if (!find_action(action)) throw ActionError("inject_api_error", "operation", fmt::format("inject_api_error: unknown operation '{}'", action));
-  injectedErrors_[std::string(action)] += count;
+  const ErrorInfo* e = find_error(code);
+  if (!e || !e->transient) {
+    std::vector<std::string_view> transient;
+    for (const ErrorInfo& x : error_catalogue())
+      if (x.transient) transient.push_back(x.code);
+    throw ActionError("inject_api_error", "code",
+                      fmt::format("inject_api_error: code '{}' is not a transient server error (one of {})", code, fmt::join(transient, ", ")));
+  }
+  if (count > 0) injectedErrors_[std::string(action)].emplace_back(std::string(code), count);
   return Outcome::success();
 }
 
-// Whether a 500 injected for this action is still owed; takes it if so.
-bool World::injected_error(const std::string& action) {
+// The error an injection still owes this action, oldest first; takes it if so.
+std::optional<AtlasError> World::injected_error(const std::string& action) {
   auto it = injectedErrors_.find(action);
-  if (it == injectedErrors_.end() || it->second <= 0) return false;
-  --it->second;
-  return true;
+  if (it == injectedErrors_.end() || it->second.empty()) return std::nullopt;
+  auto& [code, left] = it->second.front();
+  std::optional<AtlasError> e = errors::transient(code, action);
+  if (--left <= 0) it->second.pop_front();
+  return e;
 }
 
 // What an operation is about: the endpoint it names, else the cluster, else the project (found

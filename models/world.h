@@ -8,6 +8,7 @@
 // "outcome" (OK or the error code). Nothing is recorded when !sim.observed().
 #pragma once
 
+#include <deque>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -125,9 +126,10 @@ class World {
   Outcome deactivate_project(ProjectIx p);
   Outcome reactivate_project(ProjectIx p);
   // ---- faults: the API itself ----
-  // The next `count` requests naming `action` answer 500 UNEXPECTED_ERROR before the model sees
-  // them (spec §3.2, §6 #5: a transient server error).
-  Outcome inject_api_error(std::string_view action, std::int64_t count);
+  // The next `count` requests naming `action` answer the transient error `code` (a catalogue row
+  // marked transient: UNEXPECTED_ERROR 500, RATE_LIMITED 429, SIM_SERVICE_UNAVAILABLE 503) before
+  // the model sees them, once each (spec §3.2, §6 #5). Injections queue up in order.
+  Outcome inject_api_error(std::string_view action, std::int64_t count, std::string_view code = "UNEXPECTED_ERROR");
 
   // One step by name: looks the action up in actions(), runs its handler (which resolves the names
   // and calls the typed method above) and records the operation. Throws ActionError for scenario
@@ -239,7 +241,7 @@ class World {
   void alert(sim::RecordKind kind, std::string_view eventTypeName, sim::Subject subject,
              std::vector<std::pair<std::string, std::string>> fields = {});
   void record_operation(const ActionRequest& a, const Outcome& o);
-  bool injected_error(const std::string& action);
+  std::optional<AtlasError> injected_error(const std::string& action);
   sim::Subject operation_subject(const ActionRequest& a) const;
   static std::string entity_name(EntityKind kind, std::string_view project, Provider provider);
   std::string entity_name(ProjectIx p, std::string_view cluster) const;
@@ -266,7 +268,8 @@ class World {
   std::unordered_map<std::string, ProjectIx> projectByName_;
   std::unordered_map<std::string, ClusterIx> clusterByName_;  // key: project + '\0' + name
   std::unordered_map<std::string, EndpointIx> endpointById_;
-  std::unordered_map<std::string, std::int64_t> injectedErrors_;  // action name -> 500s still to answer
+  // action name -> (code, answers still owed), oldest injection first
+  std::unordered_map<std::string, std::deque<std::pair<std::string, std::int64_t>>> injectedErrors_;
   std::uint64_t idCounter_ = 0;
   std::uint64_t validations_ = 0;
 };

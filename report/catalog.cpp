@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "models/actions.h"
+#include "models/error_catalogue.h"
 #include "models/machines.h"
 #include "models/settings.h"
 #include "report/sources.h"
@@ -110,6 +111,33 @@ void write_settings_text(std::ostream& out, const std::vector<std::string>& only
     out << fmt::format("    {}\n", s.description);
     if (!s.allowed.empty()) out << fmt::format("    values: {}\n", fmt::join(s.allowed, " | "));
     write_links(out, s.description);
+  }
+}
+
+nlohmann::ordered_json errors_json() {
+  nlohmann::ordered_json all = nlohmann::ordered_json::array();
+  for (const models::ErrorInfo& e : models::error_catalogue()) {
+    nlohmann::ordered_json j;
+    j["code"] = std::string(e.code);
+    j["httpStatus"] = e.httpStatus;
+    j["message"] = std::string(e.message);
+    j["source"] = std::string(e.source);
+    j["transient"] = e.transient;
+    j["links"] = links_json(e.source);
+    all.push_back(std::move(j));
+  }
+  return all;
+}
+
+void write_errors_text(std::ostream& out) {
+  bool first = true;
+  for (const models::ErrorInfo& e : models::error_catalogue()) {
+    if (!first) out << '\n';
+    first = false;
+    out << fmt::format("{}  {}{}\n", e.code, e.httpStatus, e.transient ? "  (transient: inject_api_error can answer it)" : "");
+    out << fmt::format("    {}\n", e.message);
+    out << fmt::format("    source: {}\n", e.source);
+    write_links(out, e.source);
   }
 }
 

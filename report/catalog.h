@@ -34,6 +34,16 @@ nlohmann::ordered_json settings_json(const std::vector<std::string>& only = {});
 //       seed 003: https://...                      (one line per public document the description cites)
 void write_settings_text(std::ostream& out, const std::vector<std::string>& only = {});
 
+// Every error the model can answer (models::error_catalogue()), ordered by code:
+// [{"code", "httpStatus", "message", "source", "transient", "links": [{"tag", "title", "url"}]}]
+// (message: the template, %s / %d standing for the values filled in).
+nlohmann::ordered_json errors_json();
+//   CANNOT_ASSUME_ROLE  400
+//       Atlas cannot assume the specified role (%s).
+//       source: CIREP
+//       CIREP: https://...                         (one line per public document the source cites)
+void write_errors_text(std::ostream& out);
+
 // The named machine (models::machine_names()) as DOT; with a cloud, the endpoint machine keeps
 // only that cloud's rows. Throws std::invalid_argument for an unknown name.
 std::string machine_dot(std::string_view name, std::optional<models::Provider> cloud = std::nullopt);

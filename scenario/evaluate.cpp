@@ -195,4 +195,44 @@ Verdict evaluate(const Expectation& x, const Observed& o) {
   return v;
 }
 
+std::string expected_answer_text(const ExpectedAnswer& a) {
+  std::string out = !a.refused ? "OK" : a.code.empty() ? "any error" : a.code;
+  if (a.status) out += fmt::format(", status={}", *a.status);
+  if (a.message) out += fmt::format(", message='{}'", *a.message);
+  if (a.message_contains) out += fmt::format(", message containing '{}'", *a.message_contains);
+  if (a.params) out += fmt::format(", params=[{}]", fmt::join(*a.params, ", "));
+  return out;
+}
+
+Verdict judge_answer(const ExpectedAnswer& a, const models::Outcome& o) {
+  Verdict v;
+  v.expected = expected_answer_text(a);
+  v.holds = a.refused ? !o.ok() && (a.code.empty() || a.code == o.code()) : o.ok();
+  if (!a.detailed) {
+    v.seen = o.code();
+    return v;
+  }
+  // The seen side names the same fields as the expected side, so the two read side by side.
+  v.seen = o.code();
+  if (a.status) {
+    v.holds = v.holds && o.httpStatus() == *a.status;
+    v.seen += fmt::format(", status={}", o.httpStatus());
+  }
+  const std::string message = o.ok() ? std::string() : o.error().message;
+  if (a.message) {
+    v.holds = v.holds && message == *a.message;
+    v.seen += fmt::format(", message='{}'", message);
+  }
+  if (a.message_contains) {
+    v.holds = v.holds && message.find(*a.message_contains) != std::string::npos;
+    v.seen += fmt::format(", message='{}'", message);
+  }
+  if (a.params) {
+    const std::vector<std::string> params = o.ok() ? std::vector<std::string>{} : o.error().params;
+    v.holds = v.holds && params == *a.params;
+    v.seen += fmt::format(", params=[{}]", fmt::join(params, ", "));
+  }
+  return v;
+}
+
 }  // namespace scenario

@@ -40,4 +40,11 @@ struct Verdict {
 };
 Verdict evaluate(const Expectation& x, const Observed& o);
 
+// A step's answer against what it expects (expect_error / expect_status). The plain forms compare
+// codes ("OK" or the code, as before); the detailed ones list each field expected and seen:
+// "CODE, status=400, message='...'" / "OK, status=202".
+Verdict judge_answer(const ExpectedAnswer& a, const models::Outcome& o);
+// What the step expects, as judge_answer writes it (for a step that could not be performed).
+std::string expected_answer_text(const ExpectedAnswer& a);
+
 }  // namespace scenario

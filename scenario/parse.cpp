@@ -30,7 +30,7 @@ using Entries = std::vector<YamlReader::Entry>;
 
 const std::vector<std::string> kProviders = {"AWS", "AZURE", "GCP"};
 // A step's own keys; the rest are its action's parameters (models::actions()).
-const std::vector<std::string> kStepKeys = {"at", "after", "on", "if", "repeat", "id", "do", "expect_error", "for", "as", "note"};
+const std::vector<std::string> kStepKeys = {"at", "after", "on", "if", "repeat", "id", "do", "expect_error", "expect_status", "for", "as", "note"};
 
 models::Provider provider(const YamlReader& r, const YAML::Node& n, std::string_view what) {
   return *models::parse_provider(r.one_of(n, what, kProviders));
@@ -289,13 +289,9 @@ void parse_step_key(const YamlReader& r, const YamlReader::Entry& e, Step& st, b
     st.time = r.distribution(e.value, key);
     st.time_where = r.at(e.value);
   } else if (key == "expect_error") {
-    const std::string code = r.name(e.value, "expect_error");
-    for (char c : code)
-      if (!(std::isupper(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '_'))
-        r.fail(e.value, fmt::format("expect_error must be an Atlas error code in capitals, such as "
-                                    "CANNOT_DISABLE_ENCRYPTION_AT_REST, found '{}'", code));
-    st.expect_error = code;
-    st.expect_error_where = r.at(e.value);
+    detail::parse_expect_error(r, e.value, st.answer);
+  } else if (key == "expect_status") {
+    detail::parse_expect_status(r, e.value, st.answer);
   } else if (key == "for") {
     const models::ActionInfo& action = *st.action;
     if (action.undo.empty())

@@ -20,6 +20,10 @@ Expectation parse_expectation(const YamlReader& r, const YAML::Node& n, bool inv
 Trigger parse_trigger(const YamlReader& r, const YAML::Node& n);
 // `if:`: one condition (a mapping) or a list of them, each like an invariant.
 std::vector<Expectation> parse_conditions(const YamlReader& r, const YAML::Node& n);
+// `expect_error:` (a code, `any`, or a mapping of code, status, message, message_contains,
+// params) and `expect_status:` (200, 201, 202 or 204) of a step; a step has one or the other.
+void parse_expect_error(const YamlReader& r, const YAML::Node& n, ExpectedAnswer& a);
+void parse_expect_status(const YamlReader& r, const YAML::Node& n, ExpectedAnswer& a);
 // `responders:`.
 std::vector<Responder> parse_responders(const YamlReader& r, const YAML::Node& n);
 

@@ -170,8 +170,8 @@ struct Run::Impl : sim::Observer {
   void perform(const Step& st) {
     if (st.client) return run_client(st);
     const std::string what = describe_request(st.request, st.endpoint_label);
-    const std::string expected = st.expect_error.value_or("OK");
-    const SourceLocation& where = st.expect_error ? st.expect_error_where : st.action_where;
+    const std::string expected = expected_answer_text(st.answer);
+    const SourceLocation& where = st.answer.refused || st.answer.status ? st.answer.where : st.action_where;
     models::ActionRequest rq = st.request;
     if (auto missing = resolve_labels(st, rq)) {
       verdict(where, what, false, sim.now(), expected, *missing, "scenario", st.note);
@@ -184,7 +184,8 @@ struct Run::Impl : sim::Observer {
       verdict(where, what, false, sim.now(), expected, fmt::format("not performed: {}", e.what()), "scenario", st.note);
       return;
     }
-    verdict(where, what, o.code() == expected, sim.now(), expected, o.code(), "operation/" + rq.name, st.note);
+    const Verdict v = judge_answer(st.answer, o);
+    verdict(where, what, v.holds, sim.now(), v.expected, v.seen, "operation/" + rq.name, st.note);
     completed(st, o.code());
     if (!o.ok()) return;
     if (!st.label.empty()) (st.action->creates == models::Creates::endpoint ? endpointIds : snapshotIds)[st.label] = o.createdId();

@@ -149,6 +149,20 @@ struct Trigger {
   std::optional<Expectation> state;          // state: the target and fields that must start to hold
 };
 
+// What a step expects Atlas to answer: `expect_error:` (a code, `any`, or a mapping of code,
+// status, message, message_contains, params) or, for a request that must succeed,
+// `expect_status:`. FORMAT.md "What a step expects Atlas to answer".
+struct ExpectedAnswer {
+  SourceLocation where;   // the expect_error / expect_status value
+  bool refused = false;   // expect_error: given (the request must fail)
+  std::string code;       // the errorCode; "" with refused: any code (`any`)
+  bool detailed = false;  // the mapping form or expect_status: the verdict lists each field
+  std::optional<int> status;                      // HTTP status
+  std::optional<std::string> message;             // the exact detail text
+  std::optional<std::string> message_contains;    // a part of the detail text
+  std::optional<std::vector<std::string>> params; // the error's parameters, in order
+};
+
 // One timeline entry: at a time (absolute `at:` or `after:` the previous step) do one action; or,
 // with `on:`, each time (or the first time) something happens, `after:` a delay.
 struct Step {
@@ -161,8 +175,7 @@ struct Step {
   models::ActionRequest request;  // endpoint and snapshot labels are resolved to ids by the run
   std::string endpoint_label;     // `endpoint:` label, resolved to the live id at run time
   std::string label;              // `as:` on create_endpoint / take_snapshot: names the created thing
-  std::optional<std::string> expect_error;  // Atlas code that must come back; nullopt: must succeed
-  SourceLocation expect_error_where;
+  ExpectedAnswer answer;          // expect_error / expect_status (default: any success)
   std::optional<sim::Distribution> for_;  // faults with an undo: the undo runs this long after
   SourceLocation for_where;
   std::string note;  // free text, shown as the field `note` of the step's verdict record in the trace

@@ -105,7 +105,7 @@ bad-input)
   contains err.txt "does-not-exist.yaml: "
   no_temporaries ;;
 help)
-  for c in "" run validate graph actions settings; do
+  for c in "" run validate graph actions settings errors; do
     run 0 $c --help
     contains out.txt "Usage: cmksim"
     contains out.txt "Examples:"
@@ -181,6 +181,42 @@ catalogs)
   run 0 settings && contains out.txt "validation_interval  duration = 15m"
   run 0 settings --format json && json out.txt
   python3 -c 'import json; d=json.load(open("out.txt")); assert {"name","kind","default","allowed","description"} <= set(d[0])' || fail "settings json" ;;
+errors)  # the error catalogue: text with links, JSON for jq / python
+  run 0 errors
+  contains out.txt "CANNOT_DISABLE_ENCRYPTION_AT_REST  409"
+  contains out.txt "    Cannot disable Encryption at Rest on the group because it is still enabled on one or more clusters in the group."
+  contains out.txt "    api-errors: https://www.mongodb.com/docs/atlas/reference/api-errors/"
+  contains out.txt "    CIREP: https://github.com/EspenAlbert/schedule-test"
+  contains out.txt "UNEXPECTED_ERROR  500  (transient"
+  run 0 errors --format json && json out.txt
+  python3 -c 'import json
+d = json.load(open("out.txt"))
+codes = [e["code"] for e in d]
+assert codes == sorted(codes) and len(codes) == len(set(codes)) >= 50, codes
+assert all({"code", "httpStatus", "message", "source", "transient", "links"} <= set(e) for e in d)
+r = [e for e in d if e["code"] == "CANNOT_ASSUME_ROLE"][0]
+assert r["httpStatus"] == 400 and r["links"][0]["url"] == "https://github.com/EspenAlbert/schedule-test", r
+assert all(e["links"] for e in d if not e["code"].startswith("SIM_")), "a documented code without a link"
+assert {e["code"] for e in d if e["transient"]} == {"UNEXPECTED_ERROR", "RATE_LIMITED", "SIM_SERVICE_UNAVAILABLE"}' || fail "errors json"
+  if command -v jq >/dev/null; then
+    "$CMKSIM" errors --format json | jq -r '.[] | select(.httpStatus == 404) | .code' >jq.txt || fail "jq on errors json"
+    contains jq.txt "AWS_CUSTOMER_MASTER_KEY_NOT_FOUND"
+  fi
+  run 2 errors --format yaml && contains err.txt "cmksim errors: " ;;
+answer-expectations)  # expect_error's mapping form and expect_status: a failed answer is exit 1 with expected / seen
+  run 1 run "$FIX/answers-failing.yaml"
+  contains out.txt "2 FAILED"
+  contains out.txt "expected any error, status=400, saw CANNOT_DISABLE_ENCRYPTION_AT_REST, status=409"
+  contains out.txt "expected OK, status=202, saw OK, status=201"
+  grep -q "FAIL  $FIX/answers-failing.yaml:28:19 " out.txt || { cat out.txt >&2; fail "no FAIL at the expect_error value 28:19"; }
+  grep -q "FAIL  $FIX/answers-failing.yaml:32:20 " out.txt || { cat out.txt >&2; fail "no FAIL at the expect_status value 32:20"; }
+  run 0 validate "$FIX/answers-failing.yaml"
+  printf 'cmksim: 1\nname: t\nhorizon: 1h\nprojects: [{name: p, kms: [{provider: AWS}]}]\ntimeline:\n  - {at: 1m, do: disable_cmk, provider: AWS, expect_error: CANNOT_DISABLE_ENCRYPTION_AT_RST}\n' >typo.yaml
+  run 2 validate typo.yaml
+  contains err.txt "typo.yaml:6:60: unknown error code 'CANNOT_DISABLE_ENCRYPTION_AT_RST' in expect_error; did you mean 'CANNOT_DISABLE_ENCRYPTION_AT_REST'?"
+  printf 'cmksim: 1\nname: t\nhorizon: 1h\nprojects: [{name: p, kms: [{provider: AWS}]}]\ntimeline:\n  - {at: 1m, do: disable_cmk, provider: AWS, expect_status: 299}\n' >status.yaml
+  run 2 validate status.yaml
+  contains err.txt "status.yaml:6:61: unknown expect_status" ;;
 json-summary)
   run 0 run --format json "$PASSING"
   json out.txt

@@ -42,7 +42,7 @@ for f in scenarios/what-if/*.yaml; do
   produce "sweep_$n" sweep "$f" --runs 200 --threads 2 --format json --no-progress
 done
 # The catalogues and every state machine as DOT.
-for what in actions settings; do produce "$what" "$what"; produce "${what}_json" "$what" --format json; done
+for what in actions settings errors; do produce "$what" "$what"; produce "${what}_json" "$what" --format json; done
 for m in endpoint cluster project private_networking project_state key credentials key_access; do produce "graph_$m" graph "$m"; done
 for c in aws azure; do produce "graph_endpoint_$c" graph endpoint --cloud "$c"; done
 # Outputs name the work paths and explore prints its wall time: make them stable.

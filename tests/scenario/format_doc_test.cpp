@@ -9,7 +9,10 @@
 #include <fstream>
 #include <sstream>
 
+#include <fmt/format.h>
+
 #include "models/actions.h"
+#include "models/error_catalogue.h"
 #include "models/settings.h"
 #include "report/state_json.h"
 #include "scenario/client_steps.h"
@@ -94,4 +97,21 @@ projects:
   CHECK(keys(p["encryptionAtRest"]["awsKms"]) == sorted(scenario::target_fields(K::kms, models::Provider::AWS)));
   CHECK(keys(p["encryptionAtRest"]["azureKeyVault"]) == sorted(scenario::target_fields(K::kms, models::Provider::AZURE)));
   CHECK(keys(p["encryptionAtRest"]["googleCloudKms"]) == sorted(scenario::target_fields(K::kms, models::Provider::GCP)));
+}
+
+TEST_CASE("FORMAT.md's error table is exactly the error catalogue") {
+  const std::string doc = read("scenario/FORMAT.md");
+  std::size_t rows = 0;
+  for (std::size_t at = doc.find("\n| `"); at != std::string::npos; at = doc.find("\n| `", at + 1)) {
+    const std::size_t end = doc.find('\n', at + 1);
+    const std::string line = doc.substr(at + 1, end - at - 1);
+    const std::size_t close = line.find("` |", 3);
+    if (close == std::string::npos) continue;
+    if (models::find_error(line.substr(3, close - 3))) ++rows;
+  }
+  CHECK(rows == models::error_catalogue().size());
+  for (const models::ErrorInfo& e : models::error_catalogue()) {
+    const std::string row = fmt::format("| `{}` | {} | {} | {} |{}", e.code, e.httpStatus, e.message, e.source, e.transient ? " transient |" : " |");
+    CHECK_MESSAGE(doc.find(row) != std::string::npos, "FORMAT.md has no row " << row);
+  }
 }

@@ -75,7 +75,8 @@ TEST_CASE("timeline: at, relative after, distributions, params, labels, for") {
   CHECK(s.steps[1].relative);
   CHECK(*s.steps[1].request.param<std::string>("tier") == "M40");
   CHECK(s.steps[1].where.line == 16);
-  CHECK(s.steps[2].expect_error == "CANNOT_PAUSE_RECENTLY_RESUMED_CLUSTER");
+  CHECK(s.steps[2].answer.refused);
+  CHECK(s.steps[2].answer.code == "CANNOT_PAUSE_RECENTLY_RESUMED_CLUSTER");
   CHECK(std::holds_alternative<sim::Uniform>(s.steps[2].time.shape()));
 }
 

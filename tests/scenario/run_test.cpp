@@ -72,6 +72,98 @@ TEST_CASE("expect_error must match the Atlas code; an unexpected error fails the
   CHECK_FALSE(r.passed());
 }
 
+TEST_CASE("expect_error's mapping checks code, status, text and params; any; expect_status checks a success") {
+  const RunResult r = run(base(R"(timeline:
+  - at: 1m
+    do: disable_cmk
+    provider: AWS
+    expect_error: {code: CANNOT_DISABLE_ENCRYPTION_AT_REST, status: 409, params: []}
+  - at: 2m
+    do: disable_cmk
+    provider: AWS
+    expect_error: {code: CANNOT_DISABLE_ENCRYPTION_AT_REST, status: 400}
+  - at: 3m
+    do: disable_cmk
+    provider: AWS
+    expect_error: {code: any, message: "Cannot disable Encryption at Rest on the group because it is still enabled on one or more clusters in the group."}
+  - at: 4m
+    do: disable_cmk
+    provider: AWS
+    expect_error: {code: any, message_contains: "still enabled on one", params: [x]}
+  - at: 5m
+    do: disable_cmk
+    provider: AWS
+    expect_error: any
+  - at: 6m
+    do: create_cluster
+    cluster: reports
+    expect_status: 201
+  - at: 7m
+    do: create_cluster
+    cluster: more
+    expect_status: 200
+  - at: 8m
+    do: pause_cluster
+    cluster: orders
+    expect_error: any
+)"));
+  CHECK(at_line(r, 15).passed);
+  CHECK(at_line(r, 15).expected == "CANNOT_DISABLE_ENCRYPTION_AT_REST, status=409, params=[]");
+  CHECK(at_line(r, 15).seen == "CANNOT_DISABLE_ENCRYPTION_AT_REST, status=409, params=[]");
+  CHECK_FALSE(at_line(r, 19).passed);  // the status is 409
+  CHECK(at_line(r, 19).seen == "CANNOT_DISABLE_ENCRYPTION_AT_REST, status=409");
+  CHECK(at_line(r, 23).passed);
+  CHECK_FALSE(at_line(r, 27).passed);  // the text matches, the params do not
+  CHECK(at_line(r, 27).expected == "any error, message containing 'still enabled on one', params=[x]");
+  CHECK(at_line(r, 31).passed);
+  CHECK(at_line(r, 31).expected == "any error");
+  CHECK(at_line(r, 31).seen == "CANNOT_DISABLE_ENCRYPTION_AT_REST");
+  CHECK(at_line(r, 35).passed);
+  CHECK(at_line(r, 35).seen == "OK, status=201");
+  CHECK_FALSE(at_line(r, 39).passed);
+  CHECK(at_line(r, 39).expected == "OK, status=200");
+  CHECK(at_line(r, 39).seen == "OK, status=201");
+  CHECK_FALSE(at_line(r, 43).passed);  // any error: the pause succeeds
+  CHECK(at_line(r, 43).seen == "OK");
+}
+
+TEST_CASE("inject_api_error answers the transient code once per count, in order, then the model answers") {
+  const RunResult r = run(base(R"(timeline:
+  - at: 1m
+    do: inject_api_error
+    operation: pause_cluster
+    code: RATE_LIMITED
+  - at: 1m
+    do: inject_api_error
+    operation: pause_cluster
+    code: SIM_SERVICE_UNAVAILABLE
+    count: 2
+  - at: 2m
+    do: pause_cluster
+    cluster: orders
+    expect_error: {code: RATE_LIMITED, status: 429, message: "Resource pause_cluster is limited to 1 requests every 1 minutes."}
+  - at: 3m
+    do: pause_cluster
+    cluster: orders
+    expect_error: {code: SIM_SERVICE_UNAVAILABLE, status: 503}
+  - at: 4m
+    do: pause_cluster
+    cluster: orders
+    expect_error: {code: SIM_SERVICE_UNAVAILABLE, status: 503}
+  - at: 5m
+    do: pause_cluster
+    cluster: orders
+    expect_status: 200
+  - at: 6m
+    do: inject_api_error
+    operation: pause_cluster
+    code: CANNOT_ASSUME_ROLE
+)"));
+  for (int line : {24, 28, 32, 36}) CHECK_MESSAGE(at_line(r, line).passed, line);
+  CHECK_FALSE(at_line(r, 38).passed);  // not a transient code: the injection is not performed
+  CHECK(at_line(r, 38).seen.find("not a transient server error") != std::string::npos);
+}
+
 TEST_CASE("at: holds after every event at that instant; within: becomes true inside the window") {
   // The key is disabled at 20m; the scheduled check at 30m (same instant, late priority) shuts
   // the cluster down. at: 30m must see the state after that check.

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "models/actions.h"
+#include "models/error_catalogue.h"
 #include "models/settings.h"
 #include "scenario/client_steps.h"
 #include "scenario/fields.h"
@@ -42,7 +43,7 @@ TEST_CASE("the schema lists exactly the actions and their parameters") {
     }
     const models::ActionInfo* a = models::find_action(name);
     REQUIRE(a);
-    std::set<std::string> allowed = {"at", "after", "on", "if", "repeat", "id", "do", "expect_error", "for", "as", "note"};
+    std::set<std::string> allowed = {"at", "after", "on", "if", "repeat", "id", "do", "expect_error", "expect_status", "for", "as", "note"};
     for (const models::ActionParam& p : a->params) allowed.insert(std::string(p.name));
     CHECK_MESSAGE(strings(rule["then"]["propertyNames"]["enum"]) == allowed, name);
   }
@@ -82,4 +83,14 @@ TEST_CASE("the schema's expectation fields are the checker's") {
     for (const std::string& f : scenario::target_fields(k)) CHECK_MESSAGE(props.contains(f), f);
   for (models::Provider p : {models::Provider::AWS, models::Provider::AZURE, models::Provider::GCP})
     for (const std::string& f : scenario::target_fields(K::kms, p)) CHECK_MESSAGE(props.contains(f), f);
+}
+
+TEST_CASE("the schema's expect_error codes are exactly the error catalogue, plus any") {
+  const nlohmann::json s = schema();
+  std::set<std::string> codes = {"any"};
+  for (const models::ErrorInfo& e : models::error_catalogue()) codes.insert(std::string(e.code));
+  CHECK(strings(s["$defs"]["error_code"]["enum"]) == codes);
+  const nlohmann::json& x = s["$defs"]["step"]["properties"]["expect_error"];
+  CHECK(x["oneOf"][0]["$ref"] == "#/$defs/error_code");
+  CHECK(x["oneOf"][1]["properties"]["code"]["$ref"] == "#/$defs/error_code");
 }

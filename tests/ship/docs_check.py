@@ -4,7 +4,7 @@
 links     every relative link in README.md and docs/ (and deploy/) resolves to a file inside the
           repository (and an #anchor to a heading of it); no text points at ../shared.
 sources   every source tag cited in the code, the scenarios and FORMAT.md has a row in
-          docs/SOURCES.md, and every link `cmksim settings`/`actions` print is the one SOURCES.md gives.
+          docs/SOURCES.md, and every link `cmksim settings`/`actions`/`errors` print is the one SOURCES.md gives.
 cookbook  every docs/cookbook/*.yaml runs green and is linked from COOKBOOK.md; every `cmksim`
           command in COOKBOOK.md's sh blocks exits 0; every complete scenario in TUTORIAL.md runs green.
 deploy    the Kubernetes files parse as YAML, and every cmksim command in deploy/ (scaled down:
@@ -99,14 +99,14 @@ def check_sources():
         fail(f"only {len(cited)} distinct tags found: is the pattern still right?")
     # What cmksim prints is what SOURCES.md says.
     printed = 0
-    for command in ("settings", "actions"):
+    for command in ("settings", "actions", "errors"):
         for entry in json.loads(subprocess.run([CMKSIM, command, "--format", "json"], capture_output=True,
                                                text=True, check=True).stdout):
             for link in entry["links"]:
                 printed += 1
                 row = re.search(r"^\| `" + re.escape(link["tag"]) + r"` \|.*\| (\S+) \|$", sources, flags=re.M)
                 if not row or row.group(1) != link["url"]:
-                    fail(f"cmksim {command}: {entry['name']} links {link['tag']} to {link['url']}, SOURCES.md "
+                    fail(f"cmksim {command}: {entry.get('name', entry.get('code'))} links {link['tag']} to {link['url']}, SOURCES.md "
                          f"to {row.group(1) if row else 'nothing'}")
     if printed < 10:
         fail(f"cmksim settings/actions print only {printed} links")

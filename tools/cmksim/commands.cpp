@@ -102,6 +102,21 @@ void help_settings(std::ostream& out) {
          "Exit status: 0, or 2 for bad usage.\n";
 }
 
+void help_errors(std::ostream& out) {
+  out << "Usage: cmksim errors [--format text|json]\n\n"
+         "Lists every error the model can answer, ordered by code: its HTTP status, its detail text (%s and %d\n"
+         "stand for the values filled in, as in the Atlas error-code list), its source, then a link to each\n"
+         "public document the source cites (TAG: URL). Documented codes carry the Atlas text; SIM_ codes are\n"
+         "the model's stand-ins for cases the documents leave without a code. A step's `expect_error:` takes\n"
+         "these codes (or `any`); `inject_api_error` can answer the ones marked transient.\n\n"
+      << format_options()
+      << "\nExamples:\n"
+         "  cmksim errors\n"
+         "  cmksim errors --format json | jq -r '.[] | \"\\(.code) \\(.httpStatus)\"'\n"
+         "  cmksim errors --format json | jq -r '.[] | select(.httpStatus == 409) | .code'\n\n"
+         "Exit status: 0, or 2 for bad usage.\n";
+}
+
 }  // namespace
 
 // ---- the command table ----
@@ -112,6 +127,7 @@ const Command kCommands[] = {
     {"graph", "print a state machine as Graphviz DOT", help_graph, graph_command},
     {"actions", "list the actions a scenario step can name", help_actions, actions_command},
     {"settings", "list the model settings with their defaults", help_settings, settings_command},
+    {"errors", "list the error codes the model can answer: status, text, source", help_errors, errors_command},
     {"explore", "perturb a scenario many times; shrink a violation to a minimal repro scenario", help_explore, run_explore},
     {"sweep", "run a scenario N times: percentiles of detection, downtime, recovery; --vary settings", print_sweep_help,
      run_sweep},
@@ -142,6 +158,7 @@ void print_main_help(std::ostream& out) {
          "  cmksim graph endpoint --cloud aws | dot -Tsvg > endpoint-aws.svg\n"
          "  cmksim actions --format json | jq '.[].name'\n"
          "  cmksim settings\n"
+         "  cmksim errors --format json | jq -r '.[].code'\n"
          "  cmksim init --cloud azure > my.yaml && cmksim run my.yaml   # a starter scenario\n\n"
          "Exit status: 0 success (every expectation met), 1 an expectation failed,\n"
          "2 bad input (one message FILE:LINE:COLUMN: ...) or bad usage, 3 internal error (a bug).\n";
@@ -170,7 +187,7 @@ int validate_command(const Args& args, std::ostream& out, std::ostream& err) {
   return status;
 }
 
-// ---- graph, actions, settings ----
+// ---- graph, actions, settings, errors ----
 
 int graph_command(const Args& args, std::ostream& out, std::ostream&) {
   const auto vm = parse_args("graph", help_graph, args, graph_options(), {"machine", 1}, out);
@@ -211,6 +228,16 @@ int settings_command(const Args& args, std::ostream& out, std::ostream&) {
     print_json(out, report::settings_json(only));
   else
     report::write_settings_text(out, only);
+  return 0;
+}
+
+int errors_command(const Args& args, std::ostream& out, std::ostream&) {
+  const auto vm = parse_args("errors", help_errors, args, format_options(), {}, out);
+  if (!vm) return 0;
+  if ((*vm)["format"].as<Format>() == Format::json)
+    print_json(out, report::errors_json());
+  else
+    report::write_errors_text(out);
   return 0;
 }
 

@@ -18,6 +18,7 @@ int validate_command(const Args& args, std::ostream& out, std::ostream& err);
 int graph_command(const Args& args, std::ostream& out, std::ostream& err);
 int actions_command(const Args& args, std::ostream& out, std::ostream& err);
 int settings_command(const Args& args, std::ostream& out, std::ostream& err);
+int errors_command(const Args& args, std::ostream& out, std::ostream& err);
 
 // One row of the command table: what `cmksim --help` lists, `cmksim CMD --help` prints, and what
 // `cmksim CMD ...` runs.
