@@ -166,4 +166,23 @@ AtlasError kms_unreachable(const std::string& p) {
   return make("SIM_KMS_UNREACHABLE", 400, fmt::format("Atlas cannot connect to the {} key management service.", p), {p});
 }
 
+// ---- backup and restore: api-errors texts (issue 11 item 12) ----
+AtlasError cluster_paused_cannot_restore() {
+  return make("CLUSTER_PAUSED_CANNOT_RESTORE", 400,
+              "Backup restore cannot occur on a paused cluster. Please unpause the target cluster or choose another "
+              "target cluster.");
+}
+AtlasError invalid_snapshot_restore_encryption() {
+  return make("INVALID_SNAPSHOT_RESTORE_ENCRYPTION", 400,
+              "Encryption settings of target cluster and source snapshot are different.");
+}
+AtlasError cannot_use_encryption_at_rest_backup_type() {
+  return make("CANNOT_USE_ENCRYPTION_AT_REST_BACKUP_TYPE", 400, "Cannot use Encryption at Rest with clusters running legacy backup.");
+}
+AtlasError cannot_disable_all_with_backup_compliance() {
+  return make("CAN_NOT_DISABLE_ALL_ENCRYPTION_AT_REST_SETTINGS_WHILE_BACKUP_COMPLIANCE_POLICY_ENCRYPTION_ENABLED", 400,
+              "You must keep at least one Encryption at Rest setting enabled while you have a Backup Compliance Policy "
+              "enabled.");
+}
+
 }  // namespace models::errors

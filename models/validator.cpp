@@ -185,6 +185,7 @@ void World::shut_down_clusters(ProjectIx p, Provider provider, const std::string
     }
     fire_cluster(c, ClusterEvent::Shutdown, causes::kScheduledCheckKeyInvalid);
     cl.nodesDown = cl.totalNodes();
+    remove_search_nodes(c);  // spec §2.7: Search Nodes paused and removed (DOCS KMS page)
     projects_[p].clustersToRecover = true;
     names.push_back(cl.name);
   }
@@ -228,6 +229,7 @@ void World::recover_clusters(ProjectIx p, Provider provider) {
   for (ClusterIx c : pr.clusterIxs) {
     Cluster& cl = clusters_[c];
     if (cl.encryptionAtRestProvider != provider) continue;
+    restore_search_nodes(c);  // spec §2.7: fix -> new Search Nodes, initial sync
     if (cl.state() == ClusterState::DISABLED_EAR) {
       start_restart(c, "configuration_valid");
     } else if (cl.state() == ClusterState::RUNNING && cl.nodesDown > 0 && cluster_kms_usable(cl)) {
