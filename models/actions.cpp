@@ -205,6 +205,18 @@ Outcome restart_cluster(World& w, const ActionRequest& a) {
   return w.restart_cluster(cluster_of(w, a), nodes ? *nodes : 0);
 }
 
+Outcome add_search_nodes(World& w, const ActionRequest& a) {
+  const std::int64_t* nodes = a.param<std::int64_t>("nodes");
+  if (!nodes) fail(a, "nodes", fmt::format("{}: parameter 'nodes' is required", a.name));
+  return w.add_search_nodes(cluster_of(w, a), *nodes);
+}
+
+Outcome set_search_nodes_encryption(World& w, const ActionRequest& a) {
+  const bool* on = a.param<bool>("value");
+  if (!on) fail(a, "value", fmt::format("{}: parameter 'value' is required", a.name));
+  return w.set_search_nodes_encryption(project_of(w, a), *on);
+}
+
 Outcome restore_snapshot(World& w, const ActionRequest& a) {
   const std::string* id = a.param<std::string>("snapshot");
   return w.restore_snapshot(cluster_of(w, a), id ? *id : std::string());
@@ -291,6 +303,14 @@ const std::vector<ActionInfo>& actions() {
        "restore a snapshot; refused when its key is invalid", "seed 003 §'Encrypted Backups'", Creates::nothing, "", &restore_snapshot},
       {"read_write", Actor::user_api, {kProject, kCluster}, "a client read/write: refused while disabled or paused",
        "seed 003 §'Validate...' (you can't read or write data on disabled clusters)", Creates::nothing, "", &on_cluster<&World::read_write>},
+      {"enable_legacy_backup", Actor::user_api, {kProject, kCluster}, "turn on Legacy Backups (deprecated): refused on a cluster with a customer key, and such a cluster cannot take a key",
+       "seed 003 §'Encrypted Backups'; api-errors CANNOT_USE_ENCRYPTION_AT_REST_BACKUP_TYPE", Creates::nothing, "", &on_cluster<&World::enable_legacy_backup>},
+      {"add_search_nodes", Actor::user_api, {kProject, kCluster, {"nodes", ParamKind::integer, true, "how many dedicated Search Nodes (0: none)"}},
+       "dedicated Search Nodes: initial sync, then serving; removed while the key encrypting them is invalid, rebuilt when fixed",
+       "spec §2.7 (has Search Nodes); DOCS KMS page", Creates::nothing, "", &add_search_nodes},
+      {"set_search_nodes_encryption", Actor::user_api, {kProject, {"value", ParamKind::boolean, true, "true|false"}},
+       "PATCH encryptionAtRest {enabledForSearchNodes}: Search Nodes of customer-key clusters are re-encrypted (new nodes, initial sync)",
+       "RAWSPEC EncryptionAtRest.enabledForSearchNodes; spec §1, §2.7", Creates::nothing, "", &set_search_nodes_encryption},
       // ---- key / credentials (cloud console) ----
       {"disable_key", Actor::cloud_console, {kProject, kProvider}, "disable the key in the KMS",
        "seed 003 §'Validate...'", Creates::nothing, "enable_key", &on_block<&World::disable_key>},

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "models/ids.h"
+#include "models/search_nodes.h"
 #include "sim/enum_names.h"
 #include "sim/event_set.h"
 #include "sim/transition_table.h"
@@ -107,6 +108,10 @@ struct Cluster {
   sim::EventHandle autoResume;     // the 30-day auto-resume of the current pause (its own timer)
   sim::Time pausedAt;             // when the current pause began (auto-resume counts from it)
   bool dataLost = false;          // only if the key was destroyed past its recovery window
+  std::int64_t searchNodes = 0;   // dedicated Search Nodes (spec §1 sim field searchNodes)
+  SearchNodesState searchNodesState = SearchNodesState::NONE;
+  sim::EventHandle searchSync;    // the initial sync of new Search Nodes
+  bool legacyBackup = false;      // Legacy Backups (deprecated) instead of Cloud Backup (seed 003 §'Encrypted Backups')
 
   ClusterState state() const { return runState.state(); }
   bool multiCloud() const;

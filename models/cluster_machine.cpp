@@ -193,8 +193,11 @@ void World::apply_change(ClusterIx c) {
   const QueuedChange ch = *cl.applying;
   cl.applying.reset();
   if (ch.kind == QueuedChange::Kind::SetProvider) {
+    const bool encryptedBefore = search_nodes_encrypted(cl);
     cl.encryptionAtRestProvider = ch.provider;
     cl.privatePath = ch.provider != Provider::NONE && projects_[cl.project].block(ch.provider).privatePath;
+    // spec §2.7: a provider change rebuilds Search indexes; encrypted Search Nodes are replaced.
+    if (encryptedBefore || search_nodes_encrypted(cl)) rebuild_search_nodes(c, "search_nodes_rebuilt");
   } else {
     if (!ch.instanceSizeName.empty()) cl.instanceSizeName = ch.instanceSizeName;
     if (ch.diskSizeGB > 0) cl.diskSizeGB = ch.diskSizeGB;
@@ -250,7 +253,6 @@ void World::set_multicloud_disabled(ProjectIx p, bool on) {
 Outcome World::create_cluster(const ClusterSetup& cs) {
   auto p = find_project(cs.project);
   if (!p) throw ActionError("create_cluster", "project", fmt::format("unknown project '{}'", cs.project));
-  if (auto err = project_active_guard(*p)) return *err;
   if (find_cluster(cs.project, cs.name)) return errors::cluster_exists(cs.name);
   Cluster shape;
   shape.name = cs.name;
@@ -295,11 +297,11 @@ void World::queue_change(ClusterIx c, const QueuedChange& change, std::string_vi
 Outcome World::enable_cluster_cmk(ClusterIx c, Provider provider) {
   if (provider == Provider::NONE) return disable_cluster_cmk(c);
   Cluster& cl = clusters_.at(c);
-  if (auto err = project_active_guard(cl.project)) return *err;
   if (cl.state() == ClusterState::PAUSED) return errors::cannot_update_paused_cluster(cl.name);  // api-errors
   const Provider target = provider_after_queue(cl);
   if (target == provider) return Outcome::success();
   if (target != Provider::NONE) return errors::cannot_change_provider();  // spec §2.7: P -> Q refused
+  if (cl.legacyBackup) return errors::cannot_use_encryption_at_rest_backup_type();  // api-errors; seed 003
   if (auto err = cluster_provider_guard(cl.project, cl, provider)) return *err;
   if (auto err = region_guard(cl.project, cl.regions, provider)) return *err;
   QueuedChange ch;
@@ -311,7 +313,6 @@ Outcome World::enable_cluster_cmk(ClusterIx c, Provider provider) {
 
 Outcome World::disable_cluster_cmk(ClusterIx c) {
   Cluster& cl = clusters_.at(c);
-  if (auto err = project_active_guard(cl.project)) return *err;
   if (cl.state() == ClusterState::PAUSED) return errors::cannot_update_paused_cluster(cl.name);
   if (provider_after_queue(cl) == Provider::NONE) return Outcome::success();
   QueuedChange ch;
@@ -323,7 +324,6 @@ Outcome World::disable_cluster_cmk(ClusterIx c) {
 
 Outcome World::resize_cluster(ClusterIx c, std::string_view tier, std::int64_t diskSizeGB) {
   Cluster& cl = clusters_.at(c);
-  if (auto err = project_active_guard(cl.project)) return *err;
   if (cl.state() == ClusterState::PAUSED) return errors::cannot_update_paused_cluster(cl.name);  // api-errors
   if (!tier.empty() && is_tenant_tier(tier) && cl.encryptionAtRestProvider != Provider::NONE)
     return errors::cannot_use_tenant();
@@ -398,13 +398,7 @@ Outcome World::restore_snapshot(ClusterIx c, std::string_view snapshotId) {
   for (const Snapshot& s : snapshots_)
     if ((snapshotId.empty() && s.cluster == c) || s.id == snapshotId) snap = &s;  // latest matching
   if (!snap) return errors::snapshot_not_found(std::string(snapshotId));
-  if (cl.state() == ClusterState::PAUSED) return errors::cannot_update_paused_cluster(cl.name);
-  // seed 003 §'Encrypted Backups': a snapshot needs the key that encrypted it; if that key became
-  // invalid, the restore is impossible.
-  if (snap->encryptionAtRestProvider != Provider::NONE) {
-    const CustomerKey& k = projects_[clusters_[snap->cluster].project].block(snap->encryptionAtRestProvider).key;
-    if (!k.usable()) return errors::snapshot_key_invalid(snap->id);
-  }
+  if (auto err = restore_guard(cl, *snap)) return *err;  // seed 003 §'Encrypted Backups'; api-errors
   if (!cl.servesReadsWrites()) return errors::cluster_disabled_no_reads(cl.name);
   if (sim_.observed()) alert(sim::RecordKind::event, alerts::kSnapshotRestored, cluster_subject(c), {{"snapshotId", snap->id}});
   return Outcome::success(202);

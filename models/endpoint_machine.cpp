@@ -111,12 +111,24 @@ bool endpoint_guard_on_cloud(const EndpointTable::Guard& g, Provider cloud) {
 void World::fire_endpoint(EndpointIx e, EndpointEvent ev, std::string_view cause) {
   PrivateEndpoint& ep = endpoints_[e];
   const bool wasActive = ep.state() == EndpointStatus::ACTIVE;
+  const bool wasInitiating = ep.state() == EndpointStatus::INITIATING;
   ep.status.fire(sim_, ev, cause, EndpointGuardContext{ep, settings_});
   ep.statusSince = sim_.now();
   const bool active = ep.state() == EndpointStatus::ACTIVE;
   if (active != wasActive) {
     std::uint32_t& count = projects_[ep.project].activeEndpoints[block_index(ep.cloudProvider)];
     count = active ? count + 1 : count - 1;
+  }
+  // spec §2.1 (new_record): the old PENDING_RECREATION record goes once its replacement leaves
+  // INITIATING, whichever way (provisioned, FAILED, or deleted): else a replacement that failed or
+  // was deleted would leave a record nothing removes (issue 11 item 11).
+  if (wasInitiating && ep.state() != EndpointStatus::INITIATING && ep.replacesIx &&
+      settings_.recreation_old_record == RecreationOldRecord::remove_when_replacement_ready) {
+    const EndpointIx old = *ep.replacesIx;
+    if (endpoints_[old].state() == EndpointStatus::PENDING_RECREATION) {
+      sim_.cancel(endpoints_[old].pending);
+      fire_endpoint(old, EndpointEvent::ReplacementReady, ev == EndpointEvent::Provisioned ? "replacement_provisioned" : "replacement_ended");
+    }
   }
   assert(!ep.gone() || !sim_.is_pending(ep.pending));  // a gone endpoint has no timer left to fire
 }
@@ -150,7 +162,8 @@ EndpointIx World::new_endpoint(ProjectIx p, Provider cloud, std::string_view reg
 
 void World::start_provisioning(EndpointIx e) {
   const PrivateEndpoint& ep = endpoints_[e];
-  const sim::Duration d = sample(ep.cloudProvider == Provider::AWS ? settings_.t_aws_prov : settings_.t_az_prov);
+  sim::Duration d = sample(ep.cloudProvider == Provider::AWS ? settings_.t_aws_prov : settings_.t_az_prov);
+  if (ep.cloudProvider == Provider::AWS) d = std::max(d, settings_.t_aws_prov_min);  // spec §4: 1-25 min
   auto& rng = sim_.random();
   // spec §6: FAILED and stuck creations are rare faults; draw only when enabled (keeps streams stable).
   if (settings_.endpoint_fail_prob > 0 && rng.bernoulli(settings_.endpoint_fail_prob)) {
@@ -173,14 +186,6 @@ void World::on_endpoint_timer(EndpointIx e) {
       if (ep.cloudProvider == Provider::AZURE && ep.privateEndpointConnectionName.empty())
         ep.privateEndpointConnectionName = fmt::format("atlas-ear-pe-{}-{}", ep.regionName, ep.id.substr(16));
       if (ep.state() == EndpointStatus::ACTIVE) on_endpoint_active(e);
-      // new_record: the old PENDING_RECREATION record goes once its replacement left INITIATING.
-      if (ep.replacesIx && settings_.recreation_old_record == RecreationOldRecord::remove_when_replacement_ready) {
-        const EndpointIx old = *ep.replacesIx;
-        if (endpoints_[old].state() == EndpointStatus::PENDING_RECREATION) {
-          sim_.cancel(endpoints_[old].pending);
-          fire_endpoint(old, EndpointEvent::ReplacementReady, "replacement_provisioned");
-        }
-      }
       break;
     }
     case EndpointEvent::CreationFailed:

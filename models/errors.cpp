@@ -96,4 +96,18 @@ AtlasError cluster_not_idle(const std::string& c, const std::string& st) { retur
 AtlasError endpoint_already_deleting(const std::string& id) { return from_catalogue("SIM_ENDPOINT_ALREADY_DELETING", {id}); }
 AtlasError kms_unreachable(const std::string& p) { return from_catalogue("SIM_KMS_UNREACHABLE", {p}); }
 
+// ---- backup and restore: api-errors texts (issue 11 item 12) ----
+AtlasError cluster_paused_cannot_restore() {
+  return from_catalogue("CLUSTER_PAUSED_CANNOT_RESTORE");
+}
+AtlasError invalid_snapshot_restore_encryption() {
+  return from_catalogue("INVALID_SNAPSHOT_RESTORE_ENCRYPTION");
+}
+AtlasError cannot_use_encryption_at_rest_backup_type() {
+  return from_catalogue("CANNOT_USE_ENCRYPTION_AT_REST_BACKUP_TYPE");
+}
+AtlasError cannot_disable_all_with_backup_compliance() {
+  return from_catalogue("CAN_NOT_DISABLE_ALL_ENCRYPTION_AT_REST_SETTINGS_WHILE_BACKUP_COMPLIANCE_POLICY_ENCRYPTION_ENABLED");
+}
+
 }  // namespace models::errors

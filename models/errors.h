@@ -112,6 +112,11 @@ AtlasError key_state_conflict(const std::string& what);      // SIM_CLOUD_KEY_ST
 AtlasError cluster_not_idle(const std::string& cluster, const std::string& state);  // SIM_CLUSTER_NOT_IDLE 409
 AtlasError endpoint_already_deleting(const std::string& id);  // SIM_ENDPOINT_ALREADY_DELETING 400 (delete_while_deleting=reject_400)
 AtlasError kms_unreachable(const std::string& provider);      // SIM_KMS_UNREACHABLE 400 (enable while the KMS cannot be reached)
+// Backup and restore (api-errors [documented]; seed 003 §'Encrypted Backups'; issue 11 item 12)
+AtlasError cluster_paused_cannot_restore();                  // CLUSTER_PAUSED_CANNOT_RESTORE 400
+AtlasError invalid_snapshot_restore_encryption();            // INVALID_SNAPSHOT_RESTORE_ENCRYPTION 400
+AtlasError cannot_use_encryption_at_rest_backup_type();      // CANNOT_USE_ENCRYPTION_AT_REST_BACKUP_TYPE 400
+AtlasError cannot_disable_all_with_backup_compliance();      // CAN_NOT_DISABLE_ALL_..._WHILE_BACKUP_COMPLIANCE_POLICY_ENCRYPTION_ENABLED 400
 }  // namespace errors
 
 }  // namespace models

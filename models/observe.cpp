@@ -57,7 +57,8 @@ const Table<In<Project>>& project_fields() {
         .number("clusterCount", kApi, [](const P& p) { return p.x.clusterIxs.size(); })
         .text("state", kSim, [](const P& p) { return project_state_name(p.x.state.state()); },
               all_names(ProjectState::INACTIVE, project_state_name))
-        .flag("backupCompliancePolicy", kSim, [](const P& p) { return p.x.backupCompliancePolicy; });
+        .flag("backupCompliancePolicy", kSim, [](const P& p) { return p.x.backupCompliancePolicy; })
+        .flag("enabledForSearchNodes", kSim, [](const P& p) { return p.x.enabledForSearchNodes; });  // EncryptionAtRest field
     return t;
   }();
   return t;
@@ -186,7 +187,10 @@ const Table<Cluster>& cluster_fields() {
         .number("queuedChanges", kSim, [](const Cluster& c) { return c.queuedChanges.size(); })
         .flag("pausedByAtlas", kSim, [](const Cluster& c) { return c.pausedByAtlas; })
         .flag("servesReadsWrites", kSim, [](const Cluster& c) { return c.servesReadsWrites(); })
-        .flag("dataLost", kSim, [](const Cluster& c) { return c.dataLost; });
+        .flag("dataLost", kSim, [](const Cluster& c) { return c.dataLost; })
+        .number("searchNodes", kSim, [](const Cluster& c) { return c.searchNodes; })
+        .text("searchNodesState", kSim, [](const Cluster& c) { return search_nodes_state_name(c.searchNodesState); },
+              all_names(SearchNodesState::REMOVED, search_nodes_state_name));
     return t;
   }();
   return t;

@@ -89,6 +89,7 @@ struct Project {
   std::string name;
   sim::StateMachine<ProjectState, ProjectEvent> state{project_table(), {}, ""};
   bool backupCompliancePolicy = false;
+  bool enabledForSearchNodes = false;  // EncryptionAtRest.enabledForSearchNodes (RAWSPEC; spec §1)
   std::array<KmsConfig, kBlockCount> blocks;  // index block_index(Provider)
   // sim: validation schedule
   sim::Duration validationPhase;  // offset of the first scheduled check

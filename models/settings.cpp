@@ -93,8 +93,9 @@ const std::vector<Entry>& entries() {
     enumeration("revocation_pause_timing", &S::revocation_pause_timing, kRevocationPauseTimingNames, "when the revocation pause happens (spec §4 T_revoke_pause); next_tick");
     boolean("azure_ip_list_blocks_pause", &S::azure_ip_list_blocks_pause, "honour a vault IP list blocking the control plane: no pause (spec §8.2); false");
     dist("t_reflect", &S::t_reflect, "approval -> ACTIVE visible; uniform(0s, 3m) cap 3m (seed 004 'up to three minutes')");
-    dist("t_az_prov", &S::t_az_prov, "Azure INITIATING -> PENDING_ACCEPTANCE; uniform(30s, 3m) (spec §4, CIREP)");
+    dist("t_az_prov", &S::t_az_prov, "Azure INITIATING -> PENDING_ACCEPTANCE; lognormal(median 1m, p99 3m) cap 3m (spec §4: 1m, 0.5-3m; CIREP)");
     dist("t_aws_prov", &S::t_aws_prov, "AWS INITIATING -> ACTIVE; lognormal(median 3m, p99 25m) cap 27m (spec §4, CIREP)");
+    dur("t_aws_prov_min", &S::t_aws_prov_min, "shortest AWS INITIATING -> ACTIVE, a floor under t_aws_prov; 1m (spec §4 range 1-25m, CIREP) [inferred]");
     dist("t_delete", &S::t_delete, "DELETING -> gone; lognormal(median 2m, p99 10m) (spec §4, TF ab237ab5d)");
     dist("t_recreate", &S::t_recreate, "PENDING_RECREATION -> replacement INITIATING; 1m (spec §4, PR #2544)");
     dist("t_iam", &S::t_iam, "IAM role propagation (CANNOT_ASSUME_ROLE meanwhile); 20s (spec §4, CIREP)");
@@ -124,6 +125,7 @@ const std::vector<Entry>& entries() {
     dur("key_deletion_waiting_period", &S::key_deletion_waiting_period, "scheduled key deletion -> deleted; 30d (AWS KMS 7-30d) [inferred]");
     dur("key_recovery_window", &S::key_recovery_window, "deleted key restorable, then destroyed; 90d (seed 003 §'Restore a Deleted Key') [inferred]");
     boolean("aws_allow_credentials_auth", &S::aws_allow_credentials_auth, "AWS access-key credentials accepted (seed 002) vs roles only (seed 000); false");
+    boolean("backup_compliance_keeps_one_provider", &S::backup_compliance_keeps_one_provider, "with a Backup Compliance Policy, disabling any provider is refused (false: spec §3.1 G-DIS (3)) or only the last enabled one (true: api-errors CAN_NOT_DISABLE_ALL_ENCRYPTION_AT_REST_SETTINGS_...) [inferred]; false");
     enumeration("multiple_providers", &S::multiple_providers, kMultipleProvidersNames, "several EAR providers at once (seed 003 'one or more'); allowed");
     dur("alert_notification_delay", &S::alert_notification_delay, "alert raised -> its notification sent (Atlas alert settings 'send if condition lasts at least', notifications[].delayMin); 0 (not in the seeds: Atlas's default) [inferred]");
     const Settings defaults;
@@ -327,6 +329,7 @@ void Settings::check() const {
     }
   }
   if (validation_interval <= sim::Duration{}) throw SettingError("validation_interval", "", "validation_interval must be positive");
+  if (auto deadlock = deadlocking_combination(*this)) throw *deadlock;
 }
 
 }  // namespace models

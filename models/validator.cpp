@@ -45,8 +45,13 @@ World::BlockVerdict World::assess(const Project& pr, Provider provider) const {
   // Reachability first: when Atlas can't connect it cannot tell anything else (seed 003).
   if (!k.reachable(b.kmsRegion)) return {Verdict::unreachable, "SIM_KMS_UNREACHABLE"};
   if (b.privatePath) {
-    // spec §2.5: without an ACTIVE endpoint the private path is cut (endpoint_loss_semantics).
-    if (pr.activeEndpoints[block_index(provider)] == 0) {
+    // spec §2.5: without an ACTIVE endpoint the private path is cut (endpoint_loss_semantics), for
+    // the private-path nodes: with no cluster on the key nothing is cut (issue 11 item 15: the
+    // documented teardown deletes the last endpoint before PN goes off, and raises no alert).
+    const auto onPath = [&](std::uint32_t c) {
+      return clusters_[c].encryptionAtRestProvider == provider && clusters_[c].privatePath;
+    };
+    if (pr.activeEndpoints[block_index(provider)] == 0 && std::any_of(pr.clusterIxs.begin(), pr.clusterIxs.end(), onPath)) {
       if (settings_.endpoint_loss_semantics == EndpointLossSemantics::unreachable)
         return {Verdict::unreachable, "SIM_KMS_UNREACHABLE"};
       return {Verdict::invalid, "SIM_PRIVATE_ENDPOINT_UNAVAILABLE"};
@@ -185,6 +190,7 @@ void World::shut_down_clusters(ProjectIx p, Provider provider, const std::string
     }
     fire_cluster(c, ClusterEvent::Shutdown, causes::kScheduledCheckKeyInvalid);
     cl.nodesDown = cl.totalNodes();
+    remove_search_nodes(c);  // spec §2.7: Search Nodes paused and removed (DOCS KMS page)
     projects_[p].clustersToRecover = true;
     names.push_back(cl.name);
   }
@@ -228,6 +234,7 @@ void World::recover_clusters(ProjectIx p, Provider provider) {
   for (ClusterIx c : pr.clusterIxs) {
     Cluster& cl = clusters_[c];
     if (cl.encryptionAtRestProvider != provider) continue;
+    restore_search_nodes(c);  // spec §2.7: fix -> new Search Nodes, initial sync
     if (cl.state() == ClusterState::DISABLED_EAR) {
       start_restart(c, "configuration_valid");
     } else if (cl.state() == ClusterState::RUNNING && cl.nodesDown > 0 && cluster_kms_usable(cl)) {

@@ -123,6 +123,8 @@ void World::setup_block(ProjectIx p, const KmsSetup& k) {
     throw std::invalid_argument("add_project: googleCloudKms has no requirePrivateNetworking (spec §2.4)");
   init_block_machines(p, k.provider, k.keyState, k.credentials, k.access);
   KmsConfig& b = projects_[p].block(k.provider);
+  // spec §2.8: a role PROPAGATING at time zero becomes VALID after T_iam, as after a PATCH.
+  if (k.credentials == CredentialState::PROPAGATING) start_role_propagation(p, k.provider);
   b.key.outage = k.unreachable;
   b.key.keyAgeAtStart = k.keyAge;
   b.key.rotatedAt = sim_.now();
@@ -189,7 +191,9 @@ void World::start_project_clocks(ProjectIx p, std::optional<sim::Duration> valid
 // ---- project Encryption at Rest ----
 
 Outcome World::enable_cmk(ProjectIx p, const KmsSetup& k) {
-  if (auto err = project_active_guard(p)) return *err;
+  // seed 000/004 §'Limitations': INACTIVE projects refuse only EAR over private endpoints.
+  if (k.requirePrivateNetworking)
+    if (auto err = project_active_guard(p)) return *err;
   if (k.provider == Provider::NONE) return errors::missing_provider();  // api-errors
   Project& pr = projects_[p];
   KmsConfig& b = pr.block(k.provider);
@@ -234,7 +238,6 @@ Outcome World::enable_cmk(ProjectIx p, const KmsSetup& k) {
 }
 
 Outcome World::disable_cmk(ProjectIx p, Provider provider) {
-  if (auto err = project_active_guard(p)) return *err;
   if (provider == Provider::NONE) return errors::missing_provider();
   Project& pr = projects_[p];
   KmsConfig& b = pr.block(provider);
@@ -253,8 +256,8 @@ Outcome World::disable_cmk(ProjectIx p, Provider provider) {
       if (q.kind == QueuedChange::Kind::SetProvider) uses = uses || q.provider == provider;
     if (uses) return errors::cannot_disable_encryption_at_rest();
   }
-  // (3) api-errors: Backup Compliance Policy.
-  if (pr.backupCompliancePolicy) return errors::cannot_disable_with_backup_compliance();
+  // (3) api-errors: Backup Compliance Policy (backup_compliance_keeps_one_provider).
+  if (auto err = backup_compliance_guard(p, provider)) return *err;
   // (4) seed 003 warning: "You cannot ... disable Encryption at Rest ... without a valid key."
   if (b.ear.state() == EarState::ON_INVALID) return errors::settings_invalid();
   b.ear.fire(sim_, EarEvent::Disable, causes::kDisableCmk);
@@ -278,7 +281,6 @@ Outcome World::disable_cmk(ProjectIx p, Provider provider) {
 }
 
 Outcome World::update_credentials(ProjectIx p, Provider provider) {
-  if (auto err = project_active_guard(p)) return *err;
   if (provider == Provider::NONE) return errors::missing_provider();
   KmsConfig& b = projects_[p].block(provider);
   if (!b.enabled) return errors::not_enabled(projects_[p].name);
@@ -288,10 +290,7 @@ Outcome World::update_credentials(ProjectIx p, Provider provider) {
   // The customer supplies working credentials: an AWS role first propagates (T_iam).
   k.credentials.fire(sim_, CredentialEvent::Update, "update_credentials", provider);
   if (k.credentials.state() == CredentialState::PROPAGATING) {
-    sim_.schedule_after(sample(settings_.t_iam), [this, p, provider] {
-      CustomerKey& key = projects_[p].block(provider).key;
-      if (key.credentials.state() == CredentialState::PROPAGATING) key.credentials.fire(sim_, CredentialEvent::Propagated);
-    });
+    start_role_propagation(p, provider);
     return errors::cannot_assume_role("arn:aws:iam::000000000000:role/atlas-" + projects_[p].name);
   }
   if (provider == Provider::AZURE && k.secretExpiresAt != sim::Time::never()) k.secretExpiresAt = sim::Time::never();
@@ -306,7 +305,6 @@ Outcome World::update_credentials(ProjectIx p, Provider provider) {
 }
 
 Outcome World::rotate_key(ProjectIx p, Provider provider, std::string newKeyId) {
-  if (auto err = project_active_guard(p)) return *err;
   KmsConfig& b = projects_[p].block(provider);
   if (!b.enabled) return errors::cannot_rotate_key_encryption_disabled();  // api-errors 409
   // seed 003 warning / api-errors: no key change without a valid current key.
@@ -327,7 +325,8 @@ Outcome World::rotate_key(ProjectIx p, Provider provider, std::string newKeyId) 
 }
 
 Outcome World::set_require_private_networking(ProjectIx p, Provider provider, bool on) {
-  if (auto err = project_active_guard(p)) return *err;  // seed 000/004 §'Limitations'
+  if (on)  // seed 000/004 §'Limitations': no EAR over private endpoints in INACTIVE projects
+    if (auto err = project_active_guard(p)) return *err;
   if (provider != Provider::AWS && provider != Provider::AZURE)
     return errors::unsupported_pe_provider(std::string(provider_name(provider)));  // spec §2.4
   Project& pr = projects_[p];

@@ -109,6 +109,10 @@ class World {
   Outcome take_snapshot(ClusterIx c);                            // createdId = snapshot id
   Outcome restore_snapshot(ClusterIx c, std::string_view snapshotId = {});  // {} = latest of the cluster
   Outcome read_write(ClusterIx c);                               // a client read/write: refused while disabled
+  Outcome enable_legacy_backup(ClusterIx c);                     // backup.cpp: refused on customer-key clusters
+  // search_nodes.cpp: dedicated Search Nodes (0: none) and PATCH {enabledForSearchNodes}
+  Outcome add_search_nodes(ClusterIx c, std::int64_t nodes);
+  Outcome set_search_nodes_encryption(ProjectIx p, bool on);
   // ---- cloud console / faults: the customer key and credentials ----
   Outcome disable_key(ProjectIx p, Provider provider);
   Outcome enable_key(ProjectIx p, Provider provider);
@@ -180,6 +184,15 @@ class World {
   void init_block_machines(ProjectIx p, Provider provider, KeyState key, CredentialState credentials, AccessState access);
   void setup_block(ProjectIx p, const KmsSetup& k);
   void set_key_identity(ProjectIx p, const KmsSetup& k);
+  void start_role_propagation(ProjectIx p, Provider provider);  // credentials.cpp
+  // backup.cpp
+  std::optional<AtlasError> restore_guard(const Cluster& target, const Snapshot& snap) const;
+  std::optional<AtlasError> backup_compliance_guard(ProjectIx p, Provider provider) const;
+  // search_nodes.cpp
+  bool search_nodes_encrypted(const Cluster& cl) const;
+  void rebuild_search_nodes(ClusterIx c, std::string_view cause);
+  void remove_search_nodes(ClusterIx c);
+  void restore_search_nodes(ClusterIx c);
   void start_project_clocks(ProjectIx p, std::optional<sim::Duration> validationPhase);
   // validator.cpp
   enum class CheckKind { scheduled, on_demand, credential_change };

@@ -213,6 +213,11 @@ void parse_settings(const YamlReader& r, const YAML::Node& n, Scenario& s) {
   }
   try {
     s.settings.check();
+  } catch (const models::SettingError& err) {
+    // Point at the setting the error names when the file gives it (a combination: the one set).
+    for (const auto& e : r.mapping(n, "settings", names))
+      if (e.key == err.name()) r.fail(e.key_node, fmt::format("settings are inconsistent: {}", err.what()));
+    r.fail(n, fmt::format("settings are inconsistent: {}", err.what()));
   } catch (const std::exception& err) {
     r.fail(n, fmt::format("settings are inconsistent: {}", err.what()));
   }

@@ -48,11 +48,12 @@ const Diagnostic* first_error(const TerraformClient& c) {
   return nullptr;
 }
 
-// A project whose AWS block is off, with the role not yet usable (PROPAGATING).
-ProjectIx role_project(Env& env) {
+// A project whose AWS block is off, with the role not yet usable: PROPAGATING (usable after
+// t_iam, spec §2.8), or INVALID (never usable; Atlas answers INVALID_AWS_CREDENTIALS, retried too).
+ProjectIx role_project(Env& env, CredentialState credentials = CredentialState::PROPAGATING) {
   KmsSetup k;
   k.enabled = false;
-  k.credentials = CredentialState::PROPAGATING;
+  k.credentials = credentials;
   return env.project("ci", Provider::AWS, false, k);
 }
 
@@ -80,11 +81,12 @@ TEST_CASE("Go texts: time.Duration.String and the SDK's TimeoutError") {
 }
 
 TEST_CASE("spec §7 EAR create: PATCH re-sent at 0, 5, 15, 25 ... s on CANNOT_ASSUME_ROLE until it succeeds") {
-  Env env;
+  Settings s;
+  s.t_iam = sec(40);  // the role propagates at 40 s (spec §2.8)
+  Env env(s);
   const ProjectIx p = role_project(env);
   TerraformClient tf(*env.w, "ci");
   tf.apply({{ear("ci", false)}});
-  env.sim.schedule_at(at(sec(40)), [&] { env.w->fix_credentials(p, Provider::AWS); });
   env.run_to(min(5));
   CHECK(request_times(env.rec, "enable_cmk") == std::vector<std::int64_t>{0, 5, 15, 25, 35, 45});
   REQUIRE(tf.last()->finished);
@@ -95,7 +97,7 @@ TEST_CASE("spec §7 EAR create: PATCH re-sent at 0, 5, 15, 25 ... s on CANNOT_AS
 
 TEST_CASE("spec §7 EAR create: a role that never becomes valid: 19 PATCHes, then only the timeout text") {
   Env env;
-  const ProjectIx p = role_project(env);
+  const ProjectIx p = role_project(env, CredentialState::INVALID);
   TerraformClient tf(*env.w, "ci");
   tf.apply({{ear("ci", false)}});
   env.run_to(min(10));
@@ -115,7 +117,7 @@ TEST_CASE("spec §7 EAR create: the window is a setting (1 min before CHANGELOG 
   Settings s;
   s.set("tf_ear_retry_window", "1m");
   Env env(s);
-  role_project(env);
+  role_project(env, CredentialState::INVALID);
   TerraformClient tf(*env.w, "ci");
   tf.apply({{ear("ci", false)}});
   env.run_to(min(5));

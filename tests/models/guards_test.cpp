@@ -218,7 +218,9 @@ TEST_CASE("G-EP-C: GCP refused, PN off refused, project must be ACTIVE, duplicat
   CHECK(dup.httpStatus() == 409);
   env.w->deactivate_project(a);
   CHECK(env.w->create_endpoint(a, Provider::AWS, "US_WEST_2").code() == "SIM_PROJECT_NOT_ACTIVE");
-  CHECK(env.w->disable_cmk(a, Provider::AWS).code() == "SIM_PROJECT_NOT_ACTIVE");
+  CHECK(env.w->set_require_private_networking(a, Provider::AWS, true).code() == "SIM_PROJECT_NOT_ACTIVE");
+  // seed 000/004 §'Limitations' refuse only EAR over private endpoints: the disable meets G-DIS (1), not the project state
+  CHECK(env.w->disable_cmk(a, Provider::AWS).code() == "CANNOT_DISABLE_ENCRYPTION_AT_REST_DUE_TO_PRIVATE_ENDPOINTS");
   env.w->reactivate_project(a);
   CHECK(env.w->create_endpoint(a, Provider::AWS, "US_WEST_2").ok());
 }

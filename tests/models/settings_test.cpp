@@ -73,3 +73,26 @@ TEST_CASE("Settings::set: typed values; clear errors for unknown names and bad v
     CHECK(std::string(e.what()).find("node, cluster") != std::string::npos);
   }
 }
+
+TEST_CASE("spec §5 (issue 11 item 11): settings under which the documented teardown could never finish are refused") {
+  Settings s;
+  CHECK_FALSE(deadlocking_combination(s));
+  s.set("recreation_old_record", "keep_until_deleted");
+  REQUIRE(deadlocking_combination(s));
+  CHECK(deadlocking_combination(s)->name() == "recreation_old_record");
+  CHECK(std::string(deadlocking_combination(s)->what()).find("needs delete_while_pending_recreation: accept") != std::string::npos);
+  CHECK_THROWS_AS(s.check(), SettingError);
+  s.set("delete_while_pending_recreation", "accept");
+  CHECK_FALSE(deadlocking_combination(s));
+  CHECK_NOTHROW(s.check());
+  for (const auto& [name, value] : std::vector<std::pair<const char*, const char*>>{
+           {"pending_removal_effect", "failed"}, {"endpoint_fail_prob", "0.1"}, {"endpoint_delete_fail_prob", "0.1"}}) {
+    Settings t;
+    t.set("delete_failed_allowed", "false");
+    CHECK_FALSE(deadlocking_combination(t));  // alone: no FAILED endpoint unless a fault step makes one
+    t.set(name, value);
+    REQUIRE_MESSAGE(deadlocking_combination(t), name);
+    CHECK(deadlocking_combination(t)->name() == "delete_failed_allowed");
+    CHECK_THROWS_AS(t.check(), SettingError);
+  }
+}

@@ -35,6 +35,8 @@ TEST_CASE("actions(): unique snake_case names, each with a source, each dispatch
     if (a.name == "create_cluster") r.cluster = "new";
     if (a.name == "create_endpoint") r.region = "US_WEST_2";
     if (a.name == "inject_api_error") r.params["operation"] = std::string("get_endpoint");
+    if (a.name == "add_search_nodes") r.params["nodes"] = std::int64_t{2};
+    if (a.name == "set_search_nodes_encryption") r.params["value"] = true;
     CHECK_NOTHROW(env.w->perform(r));
   }
 }

@@ -42,10 +42,19 @@ rc::Gen<Model> initial_model() {
         {"valid_when_unreachable", "invalid"},
         {"validation_phase", "random"},
     };
+    // spec §4 T_iam, 0-180 s: half the cases at the upper end, so a role stays PROPAGATING long
+    // enough for other commands to meet it (a role PROPAGATING at time zero ends after it too).
+    if (*rc::gen::arbitrary<bool>()) {
+      m.settings.set("t_iam", "3m");
+      m.settingsText = "t_iam=3m";
+    }
     const int flips = *rc::gen::weightedElement<int>({{2, 0}, {2, 1}, {1, 2}});
     for (int i = 0; i < flips; ++i) {
       const Choice& c = *rc::gen::elementOf(choices);
-      m.settings.set(c.name, c.value);
+      models::Settings flipped = m.settings;
+      flipped.set(c.name, c.value);
+      if (models::deadlocking_combination(flipped)) continue;  // refused when read (spec §5): not a world
+      m.settings = flipped;
       m.settingsText += fmt::format("{}{}={}", m.settingsText.empty() ? "" : ", ", c.name, c.value);
     }
     return m;
@@ -124,6 +133,10 @@ const std::map<std::string, int>& error_catalogue() {
       {"SIM_PROJECT_NOT_ACTIVE", 400},
       {"SIM_PRIVATE_NETWORKING_TOPOLOGY_UNSUPPORTED", 400},
       {"SIM_DUPLICATE_REGION_ENDPOINT", 409},
+      {"CLUSTER_PAUSED_CANNOT_RESTORE", 400},
+      {"INVALID_SNAPSHOT_RESTORE_ENCRYPTION", 400},
+      {"CANNOT_USE_ENCRYPTION_AT_REST_BACKUP_TYPE", 400},
+      {"CAN_NOT_DISABLE_ALL_ENCRYPTION_AT_REST_SETTINGS_WHILE_BACKUP_COMPLIANCE_POLICY_ENCRYPTION_ENABLED", 400},
   };
   return codes;
 }
@@ -261,18 +274,20 @@ struct SimpleAct : Cmd {
   explicit SimpleAct(const Model&) {
     action = *rc::gen::element<std::string>("invalidate_credentials", "fix_credentials", "update_credentials", "expire_credentials",
                                             "kms_outage_start", "kms_outage_end", "try_again", "get_encryption_at_rest",
-                                            "rotate_key", "deactivate_project", "reactivate_project");
+                                            "rotate_key", "deactivate_project", "reactivate_project", "set_search_nodes_encryption");
     p = action == "expire_credentials" ? Provider::AZURE : gen_provider();
   }
-  bool with_provider() const { return action != "try_again" && action != "get_encryption_at_rest" && action.find("project") == std::string::npos; }
+  bool with_provider() const {
+    return action != "try_again" && action != "get_encryption_at_rest" && action != "set_search_nodes_encryption" &&
+           action.find("project") == std::string::npos;
+  }
   void apply(Model& m) const override {
     if (action == "deactivate_project") m.projectActive = false;
     if (action == "reactivate_project") m.projectActive = true;
   }
   // G-UPD (spec §3.1; seed 003 warning): a key is changed only while the current one is valid.
   static std::string rotate_expected(const Sut& s, Provider p) {
-    const models::Project& pr = s.world.project(0);
-    if (!pr.active()) return "SIM_PROJECT_NOT_ACTIVE";
+    const models::Project& pr = s.world.project(0);  // the project state plays no part (seed 000/004 §'Limitations')
     if (!pr.block(p).enabled) return "CANNOT_ROTATE_KEY_ENCRYPTION_DISABLED";
     if (pr.block(p).ear.state() != models::EarState::ON_VALID) return "ENCRYPTION_AT_REST_SETTINGS_INVALID";
     return "OK";
@@ -281,6 +296,7 @@ struct SimpleAct : Cmd {
     ActionRequest rq;
     rq.name = action;
     if (with_provider()) rq.provider = p;
+    if (action == "set_search_nodes_encryption") rq.params["value"] = p != Provider::GCP;  // on two times in three
     const std::string want = action == "rotate_key" ? rotate_expected(s, p) : std::string();
     const Outcome o = s.perform(rq);
     if (!want.empty() && o.code() != want)
@@ -315,8 +331,7 @@ struct DisableCmk : Cmd {
   // The documented answer (spec §3.1 G-DIS, in order), from the state before the call.
   static std::string expected(const Sut& s, Provider p) {
     const models::World& w = s.world;
-    const models::Project& pr = w.project(0);
-    if (!pr.active()) return "SIM_PROJECT_NOT_ACTIVE";
+    const models::Project& pr = w.project(0);  // INACTIVE refuses only EAR over private endpoints (seed 000/004)
     const models::KmsConfig& b = pr.block(p);
     if (!b.enabled) return "OK";
     const bool scopeProject = w.settings().endpoint_guard_scope == models::EndpointGuardScope::project;
@@ -475,7 +490,8 @@ struct ClusterAct : Cmd {
   explicit ClusterAct(const Model&) {
     action = *rc::gen::weightedElement<std::string>({{2, "enable_cluster_cmk"}, {2, "disable_cluster_cmk"}, {3, "resize_cluster"},
                                                      {2, "pause_cluster"}, {2, "resume_cluster"}, {3, "restart_cluster"},
-                                                     {2, "take_snapshot"}, {2, "restore_snapshot"}, {2, "read_write"}});
+                                                     {2, "take_snapshot"}, {2, "restore_snapshot"}, {2, "read_write"},
+                                                     {1, "enable_legacy_backup"}, {1, "add_search_nodes"}});
     pick = *rc::gen::inRange(0, 8);
     p = gen_provider();
     nodes = *rc::gen::inRange(0, 3);
@@ -490,15 +506,23 @@ struct ClusterAct : Cmd {
     if (action == "enable_cluster_cmk") rq.provider = p;
     if (action == "resize_cluster") rq.params["disk_gb"] = std::int64_t{40};
     if (action == "restart_cluster" && nodes > 0) rq.params["nodes"] = std::int64_t{nodes};
+    if (action == "add_search_nodes") rq.params["nodes"] = std::int64_t{nodes};
     Provider target = cl.encryptionAtRestProvider;  // where the cluster heads once its changes are through
     if (cl.applying && cl.applying->kind == models::QueuedChange::Kind::SetProvider) target = cl.applying->provider;
     for (const models::QueuedChange& q : cl.queuedChanges)
       if (q.kind == models::QueuedChange::Kind::SetProvider) target = q.provider;
-    const bool refusedChange = action == "enable_cluster_cmk" && s.world.project(0).active() && cl.state() != ClusterState::PAUSED &&
+    const bool refusedChange = action == "enable_cluster_cmk" && cl.state() != ClusterState::PAUSED &&
                                target != Provider::NONE && target != p;
+    const bool paused = cl.state() == ClusterState::PAUSED;
     const Outcome o = s.perform(rq);
     // seed 003 §'Validate...': "You can't read or write data on disabled clusters."
     if (action == "read_write") RC_ASSERT(o.ok() == served);
+    // seed 003 §'Encrypted Backups': no Legacy Backups on a cluster with (or heading for) a customer key.
+    if (action == "enable_legacy_backup" && !paused && target != Provider::NONE)
+      RC_ASSERT(o.code() == std::string("CANNOT_USE_ENCRYPTION_AT_REST_BACKUP_TYPE"));
+    // api-errors: a restore onto a paused cluster is CLUSTER_PAUSED_CANNOT_RESTORE (when the snapshot exists).
+    if (action == "restore_snapshot" && paused && o.code() != "SIM_SNAPSHOT_NOT_FOUND")
+      RC_ASSERT(o.code() == std::string("CLUSTER_PAUSED_CANNOT_RESTORE"));
     // spec §2.7: P -> Q is refused (disable, then enable the other provider).
     if (refusedChange && o.code() != "CANNOT_CHANGE_ENCRYPTION_AT_REST_PROVIDER")
       RC_FAIL(fmt::format("G-CL: enable_cluster_cmk {} on a cluster heading for {} answered {}", pname(p), pname(target), o.code()));
@@ -506,7 +530,7 @@ struct ClusterAct : Cmd {
   void show(std::ostream& os) const override {
     os << action << " #" << pick;
     if (action == "enable_cluster_cmk") os << ' ' << pname(p);
-    if (action == "restart_cluster" && nodes > 0) os << " nodes=" << nodes;
+    if ((action == "restart_cluster" || action == "add_search_nodes") && nodes > 0) os << " nodes=" << nodes;
   }
 };
 
