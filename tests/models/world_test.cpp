@@ -35,6 +35,7 @@ TEST_CASE("actions(): unique snake_case names, each with a source, each dispatch
     if (a.name == "create_cluster") r.cluster = "new";
     if (a.name == "create_endpoint") r.region = "US_WEST_2";
     if (a.name == "inject_api_error") r.params["operation"] = std::string("get_endpoint");
+    if (a.name == "add_cluster_regions") r.params["regions"] = std::vector<RegionRequest>{{"US_EAST_1", Provider::AWS, 1}};
     CHECK_NOTHROW(env.w->perform(r));
   }
 }
