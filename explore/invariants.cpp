@@ -376,8 +376,12 @@ void InvariantChecker::on_operation(const sim::Record& r) {
     models::QueuedChange asked;
     asked.kind = models::QueuedChange::Kind::AddRegions;
     asked.regions = requested_regions(r.field("regions") ? *r.field("regions") : std::string());
-    check_regions_approved(cl.project, cl.name, asked.regions, cl.encryptionAtRestProvider, r.at);
+    // The nodes join after the changes queued before them: with the provider those leave it.
     const std::vector<models::QueuedChange> have = pending_changes(cl);
+    Provider keyThen = cl.encryptionAtRestProvider;
+    for (const models::QueuedChange& q : have)
+      if (q.kind == models::QueuedChange::Kind::SetProvider) keyThen = q.provider;
+    check_regions_approved(cl.project, cl.name, asked.regions, keyThen, r.at);
     if (have.empty() || !same_change(have.back(), asked))
       violate("accepted_changes_land", r.at, fmt::format("cluster {}: add_cluster_regions accepted, the model did not queue it", cl.name));
     accepted_[c].push_back(asked);
