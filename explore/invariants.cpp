@@ -114,24 +114,27 @@ InvariantChecker::Verdict InvariantChecker::block_verdict(models::ProjectIx p, P
   return b.key.usable() ? Verdict::valid : Verdict::invalid;
 }
 
-bool InvariantChecker::cluster_kms_usable(const models::Cluster& c) const {
+bool InvariantChecker::region_kms_usable(const models::Cluster& c, const models::ClusterRegion& r) const {
   // spec §2.5, §2.7: a node can start only with a usable key reached through an ACTIVE endpoint in
   // its region when the cluster is on the private path.
   if (c.encryptionAtRestProvider == Provider::NONE) return true;
   const models::KmsConfig& b = world_.project(c.project).block(c.encryptionAtRestProvider);
   if (!b.enabled) return true;
   if (!b.key.usable() || !b.key.reachable(b.kmsRegion)) return false;
-  if (c.privatePath && c.encryptionAtRestProvider != Provider::GCP)
-    for (const models::ClusterRegion& r : c.regions) {
-      bool active = false;
-      for (models::EndpointIx e : world_.project(c.project).endpointIxs) {
-        const models::PrivateEndpoint& ep = world_.endpoint(e);
-        active = active || (ep.cloudProvider == c.encryptionAtRestProvider && ep.regionName == r.regionName &&
-                            ep.state() == EndpointStatus::ACTIVE);
-      }
-      if (!active) return false;
-    }
-  return true;
+  if (!c.privatePath || c.encryptionAtRestProvider == Provider::GCP) return true;
+  return active_endpoint_in(c.project, c.encryptionAtRestProvider, r.regionName);
+}
+
+bool InvariantChecker::active_endpoint_in(models::ProjectIx p, Provider cloud, const std::string& region) const {
+  for (models::EndpointIx e : world_.project(p).endpointIxs) {
+    const models::PrivateEndpoint& ep = world_.endpoint(e);
+    if (ep.cloudProvider == cloud && ep.regionName == region && ep.state() == EndpointStatus::ACTIVE) return true;
+  }
+  return false;
+}
+
+bool InvariantChecker::cluster_kms_usable(const models::Cluster& c) const {
+  return std::all_of(c.regions.begin(), c.regions.end(), [&](const models::ClusterRegion& r) { return region_kms_usable(c, r); });
 }
 
 void InvariantChecker::violate(std::string_view invariant, sim::Time at, std::string message) {
@@ -234,7 +237,11 @@ void InvariantChecker::check_restart_when_valid(sim::Time now) {
     if (!b.enabled || b.ear.state() != models::EarState::ON_VALID) continue;  // that check did not find it valid
     for (models::ClusterIx c : world_.project(p).clusterIxs) {
       const models::Cluster& cl = clusters[c];
-      if (cl.encryptionAtRestProvider == P && cl.state() == ClusterState::DISABLED_EAR)
+      // spec §2.5: a cluster none of whose regions reaches the key (no ACTIVE endpoint in any) stays
+      // disabled: a restart could not start a single node.
+      const bool someRegion = std::any_of(cl.regions.begin(), cl.regions.end(),
+                                          [&](const models::ClusterRegion& r) { return region_kms_usable(cl, r); });
+      if (cl.encryptionAtRestProvider == P && cl.state() == ClusterState::DISABLED_EAR && someRegion)
         violate("disabled_clusters_restart_when_valid", now,
                 fmt::format("cluster {}: still DISABLED_EAR after a validation found the {} configuration valid", cl.name,
                             models::provider_name(P)));
@@ -261,30 +268,40 @@ void InvariantChecker::check_new_cluster_regions(sim::Time now) {
   const auto& clusters = world_.clusters();
   for (; clustersSeen_ < clusters.size(); ++clustersSeen_) {
     const models::Cluster& cl = clusters[clustersSeen_];
-    const Provider P = cl.encryptionAtRestProvider;
-    if (cl.state() != ClusterState::CREATING || (P != Provider::AWS && P != Provider::AZURE)) continue;  // setup clusters
-    const models::KmsConfig& b = world_.project(cl.project).block(P);
+    if (cl.state() != ClusterState::CREATING) continue;  // setup clusters
+    check_regions_approved(cl.project, cl.name, cl.regions, cl.encryptionAtRestProvider, now);
+  }
+}
+
+// seed 004 ("all new clusters", "additional nodes for existing clusters"): with a cloud's private
+// networking on and one of its endpoints ACTIVE, a node on that cloud, or using its key, lands only
+// in a region where an endpoint of that cloud is ACTIVE.
+void InvariantChecker::check_regions_approved(models::ProjectIx p, const std::string& cluster,
+                                              const std::vector<models::ClusterRegion>& regions, Provider ear, sim::Time now) {
+  for (Provider cloud : {Provider::AWS, Provider::AZURE}) {
+    const models::KmsConfig& b = world_.project(p).block(cloud);
     bool anyActive = false;
-    for (models::EndpointIx e : world_.project(cl.project).endpointIxs)
-      anyActive = anyActive || (world_.endpoint(e).cloudProvider == P && world_.endpoint(e).state() == EndpointStatus::ACTIVE);
-    if (!b.requirePrivateNetworking || !anyActive) continue;
-    for (const models::ClusterRegion& r : cl.regions) {
-      bool ok = false;
-      for (models::EndpointIx e : world_.project(cl.project).endpointIxs) {
-        const models::PrivateEndpoint& ep = world_.endpoint(e);
-        ok = ok || (ep.cloudProvider == P && ep.regionName == r.regionName && ep.state() == EndpointStatus::ACTIVE);
-      }
-      if (!ok)
+    for (models::EndpointIx e : world_.project(p).endpointIxs)
+      anyActive = anyActive || (world_.endpoint(e).cloudProvider == cloud && world_.endpoint(e).state() == EndpointStatus::ACTIVE);
+    if (!b.enabled || !b.requirePrivateNetworking || !anyActive) continue;
+    for (const models::ClusterRegion& r : regions)
+      if ((r.providerName == cloud || ear == cloud) && !active_endpoint_in(p, cloud, r.regionName))
         violate("new_clusters_only_in_approved_regions", now,
-                fmt::format("cluster {}: created in {} where no {} endpoint is ACTIVE", cl.name, r.regionName, models::provider_name(P)));
-    }
+                fmt::format("cluster {}: nodes placed in {} where no {} endpoint is ACTIVE", cluster, r.regionName,
+                            models::provider_name(cloud)));
   }
 }
 
 namespace {
 
 bool same_change(const models::QueuedChange& a, const models::QueuedChange& b) {
-  return a.kind == b.kind && a.instanceSizeName == b.instanceSizeName && a.diskSizeGB == b.diskSizeGB && a.provider == b.provider;
+  auto sameRegions = [](const std::vector<models::ClusterRegion>& x, const std::vector<models::ClusterRegion>& y) {
+    return std::equal(x.begin(), x.end(), y.begin(), y.end(), [](const models::ClusterRegion& r, const models::ClusterRegion& q) {
+      return r.regionName == q.regionName && r.providerName == q.providerName && r.nodes == q.nodes;
+    });
+  };
+  return a.kind == b.kind && a.instanceSizeName == b.instanceSizeName && a.diskSizeGB == b.diskSizeGB && a.provider == b.provider &&
+         sameRegions(a.regions, b.regions);
 }
 
 // What the cluster still has to apply: the change UPDATING is applying, then its queue.
@@ -298,11 +315,35 @@ std::vector<models::QueuedChange> pending_changes(const models::Cluster& cl) {
 std::string change_text(const models::QueuedChange& q) {
   if (q.kind == models::QueuedChange::Kind::SetProvider)
     return fmt::format("encryptionAtRestProvider {}", models::provider_name(q.provider));
+  if (q.kind == models::QueuedChange::Kind::AddRegions) return fmt::format("add {} region(s)", q.regions.size());
   return fmt::format("resize{}{}", q.instanceSizeName.empty() ? "" : " to " + q.instanceSizeName,
                      q.diskSizeGB > 0 ? fmt::format(" disk {} GB", q.diskSizeGB) : "");
 }
 
 }  // namespace
+
+// The regions an add_cluster_regions record names ("US_WEST_2:AWS:2,EU_WEST_1"), with the
+// defaults the action documents: cloud AWS, nodes_per_region nodes.
+std::vector<models::ClusterRegion> InvariantChecker::requested_regions(const std::string& text) const {
+  std::vector<models::ClusterRegion> out;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    const std::size_t end = std::min(text.find(',', start), text.size());
+    const std::string item = text.substr(start, end - start);
+    start = end + 1;
+    std::vector<std::string> parts;
+    for (std::size_t a = 0; a <= item.size();) {
+      const std::size_t b = std::min(item.find(':', a), item.size());
+      parts.push_back(item.substr(a, b - a));
+      a = b + 1;
+    }
+    models::ClusterRegion r{parts[0], Provider::AWS, world_.settings().nodes_per_region};
+    if (parts.size() > 1) r.providerName = models::parse_provider(parts[1]).value_or(Provider::AWS);
+    if (parts.size() > 2) r.nodes = std::stoll(parts[2]);
+    out.push_back(r);
+  }
+  return out;
+}
 
 // accepted_changes_land (seed 003 §'Validate...'): the model's pending changes are exactly the
 // accepted ones not yet applied, in the order they were accepted.
@@ -325,11 +366,27 @@ void InvariantChecker::on_operation(const sim::Record& r) {
   const std::string* outcome = r.field("outcome");
   if (!outcome || *outcome != "OK") return;
   const bool resize = r.cause == "resize_cluster";
-  if (!resize && r.cause != "enable_cluster_cmk" && r.cause != "disable_cluster_cmk") return;
+  const bool addRegions = r.cause == "add_cluster_regions";
+  if (!resize && !addRegions && r.cause != "enable_cluster_cmk" && r.cause != "disable_cluster_cmk") return;
   const models::Entity subject = models::entity_of(r.subject);
   if (subject.kind != models::EntityKind::cluster) return;
   const models::ClusterIx c = subject.index;
   const models::Cluster& cl = world_.cluster(c);
+  if (addRegions) {  // seed 004: additional nodes only in regions with approved endpoints
+    models::QueuedChange asked;
+    asked.kind = models::QueuedChange::Kind::AddRegions;
+    asked.regions = requested_regions(r.field("regions") ? *r.field("regions") : std::string());
+    // The nodes join after the changes queued before them: with the provider those leave it.
+    const std::vector<models::QueuedChange> have = pending_changes(cl);
+    Provider keyThen = cl.encryptionAtRestProvider;
+    for (const models::QueuedChange& q : have)
+      if (q.kind == models::QueuedChange::Kind::SetProvider) keyThen = q.provider;
+    check_regions_approved(cl.project, cl.name, asked.regions, keyThen, r.at);
+    if (have.empty() || !same_change(have.back(), asked))
+      violate("accepted_changes_land", r.at, fmt::format("cluster {}: add_cluster_regions accepted, the model did not queue it", cl.name));
+    accepted_[c].push_back(asked);
+    return;
+  }
   std::vector<models::QueuedChange>& ledger = accepted_[c];
   const std::vector<models::QueuedChange> have = pending_changes(cl);
   Provider target = cl.encryptionAtRestProvider;  // where the ledger leads, before this change
@@ -370,7 +427,13 @@ void InvariantChecker::on_change_applied(const sim::Record& r, models::ClusterIx
   }
   const models::QueuedChange q = ledger.front();
   ledger.erase(ledger.begin());
-  const bool shows = q.kind == models::QueuedChange::Kind::SetProvider
+  const bool regionsShown = std::all_of(q.regions.begin(), q.regions.end(), [&](const models::ClusterRegion& add) {
+    return std::any_of(cl.regions.begin(), cl.regions.end(), [&](const models::ClusterRegion& r) {
+      return r.regionName == add.regionName && r.providerName == add.providerName && r.nodes >= add.nodes;
+    });
+  });
+  const bool shows = q.kind == models::QueuedChange::Kind::AddRegions ? regionsShown
+                     : q.kind == models::QueuedChange::Kind::SetProvider
                          ? cl.encryptionAtRestProvider == q.provider
                          : (q.instanceSizeName.empty() || cl.instanceSizeName == q.instanceSizeName) &&
                                (q.diskSizeGB <= 0 || cl.diskSizeGB == q.diskSizeGB);

@@ -67,6 +67,11 @@ class InvariantChecker : public sim::Observer {
   Verdict block_verdict(models::ProjectIx p, models::Provider provider) const;
   // Whether the cluster's processes could start now, re-derived the same way.
   bool cluster_kms_usable(const models::Cluster& c) const;
+  bool region_kms_usable(const models::Cluster& c, const models::ClusterRegion& r) const;
+  bool active_endpoint_in(models::ProjectIx p, models::Provider cloud, const std::string& region) const;
+  void check_regions_approved(models::ProjectIx p, const std::string& cluster, const std::vector<models::ClusterRegion>& regions,
+                              models::Provider ear, sim::Time now);
+  std::vector<models::ClusterRegion> requested_regions(const std::string& text) const;
   void scan(sim::Time now);
   void check_shutdown_within_interval(sim::Time now);
   void check_approval_reflected(sim::Time now);

@@ -192,6 +192,18 @@ Outcome create_cluster(World& w, const ActionRequest& a) {
   return w.create_cluster(cs);
 }
 
+// seed 004 §'Enable and Set up...' ("Atlas deploys additional nodes for existing clusters only in
+// the regions with approved private endpoints"): nodes per region, new regions or existing ones.
+Outcome add_cluster_regions(World& w, const ActionRequest& a) {
+  const auto* regions = a.param<std::vector<RegionRequest>>("regions");
+  if (!regions || regions->empty()) fail(a, "regions", fmt::format("{}: parameter 'regions' is required", a.name));
+  const ClusterIx c = cluster_of(w, a);
+  std::vector<ClusterRegion> add;
+  for (const RegionRequest& r : *regions)
+    add.push_back({r.regionName, r.cloud.value_or(Provider::AWS), r.nodes.value_or(w.settings().nodes_per_region)});
+  return w.add_cluster_regions(c, add);
+}
+
 Outcome enable_cluster_cmk(World& w, const ActionRequest& a) { return w.enable_cluster_cmk(cluster_of(w, a), provider_of(a)); }
 
 Outcome resize_cluster(World& w, const ActionRequest& a) {
@@ -283,8 +295,13 @@ const std::vector<ActionInfo>& actions() {
        {kProject, kCluster, {"tier", ParamKind::text, false, "instanceSizeName (default M10)"},
         {"regions", ParamKind::regions, false, "list of REGION[:CLOUD[:NODES]] (default US_EAST_1:AWS)"},
         {"provider", ParamKind::provider, false, "encryptionAtRestProvider (default NONE)"}},
-       "create a cluster; refused for tenant tiers with a key, regions without an approved endpoint",
+       "create a cluster; refused for tenant tiers with a key, regions without an approved endpoint, private-networking topology limits",
        "spec §2.7, §2.5; seed 004", Creates::cluster, "", &create_cluster},
+      {"add_cluster_regions", Actor::user_api,
+       {kProject, kCluster, {"regions", ParamKind::regions, true, "list of REGION[:CLOUD[:NODES]]: nodes to add (an existing region grows)"}},
+       "add nodes or regions to a cluster, applied like a resize; refused in regions without an approved endpoint",
+       "seed 004 §'Enable and Set up...' (additional nodes only in regions with approved endpoints); spec §2.5", Creates::nothing, "",
+       &add_cluster_regions},
       {"enable_cluster_cmk", Actor::user_api, {kProject, kCluster, kProvider},
        "set encryptionAtRestProvider: UPDATING (initial sync), queued while disabled", "seed 003; spec §2.7, §3.1 G-CL", Creates::nothing, "", &enable_cluster_cmk},
       {"disable_cluster_cmk", Actor::user_api, {kProject, kCluster}, "set encryptionAtRestProvider NONE", "seed 003; spec §2.7", Creates::nothing, "", &on_cluster<&World::disable_cluster_cmk>},

@@ -75,13 +75,17 @@ struct ClusterRegion {
   std::string regionName;   // e.g. "US_EAST_1"
   Provider providerName = Provider::AWS;  // cloud of the nodes in this region
   std::int64_t nodes = 3;
+  // sim: nodes of this region whose processes could not start for want of the key (spec §2.5: a
+  // private-path node reaches the KMS only through an ACTIVE endpoint in its own region).
+  std::int64_t nodesDown = 0;
 };
 
 struct QueuedChange {
-  enum class Kind : std::uint8_t { Resize, SetProvider } kind = Kind::Resize;
+  enum class Kind : std::uint8_t { Resize, SetProvider, AddRegions } kind = Kind::Resize;
   std::string instanceSizeName;  // Resize: new tier ("" = unchanged)
   std::int64_t diskSizeGB = 0;   // Resize: new disk (0 = unchanged)
   Provider provider = Provider::NONE;  // SetProvider
+  std::vector<ClusterRegion> regions;  // AddRegions: nodes to add, per region (new or existing)
 };
 
 struct Cluster {
@@ -101,7 +105,9 @@ struct Cluster {
   bool privatePath = false;       // KMS reached through the private endpoints (spec §2.5)
   bool pausedByAtlas = false;
   std::int64_t restartNodes = 0;  // nodes the running restart covers (0 = all)
-  std::int64_t nodesDown = 0;     // processes down after a restart during an outage (restart_scope node)
+  // Regions whose nodes cannot reach the key, as the last validation found them (spec §2.5: no
+  // ACTIVE endpoint in the region of a private-path cluster); empty when every region can.
+  std::vector<std::string> regionsWithoutKey;
   sim::Time resumedAt = sim::Time::from_ms(-(std::int64_t{1} << 40));
   sim::EventHandle pending;       // the scheduled end of the current transitional state
   ClusterEvent pendingEvent = ClusterEvent::Created;
@@ -116,6 +122,10 @@ struct Cluster {
   ClusterState state() const { return runState.state(); }
   bool multiCloud() const;
   std::int64_t totalNodes() const;
+  // Processes down after a restart during an outage (restart_scope node): the regions' sum.
+  std::int64_t nodesDown() const;
+  // The regions with nodes down, in the cluster's order ("" when none), e.g. "US_WEST_2,EU_WEST_1".
+  std::string regionsDown() const;
   // Atlas stateName (IDLE, CREATING, UPDATING, REPAIRING): no "disabled" value exists (spec §1).
   std::string_view stateName() const;
   // Reads and writes are served: RUNNING or UPDATING with processes up (seed 003: none while disabled).

@@ -73,7 +73,7 @@ std::string_view Cluster::stateName() const {
 }
 
 bool Cluster::servesReadsWrites() const {
-  return (state() == ClusterState::RUNNING || state() == ClusterState::UPDATING) && nodesDown < totalNodes();
+  return (state() == ClusterState::RUNNING || state() == ClusterState::UPDATING) && nodesDown() < totalNodes();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -153,26 +153,29 @@ void World::finish_restart(ClusterIx c) {
   const std::int64_t total = cl.totalNodes();
   if (cluster_kms_usable(cl)) {
     fire_cluster(c, ClusterEvent::RestartComplete);
-    cl.nodesDown = 0;
+    for (ClusterRegion& r : cl.regions) r.nodesDown = 0;
     start_next_change(c);
     return;
   }
   // seed 003 §intro: a restart without the KMS disables the cluster. restart_scope node: only the
-  // restarted nodes stay down while others serve; the cluster is disabled once all are down.
-  const std::int64_t n = cl.restartNodes == 0 ? total : std::min(cl.restartNodes, total);
-  if (settings_.restart_scope == RestartScope::node && cl.nodesDown + n < total) {
+  // restarted nodes that cannot reach the key stay down (spec §2.5: per region) while others
+  // serve; the cluster is disabled once all are down.
+  const bool allDown = restart_nodes_without_key(cl);
+  if (settings_.restart_scope == RestartScope::node && !allDown) {
     fire_cluster(c, ClusterEvent::RestartComplete, causes::kRestartPartialKmsUnavailable);
-    cl.nodesDown += n;
     projects_[cl.project].clustersToRecover = true;
-    assert(cl.nodesDown < total);  // some node still serves, or this would be the RestartFailed below
-    if (sim_.observed())
-      note(sim::RecordKind::effect, cluster_subject(c), "nodes_down_kms_unavailable",
-           {{"nodesDown", std::to_string(cl.nodesDown)}, {"totalNodes", std::to_string(total)}});
+    if (sim_.observed()) {
+      std::vector<std::pair<std::string, std::string>> fields = {{"nodesDown", std::to_string(cl.nodesDown())},
+                                                                 {"totalNodes", std::to_string(total)}};
+      if (cl.regions.size() > 1) fields.emplace_back("regionsDown", cl.regionsDown());
+      note(sim::RecordKind::effect, cluster_subject(c), "nodes_down_kms_unavailable", std::move(fields));
+    }
     start_next_change(c);  // seed 003: updates submitted meanwhile are applied once processes run
     return;
   }
+  // restart_scope cluster, or no node left: the whole cluster is down.
   fire_cluster(c, ClusterEvent::RestartFailed, "kms_unavailable_at_restart");
-  cl.nodesDown = total;
+  for (ClusterRegion& r : cl.regions) r.nodesDown = r.nodes;
   projects_[cl.project].clustersToRecover = true;
 }
 
@@ -182,8 +185,10 @@ void World::start_next_change(ClusterIx c) {
   cl.applying = cl.queuedChanges.front();
   cl.queuedChanges.erase(cl.queuedChanges.begin());
   fire_cluster(c, ClusterEvent::ChangeRequested, "apply_queued_change");
-  const sim::Distribution& d =
-      cl.applying->kind == QueuedChange::Kind::SetProvider ? settings_.initial_sync : settings_.resize_duration;
+  // A provider change is an initial sync (spec §2.7); new nodes add_nodes_duration; a resize resize_duration.
+  const sim::Distribution& d = cl.applying->kind == QueuedChange::Kind::SetProvider  ? settings_.initial_sync
+                               : cl.applying->kind == QueuedChange::Kind::AddRegions ? settings_.add_nodes_duration
+                                                                                     : settings_.resize_duration;
   schedule_cluster(c, sample(d), ClusterEvent::ChangeApplied);
 }
 
@@ -194,10 +199,14 @@ void World::apply_change(ClusterIx c) {
   cl.applying.reset();
   if (ch.kind == QueuedChange::Kind::SetProvider) {
     const bool encryptedBefore = search_nodes_encrypted(cl);
+    // seed 004 §'Enable Customer Key Management...': with endpoints set up, a cluster that takes the
+    // key uses only the private endpoint connection (its regions without one cannot reach it, §2.5).
     cl.encryptionAtRestProvider = ch.provider;
     cl.privatePath = ch.provider != Provider::NONE && projects_[cl.project].block(ch.provider).privatePath;
     // spec §2.7: a provider change rebuilds Search indexes; encrypted Search Nodes are replaced.
     if (encryptedBefore || search_nodes_encrypted(cl)) rebuild_search_nodes(c, "search_nodes_rebuilt");
+  } else if (ch.kind == QueuedChange::Kind::AddRegions) {
+    add_regions_now(c, ch.regions);
   } else {
     if (!ch.instanceSizeName.empty()) cl.instanceSizeName = ch.instanceSizeName;
     if (ch.diskSizeGB > 0) cl.diskSizeGB = ch.diskSizeGB;
@@ -211,26 +220,11 @@ std::optional<AtlasError> World::cluster_provider_guard(ProjectIx p, const Clust
   const KmsConfig& b = projects_[p].block(provider);
   if (!b.enabled) return errors::not_enabled(projects_[p].name);  // CMK on the project first (seed 003)
   if (is_tenant_tier(shape.instanceSizeName)) return errors::cannot_use_tenant();  // seed 004 note
-  // seed 001 §'Limitations': AKV over private networking is not for AWS/GCP clusters (spec §8.4).
-  if (provider == Provider::AZURE && b.requirePrivateNetworking)
-    for (const ClusterRegion& r : shape.regions)
-      if (r.providerName != Provider::AZURE)
-        return errors::provider_not_supported();
-  return std::nullopt;
-}
-
-std::optional<AtlasError> World::region_guard(ProjectIx p, const std::vector<ClusterRegion>& regions, Provider provider) const {
-  if (provider == Provider::NONE || provider == Provider::GCP) return std::nullopt;
-  const KmsConfig& b = projects_[p].block(provider);
-  // seed 004 / DOCS AWS steps: once endpoints are approved, new clusters and nodes only in regions
-  // with an approved endpoint; one endpoint per region of a multi-region cluster.
-  if (!b.requirePrivateNetworking || !any_active_endpoint(p, provider)) return std::nullopt;
-  std::vector<std::string> missing;
-  for (const ClusterRegion& r : regions)
-    if (!region_has_active_endpoint(p, provider, r.regionName) &&
-        std::find(missing.begin(), missing.end(), r.regionName) == missing.end())
-      missing.push_back(r.regionName);
-  if (!missing.empty()) return errors::region_without_approved_endpoint(std::move(missing));
+  // seed 001 §'Limitations': no AKV access over private networking for AWS or GCP clusters (spec
+  // §8.4): a cluster with no node on Azure. A multi-cloud one is topology_guard's (seed 004).
+  if (provider == Provider::AZURE && b.requirePrivateNetworking &&
+      std::none_of(shape.regions.begin(), shape.regions.end(), [](const ClusterRegion& r) { return r.providerName == Provider::AZURE; }))
+    return errors::provider_not_supported();
   return std::nullopt;
 }
 
@@ -260,14 +254,12 @@ Outcome World::create_cluster(const ClusterSetup& cs) {
   shape.regions = cs.regions;
   if (shape.regions.empty()) shape.regions.push_back({"US_EAST_1", Provider::AWS, settings_.nodes_per_region});
   shape.providerName = shape.regions.front().providerName;
-  if (cs.encryptionAtRestProvider != Provider::NONE) {
+  if (cs.encryptionAtRestProvider != Provider::NONE)
     if (auto err = cluster_provider_guard(*p, shape, cs.encryptionAtRestProvider)) return *err;
-    if (auto err = region_guard(*p, shape.regions, cs.encryptionAtRestProvider)) return *err;
-  }
-  // seed 004 §'Limitations': with Azure PN on, multi-cloud clusters are not supported.
-  const KmsConfig& az = projects_[*p].block(Provider::AZURE);
-  if (shape.multiCloud() && az.enabled && az.requirePrivateNetworking)
-    return errors::topology_unsupported("Multi-cloud clusters are not supported with Azure Key Vault over private networking.");
+  // seed 004: "Atlas creates all new clusters only in the regions with approved private endpoints".
+  if (auto err = region_guard(*p, shape.regions, cs.encryptionAtRestProvider)) return *err;
+  // seed 000/004 §'Limitations'; DOCS AWS (aws-kms-over-private-endpoint) (spec §2.5 topology).
+  if (auto err = topology_guard(*p, shape.name, shape.regions, cs.encryptionAtRestProvider)) return *err;
   ClusterSetup setup = cs;
   setup.regions = shape.regions;
   setup.state = ClusterState::CREATING;
@@ -303,7 +295,10 @@ Outcome World::enable_cluster_cmk(ClusterIx c, Provider provider) {
   if (target != Provider::NONE) return errors::cannot_change_provider();  // spec §2.7: P -> Q refused
   if (cl.legacyBackup) return errors::cannot_use_encryption_at_rest_backup_type();  // api-errors; seed 003
   if (auto err = cluster_provider_guard(cl.project, cl, provider)) return *err;
-  if (auto err = region_guard(cl.project, cl.regions, provider)) return *err;
+  // No region guard: seed 004 §'Enable Customer Key Management...' migrates existing clusters to
+  // the private endpoints (regions without one cannot reach the key, spec §2.5); the topology
+  // limits still hold (seed 000 §'Limitations'; DOCS AWS (aws-kms-over-private-endpoint)).
+  if (auto err = topology_guard(cl.project, cl.name, cl.regions, provider)) return *err;
   QueuedChange ch;
   ch.kind = QueuedChange::Kind::SetProvider;
   ch.provider = provider;

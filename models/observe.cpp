@@ -8,6 +8,9 @@
 #include <charconv>
 #include <stdexcept>
 
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
 #include "models/cluster.h"
 #include "models/endpoint.h"
 #include "models/field_table.h"
@@ -183,7 +186,10 @@ const Table<Cluster>& cluster_fields() {
         .text("runState", kSim, [](const Cluster& c) { return cluster_state_name(c.state()); },
               all_names(ClusterState::DISABLED_MULTICLOUD, cluster_state_name))
         .flag("privatePath", kSim, [](const Cluster& c) { return c.privatePath; })
-        .number("nodesDown", kSim, [](const Cluster& c) { return c.nodesDown; })
+        .number("nodesDown", kSim, [](const Cluster& c) { return c.nodesDown(); })
+        // spec §2.5: which regions' nodes are down, and which cannot reach the key (last check)
+        .text("regionsDown", kSim, [](const Cluster& c) { return c.regionsDown(); })
+        .text("regionsWithoutKey", kSim, [](const Cluster& c) { return fmt::format("{}", fmt::join(c.regionsWithoutKey, ",")); })
         .number("queuedChanges", kSim, [](const Cluster& c) { return c.queuedChanges.size(); })
         .flag("pausedByAtlas", kSim, [](const Cluster& c) { return c.pausedByAtlas; })
         .flag("servesReadsWrites", kSim, [](const Cluster& c) { return c.servesReadsWrites(); })

@@ -82,6 +82,7 @@ const std::vector<Entry>& entries() {
     dist("initial_sync", &S::initial_sync, "initial sync on encryptionAtRestProvider change; 30m (spec §4, 10m-24h)");
     dist("resize_duration", &S::resize_duration, "tier/disk change applying; 10m (undocumented)");
     dist("cluster_create_duration", &S::cluster_create_duration, "new cluster CREATING -> IDLE; 10m (undocumented)");
+    dist("add_nodes_duration", &S::add_nodes_duration, "nodes added by add_cluster_regions join (UPDATING); 10m (seed 004 silent on timing) [inferred]");
     enumeration("restart_scope", &S::restart_scope, kRestartScopeNames, "restart during KMS outage takes down the restarted node(s) or the whole cluster; node (seed 003, DOCS security-aws-kms)");
     integer("nodes_per_region", &S::nodes_per_region, "nodes per region of a new cluster; 3 (replica set)");
     dur("pause_auto_resume_after", &S::pause_auto_resume_after, "paused clusters auto-resume; 30d (DOCS pause-terminate-cluster)");
@@ -113,7 +114,7 @@ const std::vector<Entry>& entries() {
     prob("api_500_rate", &S::api_500_rate, "POST endpoint answers 500 UNEXPECTED_ERROR (spec §6 #5); 0");
     enumeration("endpoint_guard_scope", &S::endpoint_guard_scope, kEndpointGuardScopeNames, "which endpoints block disabling CMK (seed 000 'all ... associated with the project'); project");
     enumeration("duplicate_region_endpoint", &S::duplicate_region_endpoint, kDuplicateRegionEndpointNames, "second endpoint in one region (undocumented); reject_409");
-    enumeration("endpoint_loss_semantics", &S::endpoint_loss_semantics, kEndpointLossSemanticsNames, "private-path cluster without ACTIVE endpoint in its region (spec §2.5); unreachable");
+    enumeration("endpoint_loss_semantics", &S::endpoint_loss_semantics, kEndpointLossSemanticsNames, "private-path block with no ACTIVE endpoint left (spec §2.5); unreachable. One region's loss while others keep theirs is always unreachable for that region's nodes [inferred]");
     enumeration("endpoint_event_emit", &S::endpoint_event_emit, kEndpointEventEmitNames, "when PRIVATE_ENDPOINT_CREATED is emitted (undocumented); on_request");
     dur("tf_default_timeout", &S::tf_default_timeout, "Terraform timeouts.create/delete default; 3h (TF internal/common/constant/timeout.go; 20m before 2024-09-09, spec §7)");
     dur("tf_poll_min_timeout", &S::tf_poll_min_timeout, "Terraform endpoint wait MinTimeout, gaps alternate it and 10s; 30s (TF encryptionatrestprivateendpoint/state_transition.go)");

@@ -146,6 +146,9 @@ struct Settings {
   sim::Distribution resize_duration = sim::Duration::minutes(10);
   // A new cluster CREATING -> IDLE (undocumented; default 10 min) [inferred].
   sim::Distribution cluster_create_duration = sim::Duration::minutes(10);
+  // Nodes or regions added to a cluster (add_cluster_regions) join: UPDATING this long
+  // (undocumented; default 10 min, as a resize) [inferred].
+  sim::Distribution add_nodes_duration = sim::Duration::minutes(10);
   // Restart while the KMS is unreachable/invalid: only the restarted node(s) go down, the cluster
   // is DISABLED_EAR once all are down (node, default; seed 003 §intro, DOCS security-aws-kms) or
   // the whole cluster goes down at once (cluster).
@@ -208,7 +211,8 @@ struct Settings {
   double api_500_rate = 0.0;          // POST endpoint -> 500 UNEXPECTED_ERROR (spec §6 #5)
   EndpointGuardScope endpoint_guard_scope = EndpointGuardScope::project;  // seed 000 "all ... associated with the project"
   DuplicateRegionEndpoint duplicate_region_endpoint = DuplicateRegionEndpoint::reject_409;  // undocumented
-  // Private-path cluster without an ACTIVE endpoint in its region: KMS unreachable (default) or invalid.
+  // Private-path block with no ACTIVE endpoint left: KMS unreachable (default) or invalid. A region that
+  // loses its endpoint while others keep theirs is unreachable for its nodes (spec §2.5) [inferred].
   EndpointLossSemantics endpoint_loss_semantics = EndpointLossSemantics::unreachable;
   // ENCRYPTION_AT_REST_PRIVATE_ENDPOINT_CREATED on the 202 (default) or when ACTIVE.
   EndpointEventEmit endpoint_event_emit = EndpointEventEmit::on_request;

@@ -4,6 +4,7 @@
 #include <cassert>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "models/alerts.h"
 #include "models/causes.h"
@@ -64,15 +65,9 @@ World::BlockVerdict World::assess(const Project& pr, Provider provider) const {
 }
 
 bool World::cluster_kms_usable(const Cluster& c) const {
-  if (c.encryptionAtRestProvider == Provider::NONE) return true;
-  const Project& pr = projects_[c.project];
-  const KmsConfig& b = pr.block(c.encryptionAtRestProvider);
-  if (!b.enabled) return true;  // not reachable in practice: G-DIS keeps CMK on while clusters use it
-  if (!b.key.usable() || !b.key.reachable(b.kmsRegion)) return false;
-  if (c.privatePath && c.encryptionAtRestProvider != Provider::GCP)
-    for (const ClusterRegion& r : c.regions)  // spec §2.5: per region, an ACTIVE endpoint
-      if (!region_has_active_endpoint(c.project, c.encryptionAtRestProvider, r.regionName)) return false;
-  return true;
+  // spec §2.5: per region (region_kms_usable, cluster_regions.cpp); a cluster without a region
+  // (none in practice) reads as usable.
+  return std::all_of(c.regions.begin(), c.regions.end(), [&](const ClusterRegion& r) { return region_kms_usable(c, r); });
 }
 
 void World::schedule_tick(ProjectIx p, sim::Time at) {
@@ -123,9 +118,16 @@ void World::validate_block(ProjectIx p, Provider provider, CheckKind kind) {
     alert(sim::RecordKind::event, v.verdict == Verdict::valid ? alerts::kValidationSucceeded : alerts::kValidationFailed, entity,
           {{"reason", v.reasonCode}});
 
-  if (v.verdict != Verdict::unreachable && b.networkAccessDenied) {
+  // spec §2.5: a private-path node with no ACTIVE endpoint in its region cannot reach the KMS
+  // (alert, no shutdown), while the other regions' nodes can; the block stays as its check found it.
+  const std::vector<std::string> cut = update_regions_without_key(p, provider);
+  if (v.verdict != Verdict::unreachable && cut.empty() && b.networkAccessDenied) {
     b.networkAccessDenied = false;
     alert(sim::RecordKind::alert, alerts::kKmsNetworkAccessRestored, entity);
+  }
+  if (v.verdict != Verdict::unreachable && !cut.empty() && !b.networkAccessDenied) {
+    b.networkAccessDenied = true;
+    alert(sim::RecordKind::alert, alerts::kKmsNetworkAccessDenied, entity, {{"regions", fmt::format("{}", fmt::join(cut, ","))}});
   }
   switch (v.verdict) {
     case Verdict::valid:
@@ -189,7 +191,7 @@ void World::shut_down_clusters(ProjectIx p, Provider provider, const std::string
       cl.applying.reset();
     }
     fire_cluster(c, ClusterEvent::Shutdown, causes::kScheduledCheckKeyInvalid);
-    cl.nodesDown = cl.totalNodes();
+    for (ClusterRegion& r : cl.regions) r.nodesDown = r.nodes;
     remove_search_nodes(c);  // spec §2.7: Search Nodes paused and removed (DOCS KMS page)
     projects_[p].clustersToRecover = true;
     names.push_back(cl.name);
@@ -228,23 +230,25 @@ void World::pause_clusters_for_revocation(ProjectIx p) {
 void World::recover_clusters(ProjectIx p, Provider provider) {
   Project& pr = projects_[p];
   assert(pr.clustersToRecover || std::none_of(pr.clusterIxs.begin(), pr.clusterIxs.end(), [this](ClusterIx c) {
-           return clusters_[c].state() == ClusterState::DISABLED_EAR || clusters_[c].nodesDown > 0;
+           return clusters_[c].state() == ClusterState::DISABLED_EAR || clusters_[c].nodesDown() > 0;
          }));  // the flag is set whenever a cluster needs recovering
   if (!pr.clustersToRecover) return;  // the common case at every tick: nothing to recover
   for (ClusterIx c : pr.clusterIxs) {
     Cluster& cl = clusters_[c];
     if (cl.encryptionAtRestProvider != provider) continue;
     restore_search_nodes(c);  // spec §2.7: fix -> new Search Nodes, initial sync
-    if (cl.state() == ClusterState::DISABLED_EAR) {
+    // spec §2.5: a cluster none of whose regions can reach the key (private path, no ACTIVE
+    // endpoint in any of them) stays disabled: restarting it would only fail again.
+    if (cl.state() == ClusterState::DISABLED_EAR && any_region_kms_usable(cl)) {
       start_restart(c, "configuration_valid");
-    } else if (cl.state() == ClusterState::RUNNING && cl.nodesDown > 0 && cluster_kms_usable(cl)) {
-      // restart_scope node: the nodes that could not start come back once the KMS is usable [inferred]
-      cl.nodesDown = 0;
-      if (sim_.observed()) note(sim::RecordKind::effect, cluster_subject(c), "nodes_restarted");
+    } else if (cl.state() == ClusterState::RUNNING && cl.nodesDown() > 0) {
+      // restart_scope node: the nodes that could not start come back, per region, once they can
+      // reach the key [inferred]
+      restart_recovered_regions(c);
     }
   }
   pr.clustersToRecover = std::any_of(pr.clusterIxs.begin(), pr.clusterIxs.end(), [this](ClusterIx c) {
-    return clusters_[c].state() == ClusterState::DISABLED_EAR || clusters_[c].nodesDown > 0;
+    return clusters_[c].state() == ClusterState::DISABLED_EAR || clusters_[c].nodesDown() > 0;
   });
 }
 

@@ -231,7 +231,7 @@ Outcome World::enable_cmk(ProjectIx p, const KmsSetup& k) {
   if (k.requirePrivateNetworking) {
     b.pn.fire(sim_, PnEvent::Require, "enable_cmk", k.provider);
     b.requirePrivateNetworking = true;
-    if (k.provider == Provider::AZURE) set_multicloud_disabled(p, true);
+    if (k.provider == Provider::AZURE) schedule_multicloud_disable(p);  // seed 004 §'Limitations'
   }
   alert(sim::RecordKind::event, alerts::kConfigurationUpdated, block_subject(p, k.provider));
   return Outcome::success();
@@ -334,21 +334,11 @@ Outcome World::set_require_private_networking(ProjectIx p, Provider provider, bo
   if (!b.enabled) return errors::not_enabled(projects_[p].name);
   if (on) {
     if (b.requirePrivateNetworking) return Outcome::success();
-    // seed 001 §'Limitations' (spec §8.4): AKV over PN only for clusters on Azure.
-    if (provider == Provider::AZURE)
-      for (ClusterIx c : pr.clusterIxs)
-        if (clusters_[c].encryptionAtRestProvider == Provider::AZURE)
-          for (const ClusterRegion& r : clusters_[c].regions)
-            if (r.providerName != Provider::AZURE)
-              return errors::provider_not_supported();  // cluster not on Azure
+    if (auto err = private_networking_guard(p, provider)) return *err;  // spec §2.5 topology (cluster_regions.cpp)
     b.pn.fire(sim_, PnEvent::Require, "set_require_private_networking", provider);
     b.requirePrivateNetworking = true;
     // seed 004 §'Limitations': multi-cloud clusters are disabled when Azure PN is enabled.
-    if (provider == Provider::AZURE) {
-      const sim::Duration d = sample(settings_.multicloud_disable_delay);
-      if (d == sim::Duration{}) set_multicloud_disabled(p, true);
-      else sim_.schedule_after(d, [this, p] { if (projects_[p].azureKeyVault().requirePrivateNetworking) set_multicloud_disabled(p, true); });
-    }
+    if (provider == Provider::AZURE) schedule_multicloud_disable(p);
   } else {
     if (!b.requirePrivateNetworking) return Outcome::success();
     // G-PN: any endpoint of this provider, DELETING too, blocks; the error names the regions [observed].

@@ -106,6 +106,9 @@ class World {
   Outcome pause_cluster(ClusterIx c);
   Outcome resume_cluster(ClusterIx c);
   Outcome restart_cluster(ClusterIx c, std::int64_t nodes = 0);  // 0 = all nodes (rolling restart)
+  // Adds nodes to existing regions (same name and cloud) or new regions: queued like a resize
+  // (seed 004: only in regions with an approved endpoint). cluster_regions.cpp.
+  Outcome add_cluster_regions(ClusterIx c, const std::vector<ClusterRegion>& regions);
   Outcome take_snapshot(ClusterIx c);                            // createdId = snapshot id
   Outcome restore_snapshot(ClusterIx c, std::string_view snapshotId = {});  // {} = latest of the cluster
   Outcome read_write(ClusterIx c);                               // a client read/write: refused while disabled
@@ -240,8 +243,21 @@ class World {
   void apply_change(ClusterIx c);
   void start_restart(ClusterIx c, std::string_view cause);
   std::optional<AtlasError> cluster_provider_guard(ProjectIx p, const Cluster& shape, Provider provider) const;
-  std::optional<AtlasError> region_guard(ProjectIx p, const std::vector<ClusterRegion>& regions, Provider provider) const;
   void set_multicloud_disabled(ProjectIx p, bool on);
+  // regions and private-networking topology (cluster_regions.cpp)
+  bool region_kms_usable(const Cluster& c, const ClusterRegion& r) const;
+  bool any_region_kms_usable(const Cluster& c) const;
+  std::vector<std::string> update_regions_without_key(ProjectIx p, Provider provider);
+  bool restart_nodes_without_key(Cluster& cl);
+  void restart_recovered_regions(ClusterIx c);
+  std::optional<AtlasError> region_guard(ProjectIx p, const std::vector<ClusterRegion>& regions, Provider ear) const;
+  std::optional<AtlasError> topology_guard(ProjectIx p, const std::string& name, const std::vector<ClusterRegion>& regions,
+                                           Provider ear) const;
+  std::optional<AtlasError> aws_topology_error(const std::string& name, const std::vector<ClusterRegion>& regions,
+                                               const std::string& customerMasterKeyID) const;
+  std::optional<AtlasError> private_networking_guard(ProjectIx p, Provider provider) const;
+  void schedule_multicloud_disable(ProjectIx p);
+  void add_regions_now(ClusterIx c, const std::vector<ClusterRegion>& regions);
   // key transitions
   void fire_key(ProjectIx p, Provider provider, KeyEvent ev, std::string_view cause = {});
   void on_key_timer(ProjectIx p, Provider provider, std::uint64_t generation, KeyEvent ev);

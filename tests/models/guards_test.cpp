@@ -266,7 +266,9 @@ TEST_CASE("api-errors / CIREP: enabling CMK validates: MISSING provider, key cod
 
 TEST_CASE("spec §2.5 / seed 004: new clusters only in regions with an approved endpoint; one per region of a multi-region cluster") {
   Env env;
-  env.project("p", Provider::AWS, true);
+  KmsSetup mrk;  // DOCS AWS (aws-kms-over-private-endpoint): a multi-region cluster needs a multi-Region key
+  mrk.keyId = "arn:aws:kms:us-east-1:111122223333:key/mrk-1234abcd12ab34cd56ef1234567890ab";
+  env.project("p", Provider::AWS, true, mrk);
   env.w->add_endpoint("p", Provider::AWS, "US_EAST_1", EndpointStatus::ACTIVE);
   ClusterSetup cs;
   cs.project = "p";

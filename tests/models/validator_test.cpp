@@ -99,7 +99,7 @@ TEST_CASE("spec §5 restart_scope=node: restarting one node during an outage lea
   REQUIRE(env.w->restart_cluster(c, 1).ok());
   env.run_for(min(6));
   CHECK(env.state(c) == ClusterState::RUNNING);
-  CHECK(env.w->cluster(c).nodesDown == 1);
+  CHECK(env.w->cluster(c).nodesDown() == 1);
   CHECK(env.w->read_write(c).ok());
   SUBCASE("restart_scope=cluster disables the whole cluster") {
     Settings s;
@@ -125,7 +125,7 @@ TEST_CASE("seed 003 / restart_scope=node: a resize submitted during a partial re
   REQUIRE(env.w->resize_cluster(c, "", 40).ok());  // queued: RESTARTING applies nothing
   CHECK(env.w->cluster(c).queuedChanges.size() == 1);
   env.run_for(min(6));  // restart_duration 5m: one node down, the others serve
-  CHECK(env.w->cluster(c).nodesDown == 1);
+  CHECK(env.w->cluster(c).nodesDown() == 1);
   CHECK(env.state(c) == ClusterState::UPDATING);
   env.run_for(min(11));  // resize_duration 10m
   CHECK(env.state(c) == ClusterState::RUNNING);

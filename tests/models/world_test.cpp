@@ -37,6 +37,7 @@ TEST_CASE("actions(): unique snake_case names, each with a source, each dispatch
     if (a.name == "inject_api_error") r.params["operation"] = std::string("get_endpoint");
     if (a.name == "add_search_nodes") r.params["nodes"] = std::int64_t{2};
     if (a.name == "set_search_nodes_encryption") r.params["value"] = true;
+    if (a.name == "add_cluster_regions") r.params["regions"] = std::vector<RegionRequest>{{"US_EAST_1", Provider::AWS, 1}};
     CHECK_NOTHROW(env.w->perform(r));
   }
 }

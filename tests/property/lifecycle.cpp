@@ -491,10 +491,28 @@ struct ClusterAct : Cmd {
     action = *rc::gen::weightedElement<std::string>({{2, "enable_cluster_cmk"}, {2, "disable_cluster_cmk"}, {3, "resize_cluster"},
                                                      {2, "pause_cluster"}, {2, "resume_cluster"}, {3, "restart_cluster"},
                                                      {2, "take_snapshot"}, {2, "restore_snapshot"}, {2, "read_write"},
-                                                     {1, "enable_legacy_backup"}, {1, "add_search_nodes"}});
+                                                     {1, "enable_legacy_backup"}, {1, "add_search_nodes"}, {2, "add_cluster_regions"}});
     pick = *rc::gen::inRange(0, 8);
     p = gen_provider();
     nodes = *rc::gen::inRange(0, 3);
+    region = *rc::gen::inRange(0, 2);
+    cloud = gen_cloud();
+  }
+  int region = 0;
+  Provider cloud = Provider::AWS;
+  // seed 004 §'Enable and Set up...': additional nodes only in regions with an approved endpoint of
+  // the cloud whose private networking is on (checked here from the state before the call).
+  static bool approved_elsewhere(const Sut& s, Provider cloud, const std::string& regionName) {
+    const models::Project& pr = s.world.project(0);
+    const models::KmsConfig& b = pr.block(cloud);
+    bool any = false, here = false;
+    for (models::EndpointIx e : pr.endpointIxs) {
+      const models::PrivateEndpoint& ep = s.world.endpoint(e);
+      if (ep.cloudProvider != cloud || ep.state() != EndpointStatus::ACTIVE) continue;
+      any = true;
+      here = here || ep.regionName == regionName;
+    }
+    return b.enabled && b.requirePrivateNetworking && any && !here;
   }
   void act(const Model&, Sut& s) const override {
     const auto& clusters = s.world.clusters();
@@ -507,6 +525,11 @@ struct ClusterAct : Cmd {
     if (action == "resize_cluster") rq.params["disk_gb"] = std::int64_t{40};
     if (action == "restart_cluster" && nodes > 0) rq.params["nodes"] = std::int64_t{nodes};
     if (action == "add_search_nodes") rq.params["nodes"] = std::int64_t{nodes};
+    const std::string regionName = region_of(cloud, region);
+    if (action == "add_cluster_regions")
+      rq.params["regions"] = std::vector<models::RegionRequest>{{regionName, cloud, std::int64_t{nodes + 1}}};
+    const bool mustRefuseRegion = action == "add_cluster_regions" && s.world.project(0).active() && cl.state() != ClusterState::PAUSED &&
+                                  cl.state() != ClusterState::DISABLED_MULTICLOUD && approved_elsewhere(s, cloud, regionName);
     Provider target = cl.encryptionAtRestProvider;  // where the cluster heads once its changes are through
     if (cl.applying && cl.applying->kind == models::QueuedChange::Kind::SetProvider) target = cl.applying->provider;
     for (const models::QueuedChange& q : cl.queuedChanges)
@@ -524,6 +547,9 @@ struct ClusterAct : Cmd {
     if (action == "restore_snapshot" && paused && o.code() != "SIM_SNAPSHOT_NOT_FOUND")
       RC_ASSERT(o.code() == std::string("CLUSTER_PAUSED_CANNOT_RESTORE"));
     // spec §2.7: P -> Q is refused (disable, then enable the other provider).
+    // (a topology the cluster cannot have at all is refused first, with its own code)
+    if (mustRefuseRegion && o.code() != "SIM_REGION_WITHOUT_APPROVED_ENDPOINT" && o.code() != "SIM_PRIVATE_NETWORKING_TOPOLOGY_UNSUPPORTED")
+      RC_FAIL(fmt::format("seed 004: add_cluster_regions {} {} without an approved endpoint there answered {}", pname(cloud), regionName, o.code()));
     if (refusedChange && o.code() != "CANNOT_CHANGE_ENCRYPTION_AT_REST_PROVIDER")
       RC_FAIL(fmt::format("G-CL: enable_cluster_cmk {} on a cluster heading for {} answered {}", pname(p), pname(target), o.code()));
   }
@@ -531,6 +557,7 @@ struct ClusterAct : Cmd {
     os << action << " #" << pick;
     if (action == "enable_cluster_cmk") os << ' ' << pname(p);
     if ((action == "restart_cluster" || action == "add_search_nodes") && nodes > 0) os << " nodes=" << nodes;
+    if (action == "add_cluster_regions") os << ' ' << region_of(cloud, region) << ':' << pname(cloud) << ':' << nodes + 1;
   }
 };
 
