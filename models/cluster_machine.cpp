@@ -402,10 +402,7 @@ Outcome World::restore_snapshot(ClusterIx c, std::string_view snapshotId) {
   if (cl.state() == ClusterState::PAUSED) return errors::cannot_update_paused_cluster(cl.name);
   // seed 003 §'Encrypted Backups': a snapshot needs the key that encrypted it; if that key became
   // invalid, the restore is impossible.
-  if (snap->encryptionAtRestProvider != Provider::NONE) {
-    const CustomerKey& k = projects_[clusters_[snap->cluster].project].block(snap->encryptionAtRestProvider).key;
-    if (!k.usable()) return errors::snapshot_key_invalid(snap->id);
-  }
+  if (snap->encryptionAtRestProvider != Provider::NONE && !snapshot_key_usable(*snap)) return errors::snapshot_key_invalid(snap->id);
   if (!cl.servesReadsWrites()) return errors::cluster_disabled_no_reads(cl.name);
   if (sim_.observed()) alert(sim::RecordKind::event, alerts::kSnapshotRestored, cluster_subject(c), {{"snapshotId", snap->id}});
   return Outcome::success(202);

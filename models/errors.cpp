@@ -166,4 +166,36 @@ AtlasError kms_unreachable(const std::string& p) {
   return make("SIM_KMS_UNREACHABLE", 400, fmt::format("Atlas cannot connect to the {} key management service.", p), {p});
 }
 
+// ---- key configuration (issue 11 items 2, 3, 10, 13) ----
+AtlasError azure_vault_field_immutable(const std::string& field) {
+  return make("SIM_AZURE_VAULT_FIELD_IMMUTABLE", 400,
+              fmt::format("{} cannot be changed while Encryption at Rest private endpoints exist.", field), {field});
+}
+AtlasError key_unusable(const std::string& code, const std::string& project) {
+  // api-errors texts, verbatim (spec §3.2 "From api-errors").
+  static const std::vector<std::pair<std::string_view, std::string_view>> texts = {
+      {"AWS_KMS_CUSTOMER_MASTER_KEY_NOT_ENABLED", "AWS KMS Customer Master Key is not enabled."},
+      {"AWS_KMS_CUSTOMER_MASTER_KEY_PENDING_DELETION", "AWS KMS Customer Master Key is pending deletion."},
+      {"AWS_KMS_CUSTOMER_MASTER_KEY_PENDING_IMPORT", "AWS KMS Customer Master Key is pending import."},
+      {"AWS_KMS_REGION_NOT_SUPPORTED", "Region is not supported by AWS KMS."},
+      {"AZURE_KEY_VAULT_KEY_EXPIRED", "The key has expired."},
+      {"AZURE_KEY_VAULT_KEY_EXPIRING", "The key cannot be used because it will expire within the next 48 hours."},
+      {"AZURE_KEY_VAULT_KEY_IDENTIFIER_INVALID_FORMAT", "Invalid format for Azure Key Vault Key Identifier."},
+      {"AZURE_KEY_VAULT_KEY_NOT_ACTIVE", "The key must not be used before its \"nbf\""},
+      {"AZURE_KEY_VAULT_KEY_NOT_ENABLED", "Key not enabled."},
+      {"AZURE_KEY_VAULT_KEY_NOT_FOUND", "No Azure Key Vault key found for the provided credentials."},
+      {"AZURE_KEY_VAULT_ENVIRONMENT_NOT_SUPPORTED", "Environment not supported for Azure Key Vault."},
+      {"GOOGLE_CLOUD_KMS_KEY_VERSION_DISABLED", "Key version is disabled."},
+      {"GOOGLE_CLOUD_KMS_KEY_VERSION_DESTROY_SCHEDULED", "Key version is scheduled for destruction."},
+      {"GOOGLE_CLOUD_KMS_KEY_VERSION_DESTROYED", "Key version is destroyed."},
+      {"GOOGLE_CLOUD_KMS_KEY_VERSION_NOT_FOUND", "Cannot find key version."},
+      {"GOOGLE_CLOUD_KMS_KEY_VERSION_PENDING_GENERATION", "Key version is pending generation."},
+  };
+  if (code == "AWS_CUSTOMER_MASTER_KEY_NOT_FOUND")
+    return make(code, 404, fmt::format("No AWS customer master key found for group {}.", project), {project});
+  for (const auto& [c, text] : texts)
+    if (c == code) return make(code, 400, std::string(text));
+  return kms_key_error(code, "Encryption at Rest validation failed: " + code + ".");
+}
+
 }  // namespace models::errors

@@ -99,6 +99,17 @@ AtlasError key_state_conflict(const std::string& what);      // SIM_CLOUD_KEY_ST
 AtlasError cluster_not_idle(const std::string& cluster, const std::string& state);  // SIM_CLUSTER_NOT_IDLE 409
 AtlasError endpoint_already_deleting(const std::string& id);  // SIM_ENDPOINT_ALREADY_DELETING 400 (delete_while_deleting=reject_400)
 AtlasError kms_unreachable(const std::string& provider);      // SIM_KMS_UNREACHABLE 400 (enable while the KMS cannot be reached)
+// ---- key configuration (issue 11 items 2, 3, 10, 13; models/key_config_patch.cpp, key_versions.cpp) ----
+// SIM_AZURE_VAULT_FIELD_IMMUTABLE 400: spec §3.2 stand-in; seed 004 "You can't modify ... keyVaultName,
+// resourceGroupName, subscriptionID after you enable and set up private endpoint connections".
+AtlasError azure_vault_field_immutable(const std::string& field);
+// A key the KMS shows but Atlas cannot use, with the api-errors text of its code (spec §3.2):
+// AWS_KMS_CUSTOMER_MASTER_KEY_{NOT_ENABLED,PENDING_DELETION,PENDING_IMPORT}, AWS_KMS_REGION_NOT_SUPPORTED,
+// AWS_CUSTOMER_MASTER_KEY_NOT_FOUND (404), AZURE_KEY_VAULT_KEY_{EXPIRED,EXPIRING,NOT_ACTIVE,NOT_ENABLED,
+// NOT_FOUND,IDENTIFIER_INVALID_FORMAT}, AZURE_KEY_VAULT_ENVIRONMENT_NOT_SUPPORTED,
+// GOOGLE_CLOUD_KMS_KEY_VERSION_{DISABLED,DESTROY_SCHEDULED,DESTROYED,NOT_FOUND,PENDING_GENERATION}.
+// `project`: the group the AWS not-found text names. Other codes: kms_key_error's generic detail.
+AtlasError key_unusable(const std::string& code, const std::string& project);
 }  // namespace errors
 
 }  // namespace models

@@ -35,6 +35,11 @@ TEST_CASE("actions(): unique snake_case names, each with a source, each dispatch
     if (a.name == "create_cluster") r.cluster = "new";
     if (a.name == "create_endpoint") r.region = "US_WEST_2";
     if (a.name == "inject_api_error") r.params["operation"] = std::string("get_endpoint");
+    if (a.name == "patch_encryption_at_rest") r.params["fields"] = KmsFieldValues{{"region", "US_EAST_1"}};
+    if (a.name == "set_rotation_alert_threshold") r.params["days"] = std::int64_t{90};
+    if (a.name == "create_key") r.params["key_id"] = std::string("arn:aws:kms:us-east-1:1:key/k");
+    if (a.name == "set_key_expiry") r.params["expires_in_hours"] = std::int64_t{48};
+    if (a.name == "set_key_auto_rotation") r.params["value"] = true;
     CHECK_NOTHROW(env.w->perform(r));
   }
 }
