@@ -119,6 +119,9 @@ struct CustomerKey {
   // The customer's other keys (models/key_versions.cpp) and a rotation still deploying: until
   // then the replaced version (deployingFrom) must stay usable (seed 004 §'Rotate...').
   std::vector<KeyVersion> others;
+  // The id of the key while the block is erased ({enabled: false}): the key stays in the cloud, and
+  // enabling again without a key id uses it.
+  std::string erasedId;
   std::uint32_t deployingFrom = 0;  // 0: no rotation deploying
   std::uint64_t rotationGeneration = 0;
   // Provider-side automatic rotation, about yearly (DOCS security-aws-kms, security-azure-kms, security-gcp-kms; spec §4).

@@ -222,6 +222,7 @@ Outcome World::enable_cmk(ProjectIx p, const KmsSetup& k) {
   b.enabled = true;
   b.valid = true;
   if (k.provider == Provider::AWS) b.region = b.kmsRegion;
+  if (k.keyId.empty() && key_id_field(b, k.provider).empty()) key_id_field(b, k.provider) = b.key.erasedId;
   if (!k.keyId.empty()) {
     // The key a block is enabled with is the block's key in the cloud (its state, its clock): no
     // second record of it among the customer's other keys.
@@ -277,6 +278,7 @@ Outcome World::disable_cmk(ProjectIx p, Provider provider) {
   b.requirePrivateNetworking = false;
   b.privatePath = false;
   b.networkAccessDenied = false;
+  b.key.erasedId = key_id_field(b, provider);
   b.customerMasterKeyID.clear();
   b.region.clear();
   b.roleId.clear();
