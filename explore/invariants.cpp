@@ -97,6 +97,30 @@ InvariantChecker::InvariantChecker(const models::World& world, CheckerOptions op
   recreationBound_ = s.t_recreate.upper_bound().value_or(sim::Duration::days(1));
 }
 
+namespace {
+// The customer's current key works beyond its state (spec §3.2, seed 004 §'Rotate...'): an Azure
+// key within its nbf/exp dates, and the key a rotation still deploying replaces still enabled.
+bool key_works(const models::CustomerKey& k, Provider provider, sim::Time now) {
+  if (!k.usable()) return false;
+  if (provider == Provider::AZURE && (now >= k.expiresAt || now < k.notBefore)) return false;
+  for (const models::KeyVersion& old : k.others)
+    if (k.deployingFrom != 0 && old.version == k.deployingFrom && old.state != models::KeyState::ENABLED) return false;
+  return true;
+}
+
+// The key a snapshot was taken with still works (seed 003 §'Encrypted Backups'): its version, the
+// current one or one a rotation replaced, with the credentials and access Atlas has now.
+bool snapshot_key_works(const models::CustomerKey& k, Provider provider, std::uint32_t version, sim::Time now) {
+  if (version == k.version) return key_works(k, provider, now);
+  if (k.credentials.state() != models::CredentialState::VALID || k.access.state() != models::AccessState::GRANTED) return false;
+  for (const models::KeyVersion& old : k.others)
+    if (old.version == version)
+      return old.state == models::KeyState::ENABLED && old.pending == models::KeyPending::none &&
+             (provider != Provider::AZURE || (now < old.expiresAt && now >= old.notBefore));
+  return false;
+}
+}  // namespace
+
 InvariantChecker::Verdict InvariantChecker::block_verdict(models::ProjectIx p, Provider provider) const {
   // What a validation would find now (spec §2.9): reachability first, then the private path, then
   // key, credentials and access (seed 003 §'Validate...').
@@ -111,7 +135,7 @@ InvariantChecker::Verdict InvariantChecker::block_verdict(models::ProjectIx p, P
       return world_.settings().endpoint_loss_semantics == models::EndpointLossSemantics::unreachable ? Verdict::unreachable
                                                                                                      : Verdict::invalid;
   }
-  return b.key.usable() ? Verdict::valid : Verdict::invalid;
+  return key_works(b.key, provider, world_.simulation().now()) ? Verdict::valid : Verdict::invalid;
 }
 
 bool InvariantChecker::region_kms_usable(const models::Cluster& c, const models::ClusterRegion& r) const {
@@ -120,7 +144,7 @@ bool InvariantChecker::region_kms_usable(const models::Cluster& c, const models:
   if (c.encryptionAtRestProvider == Provider::NONE) return true;
   const models::KmsConfig& b = world_.project(c.project).block(c.encryptionAtRestProvider);
   if (!b.enabled) return true;
-  if (!b.key.usable() || !b.key.reachable(b.kmsRegion)) return false;
+  if (!key_works(b.key, c.encryptionAtRestProvider, world_.simulation().now()) || !b.key.reachable(b.kmsRegion)) return false;
   if (!c.privatePath || c.encryptionAtRestProvider == Provider::GCP) return true;
   return active_endpoint_in(c.project, c.encryptionAtRestProvider, r.regionName);
 }
@@ -491,7 +515,8 @@ void InvariantChecker::on_record(const sim::Record& r) {
       for (const models::Snapshot& s : world_.snapshots()) {
         if (s.id != id || s.encryptionAtRestProvider == Provider::NONE) continue;
         const models::Cluster& source = world_.cluster(s.cluster);
-        if (!world_.project(source.project).block(s.encryptionAtRestProvider).key.usable())
+        const models::CustomerKey& k = world_.project(source.project).block(s.encryptionAtRestProvider).key;
+        if (!snapshot_key_works(k, s.encryptionAtRestProvider, s.keyVersion, r.at))
           violate("snapshot_with_invalid_key_never_restored", r.at,
                   fmt::format("snapshot {}: restored while its {} key is unusable", id, models::provider_name(s.encryptionAtRestProvider)));
       }

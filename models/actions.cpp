@@ -5,6 +5,12 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
+#include <fmt/ranges.h>
+
+#include "models/key_config_patch.h"
+#include "models/key_versions.h"
 #include "models/regions.h"
 #include "models/world.h"
 
@@ -32,6 +38,7 @@ std::string_view param_kind_name(ParamKind k) {
     case ParamKind::boolean: return "boolean";
     case ParamKind::integer: return "integer";
     case ParamKind::text: return "text";
+    case ParamKind::fields: return "fields";
   }
   return "?";
 }
@@ -50,6 +57,11 @@ std::string param_text(const ParamValue& v) {
       }
       return out;
     }
+    std::string operator()(const KmsFieldValues& fields) const {
+      std::string out;
+      for (const auto& [k, x] : fields) out += (out.empty() ? "" : ",") + k + "=" + x;
+      return out;
+    }
   };
   return std::visit(Text{}, v);
 }
@@ -59,6 +71,7 @@ bool value_fits(ParamKind k, const ParamValue& v) {
     case ParamKind::boolean: return std::holds_alternative<bool>(v);
     case ParamKind::integer: return std::holds_alternative<std::int64_t>(v);
     case ParamKind::regions: return std::holds_alternative<std::vector<RegionRequest>>(v);
+    case ParamKind::fields: return std::holds_alternative<KmsFieldValues>(v);
     case ParamKind::text:
     case ParamKind::snapshot: return std::holds_alternative<std::string>(v);
     default: return false;  // names travel in ActionRequest's own fields
@@ -147,6 +160,73 @@ Outcome enable_cmk(World& w, const ActionRequest& a) {
 Outcome rotate_key(World& w, const ActionRequest& a) {
   const std::string* id = a.param<std::string>("key_id");
   return w.rotate_key(project_of(w, a), provider_of(a), id ? *id : std::string());
+}
+
+// PATCH by field names (key_config_patch.cpp); the scenario parser already checked the names.
+Outcome patch_encryption_at_rest(World& w, const ActionRequest& a) {
+  const auto* fields = a.param<KmsFieldValues>("fields");
+  if (!fields || fields->empty()) fail(a, "fields", fmt::format("{}: parameter 'fields' is required", a.name));
+  const Provider p = provider_of(a);
+  const auto& known = kms_field_names(p);
+  for (const auto& [name, value] : *fields) {
+    if (std::find(known.begin(), known.end(), name) == known.end())
+      fail(a, "fields", fmt::format("{}: {} has no field '{}' (fields: {})", a.name, block_name(p), name, fmt::join(known, ", ")));
+    if (name == "enabled" && value == "false" && fields->size() > 1)
+      fail(a, "fields", fmt::format("{}: disabling sends only {{enabled: false}} (seed 002)", a.name));
+  }
+  return w.patch_encryption_at_rest(project_of(w, a), p, *fields);
+}
+
+// A cloud-console key action: on the key Atlas uses, or with key_id on another key of the KMS.
+template <Outcome (World::*M)(ProjectIx, Provider), KeyEvent E>
+Outcome on_key(World& w, const ActionRequest& a) {
+  const ProjectIx p = project_of(w, a);
+  const Provider v = provider_of(a);
+  const std::string* id = a.param<std::string>("key_id");
+  if (id && *id != key_id_field(w.project(p).block(v), v)) return w.key_version_action(p, v, *id, E, a.name);
+  return (w.*M)(p, v);
+}
+
+Outcome create_key(World& w, const ActionRequest& a) {
+  KeyVersion k;
+  const std::string* id = a.param<std::string>("key_id");
+  if (!id) fail(a, "key_id", fmt::format("{}: parameter 'key_id' is required", a.name));
+  k.id = *id;
+  k.region = a.region;
+  if (const std::string* st = a.param<std::string>("key_state")) {
+    if (*st == "PENDING_IMPORT") k.pending = KeyPending::import_material;
+    else if (*st == "PENDING_GENERATION") k.pending = KeyPending::generation;
+    else if (auto s = kKeyStateNames.parse(*st)) k.state = *s;
+    else fail(a, "key_state", fmt::format("{}: key_state must be ENABLED, DISABLED, PENDING_IMPORT or PENDING_GENERATION, found '{}'", a.name, *st));
+  }
+  const sim::Time now = w.simulation().now();
+  if (const std::int64_t* h = a.param<std::int64_t>("expires_in_hours")) k.expiresAt = now + sim::Duration::hours(*h);
+  if (const std::int64_t* h = a.param<std::int64_t>("not_before_in_hours")) k.notBefore = now + sim::Duration::hours(*h);
+  return w.create_key(project_of(w, a), provider_of(a), k);
+}
+
+Outcome set_key_expiry(World& w, const ActionRequest& a) {
+  const std::int64_t* h = a.param<std::int64_t>("expires_in_hours");
+  if (!h) fail(a, "expires_in_hours", fmt::format("{}: parameter 'expires_in_hours' is required", a.name));
+  const std::string* id = a.param<std::string>("key_id");
+  return w.set_key_expiry(project_of(w, a), provider_of(a), id ? *id : std::string(), sim::Duration::hours(*h));
+}
+
+Outcome set_key_auto_rotation(World& w, const ActionRequest& a) {
+  const bool* on = a.param<bool>("value");
+  if (!on) fail(a, "value", fmt::format("{}: parameter 'value' is required", a.name));
+  return w.set_key_auto_rotation(project_of(w, a), provider_of(a), *on);
+}
+
+Outcome set_rotation_alert_threshold(World& w, const ActionRequest& a) {
+  const std::int64_t* days = a.param<std::int64_t>("days");
+  if (!days) fail(a, "days", fmt::format("{}: parameter 'days' is required", a.name));
+  return w.set_rotation_alert_threshold(project_of(w, a), *days);
+}
+
+Outcome fail_over_key_vault(World& w, const ActionRequest& a) {
+  if (a.region.empty()) fail(a, "region", fmt::format("{}: parameter 'region' is required", a.name));
+  return w.fail_over_key_vault(project_of(w, a), provider_of(a), a.region);
 }
 
 Outcome set_require_private_networking(World& w, const ActionRequest& a) {
@@ -241,6 +321,7 @@ const ActionParam kCloudOpt{"provider", ParamKind::provider, false, "AWS | AZURE
 const ActionParam kCluster{"cluster", ParamKind::cluster, true, "cluster name"};
 const ActionParam kEndpoint{"endpoint", ParamKind::endpoint, false, "endpoint id; or region + provider to pick the project's live endpoint there"};
 const ActionParam kRegionOpt{"region", ParamKind::region, false, "regionName (with provider, to pick an endpoint)"};
+const ActionParam kKeyIdOpt{"key_id", ParamKind::text, false, "another key of the KMS than the one Atlas uses (default: that one)"};
 }  // namespace
 
 const std::vector<ActionInfo>& actions() {
@@ -258,11 +339,18 @@ const std::vector<ActionInfo>& actions() {
        "PATCH new credentials: the cloud credentials become valid (AWS role: after T_iam) and Atlas validates at once",
        "seed 003 §'Validate your KMS Configuration' (when you add or update credentials)", Creates::nothing, "", &on_block<&World::update_credentials>},
       {"rotate_key", Actor::user_api, {kProject, kProvider, {"key_id", ParamKind::text, false, "new key identifier / version"}},
-       "PATCH a new key id/version: refused with ENCRYPTION_AT_REST_SETTINGS_INVALID unless the current key is valid",
+       "PATCH a new key id/version (made in the KMS unless create_key made it): refused with ENCRYPTION_AT_REST_SETTINGS_INVALID unless the current key is valid, with its KMS code if the new key is unusable; deploys over key_rotation_deploy_window",
        "seed 004 §'Rotate your Azure Key Identifier'; seed 003 warning", Creates::nothing, "", &rotate_key},
+      {"patch_encryption_at_rest", Actor::user_api,
+       {kProject, kProvider, {"fields", ParamKind::fields, true, "the block's fields by API name, e.g. {customerMasterKeyID: ..., region: US_WEST_2}"}},
+       "PATCH {<block>: {fields}}: an enabled block's changed fields are validated and applied (key: rotation; AWS region: failover to a multi-Region replica), or the request is refused",
+       "seed 002 §'Request Body Parameters'; seed 004 §'Rotate...', Note (vault fields); spec §2.6, §2.8, §3.1 G-UPD", Creates::nothing, "", &patch_encryption_at_rest},
       {"set_require_private_networking", Actor::user_api, {kProject, kProvider, {"value", ParamKind::boolean, true, "true|false"}},
        "PATCH requirePrivateNetworking; false refused while endpoints exist (names the regions)",
        "seed 000/004 §'Enable and Set up...', §'Disable Private Endpoint Connections...'; spec §3.1 G-PN", Creates::nothing, "", &set_require_private_networking},
+      {"set_rotation_alert_threshold", Actor::user_api, {kProject, {"days", ParamKind::integer, true, "GREATER_THAN n DAYS; 0 turns the alert off"}},
+       "the project's <P>_ENCRYPTION_KEY_NEEDS_ROTATION alert threshold (default rotation_alert_days)",
+       "RAWSPEC alert configuration (threshold GREATER_THAN n DAYS); seed 003 §intro", Creates::nothing, "", &set_rotation_alert_threshold},
       {"get_encryption_at_rest", Actor::user_api, {kProject},
        "GET encryptionAtRest: on-demand validation (validation_on_get)", "seed 003 §'Validate...' (on-demand)", Creates::nothing, "", &on_project<&World::get_encryption_at_rest>},
       {"try_again", Actor::atlas_ui, {kProject}, "Try Again: validate now; a valid configuration restarts disabled clusters",
@@ -329,14 +417,14 @@ const std::vector<ActionInfo>& actions() {
        "PATCH encryptionAtRest {enabledForSearchNodes}: Search Nodes of customer-key clusters are re-encrypted (new nodes, initial sync)",
        "RAWSPEC EncryptionAtRest.enabledForSearchNodes; spec §1, §2.7", Creates::nothing, "", &set_search_nodes_encryption},
       // ---- key / credentials (cloud console) ----
-      {"disable_key", Actor::cloud_console, {kProject, kProvider}, "disable the key in the KMS",
-       "seed 003 §'Validate...'", Creates::nothing, "enable_key", &on_block<&World::disable_key>},
-      {"enable_key", Actor::cloud_console, {kProject, kProvider}, "re-enable the key", "seed 003 §'Validate...'", Creates::nothing, "", &on_block<&World::enable_key>},
-      {"schedule_key_deletion", Actor::cloud_console, {kProject, kProvider}, "schedule key deletion (deleted after the waiting period)",
-       "spec §2.8", Creates::nothing, "restore_key", &on_block<&World::schedule_key_deletion>},
-      {"delete_key", Actor::cloud_console, {kProject, kProvider}, "delete the key (soft delete, restorable)", "seed 003 §'Validate...'", Creates::nothing, "restore_key", &on_block<&World::delete_key>},
-      {"restore_key", Actor::cloud_console, {kProject, kProvider}, "restore a deleted / cancel a scheduled deletion",
-       "seed 003 §'Restore a Deleted Key'", Creates::nothing, "", &on_block<&World::restore_key>},
+      {"disable_key", Actor::cloud_console, {kProject, kProvider, kKeyIdOpt}, "disable the key in the KMS",
+       "seed 003 §'Validate...'", Creates::nothing, "enable_key", &on_key<&World::disable_key, KeyEvent::Disable>},
+      {"enable_key", Actor::cloud_console, {kProject, kProvider, kKeyIdOpt}, "re-enable the key", "seed 003 §'Validate...'", Creates::nothing, "", &on_key<&World::enable_key, KeyEvent::Enable>},
+      {"schedule_key_deletion", Actor::cloud_console, {kProject, kProvider, kKeyIdOpt}, "schedule key deletion (deleted after the waiting period)",
+       "spec §2.8", Creates::nothing, "restore_key", &on_key<&World::schedule_key_deletion, KeyEvent::ScheduleDeletion>},
+      {"delete_key", Actor::cloud_console, {kProject, kProvider, kKeyIdOpt}, "delete the key (soft delete, restorable)", "seed 003 §'Validate...'", Creates::nothing, "restore_key", &on_key<&World::delete_key, KeyEvent::Delete>},
+      {"restore_key", Actor::cloud_console, {kProject, kProvider, kKeyIdOpt}, "restore a deleted / cancel a scheduled deletion",
+       "seed 003 §'Restore a Deleted Key'", Creates::nothing, "", &on_key<&World::restore_key, KeyEvent::Restore>},
       {"destroy_key", Actor::fault, {kProject, kProvider}, "the key is gone for good (past the recovery window): data lost",
        "seed 000 warning", Creates::nothing, "", &on_block<&World::destroy_key>},
       {"revoke_key_access", Actor::cloud_console, {kProject, kProvider}, "revoke Atlas's access to the key (Azure: clusters pause)",
@@ -348,6 +436,24 @@ const std::vector<ActionInfo>& actions() {
        "seed 003 §'Validate...'", Creates::nothing, "fix_credentials", &on_block<&World::invalidate_credentials>},
       {"fix_credentials", Actor::cloud_console, {kProject, kProvider}, "credentials work again without a PATCH (e.g. role restored)",
        "seed 003 §'Validate...'", Creates::nothing, "", &on_block<&World::fix_credentials>},
+      {"create_key", Actor::cloud_console,
+       {kProject, kProvider, {"key_id", ParamKind::text, true, "the new key's id (ARN / key identifier / key version)"},
+        {"region", ParamKind::region, false, "AWS: the KMS region (a multi-Region replica); default the block's"},
+        {"key_state", ParamKind::text, false, "ENABLED (default) | DISABLED | PENDING_IMPORT (AWS) | PENDING_GENERATION (GCP)"},
+        {"expires_in_hours", ParamKind::integer, false, "Azure: the key expires then"},
+        {"not_before_in_hours", ParamKind::integer, false, "Azure: not usable before then (nbf)"}},
+       "make a key / key version in the KMS beside the one Atlas uses (to rotate to, or a replica to fail over to)",
+       "seed 004 §'Rotate...' (create a new key in the AKV); DOCS security-aws-kms (multi-Region keys); api-errors", Creates::nothing, "", &create_key},
+      {"set_key_expiry", Actor::cloud_console,
+       {kProject, kProvider, {"expires_in_hours", ParamKind::integer, true, "hours from now"}, kKeyIdOpt},
+       "set an Azure key's expiration date: expired -> AZURE_KEY_VAULT_KEY_EXPIRED at the next check",
+       "api-errors AZURE_KEY_VAULT_KEY_EXPIRED, _EXPIRING; DOCS security-azure-kms", Creates::nothing, "", &set_key_expiry},
+      {"set_key_auto_rotation", Actor::cloud_console, {kProject, kProvider, {"value", ParamKind::boolean, true, "true|false"}},
+       "turn the provider's automatic key rotation on or off (every provider_auto_rotation_period)",
+       "DOCS security-aws-kms, security-azure-kms, security-gcp-kms; spec §4 (provider auto-rotation ~365 d)", Creates::nothing, "", &set_key_auto_rotation},
+      {"fail_over_key_vault", Actor::fault, {kProject, kProvider, {"region", ParamKind::region, true, "the vault's paired region"}},
+       "the Azure key vault fails over to its paired region: Atlas reaches it there with the same keyIdentifier",
+       "DOCS security-azure-kms; spec §2.8 (region down)", Creates::nothing, "", &fail_over_key_vault},
       {"kms_outage_start", Actor::fault, {kProject, kProvider, {"region", ParamKind::region, false, "one KMS region (default whole KMS)"}},
        "the KMS becomes unreachable: network-access alert, nothing shuts down", "seed 003 §'Validate...' (can't connect)", Creates::nothing, "kms_outage_end", &on_kms_region<&World::kms_outage_start>},
       {"kms_outage_end", Actor::fault, {kProject, kProvider, {"region", ParamKind::region, false, "one KMS region"}}, "the KMS is reachable again",

@@ -11,6 +11,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -37,13 +38,14 @@ enum class ParamKind : std::uint8_t {
   boolean,   // true | false
   integer,   // a non-negative integer
   text,      // free text (a tier, a key id, a message)
+  fields,    // a mapping of a KMS block's API field names to values (patch_encryption_at_rest)
 };
 std::string_view param_kind_name(ParamKind k);  // "project", ..., "regions", "boolean", ...
 // Whether a parameter of this kind travels in ActionRequest::params (values) rather than in one
 // of its named fields (project, cluster, endpoint, provider, region).
 constexpr bool travels_in_params(ParamKind k) {
   return k == ParamKind::snapshot || k == ParamKind::regions || k == ParamKind::boolean || k == ParamKind::integer ||
-         k == ParamKind::text;
+         k == ParamKind::text || k == ParamKind::fields;
 }
 
 // What a successful action creates (its id is Outcome::createdId()).
@@ -65,8 +67,11 @@ struct RegionRequest {
   friend bool operator==(const RegionRequest&, const RegionRequest&) = default;
 };
 
-// A parameter value that is not a name: boolean, integer, text (also snapshot ids) or regions.
-using ParamValue = std::variant<bool, std::int64_t, std::string, std::vector<RegionRequest>>;
+// A KMS block's fields by their API names, in the order given: {customerMasterKeyID: ..., region: ...}.
+using KmsFieldValues = std::vector<std::pair<std::string, std::string>>;
+
+// A parameter value that is not a name: boolean, integer, text (also snapshot ids), regions or fields.
+using ParamValue = std::variant<bool, std::int64_t, std::string, std::vector<RegionRequest>, KmsFieldValues>;
 // Whether the value has the type a parameter of that kind takes (text for text and snapshot ids).
 bool value_fits(ParamKind k, const ParamValue& v);
 // The value as the operation record shows it: "true", "3", the text, "US_EAST_1:AWS:3,EU_WEST_1".

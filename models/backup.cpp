@@ -13,10 +13,8 @@ namespace models {
 std::optional<AtlasError> World::restore_guard(const Cluster& target, const Snapshot& snap) const {
   if (target.state() == ClusterState::PAUSED) return errors::cluster_paused_cannot_restore();
   if (target.encryptionAtRestProvider != snap.encryptionAtRestProvider) return errors::invalid_snapshot_restore_encryption();
-  if (snap.encryptionAtRestProvider != Provider::NONE) {
-    const CustomerKey& k = projects_[clusters_[snap.cluster].project].block(snap.encryptionAtRestProvider).key;
-    if (!k.usable()) return errors::snapshot_key_invalid(snap.id);
-  }
+  // seed 003 §'Encrypted Backups': the snapshot needs the key version that encrypted it (key_versions.cpp).
+  if (snap.encryptionAtRestProvider != Provider::NONE && !snapshot_key_usable(snap)) return errors::snapshot_key_invalid(snap.id);
   return std::nullopt;
 }
 

@@ -64,7 +64,8 @@ bool World::region_kms_usable(const Cluster& c, const ClusterRegion& r) const {
   if (c.encryptionAtRestProvider == Provider::NONE) return true;
   const KmsConfig& b = projects_[c.project].block(c.encryptionAtRestProvider);
   if (!b.enabled) return true;  // not reachable in practice: G-DIS keeps CMK on while clusters use it
-  if (!b.key.usable() || !b.key.reachable(b.kmsRegion)) return false;
+  const Project& pr = projects_[c.project];
+  if (!b.key.usable() || !b.key.reachable(b.kmsRegion) || current_key_problem(pr, c.encryptionAtRestProvider)) return false;
   if (c.privatePath && c.encryptionAtRestProvider != Provider::GCP)
     return region_has_active_endpoint(c.project, c.encryptionAtRestProvider, r.regionName);
   return true;

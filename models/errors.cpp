@@ -110,4 +110,12 @@ AtlasError cannot_disable_all_with_backup_compliance() {
   return from_catalogue("CAN_NOT_DISABLE_ALL_ENCRYPTION_AT_REST_SETTINGS_WHILE_BACKUP_COMPLIANCE_POLICY_ENCRYPTION_ENABLED");
 }
 
+// ---- key configuration (issue 11 items 2, 3, 10, 13) ----
+AtlasError azure_vault_field_immutable(const std::string& field) {
+  return from_catalogue("SIM_AZURE_VAULT_FIELD_IMMUTABLE", {field});
+}
+AtlasError key_unusable(const std::string& code, const std::string& project) {
+  return kms_key_error(code, project, "");  // the catalogue's api-errors text of the code
+}
+
 }  // namespace models::errors

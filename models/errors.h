@@ -117,6 +117,17 @@ AtlasError cluster_paused_cannot_restore();                  // CLUSTER_PAUSED_C
 AtlasError invalid_snapshot_restore_encryption();            // INVALID_SNAPSHOT_RESTORE_ENCRYPTION 400
 AtlasError cannot_use_encryption_at_rest_backup_type();      // CANNOT_USE_ENCRYPTION_AT_REST_BACKUP_TYPE 400
 AtlasError cannot_disable_all_with_backup_compliance();      // CAN_NOT_DISABLE_ALL_..._WHILE_BACKUP_COMPLIANCE_POLICY_ENCRYPTION_ENABLED 400
+// ---- key configuration (issue 11 items 2, 3, 10, 13; models/key_config_patch.cpp, key_versions.cpp) ----
+// SIM_AZURE_VAULT_FIELD_IMMUTABLE 400: spec §3.2 stand-in; seed 004 "You can't modify ... keyVaultName,
+// resourceGroupName, subscriptionID after you enable and set up private endpoint connections".
+AtlasError azure_vault_field_immutable(const std::string& field);
+// A key the KMS shows but Atlas cannot use, with the api-errors text of its code (spec §3.2):
+// AWS_KMS_CUSTOMER_MASTER_KEY_{NOT_ENABLED,PENDING_DELETION,PENDING_IMPORT}, AWS_KMS_REGION_NOT_SUPPORTED,
+// AWS_CUSTOMER_MASTER_KEY_NOT_FOUND (404), AZURE_KEY_VAULT_KEY_{EXPIRED,EXPIRING,NOT_ACTIVE,NOT_ENABLED,
+// NOT_FOUND,IDENTIFIER_INVALID_FORMAT}, AZURE_KEY_VAULT_ENVIRONMENT_NOT_SUPPORTED,
+// GOOGLE_CLOUD_KMS_KEY_VERSION_{DISABLED,DESTROY_SCHEDULED,DESTROYED,NOT_FOUND,PENDING_GENERATION}.
+// `project`: the group the AWS not-found text names. Every code is a catalogue row (error_catalogue.cpp).
+AtlasError key_unusable(const std::string& code, const std::string& project);
 }  // namespace errors
 
 }  // namespace models

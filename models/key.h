@@ -6,6 +6,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "models/ids.h"
 #include "sim/enum_names.h"
@@ -75,6 +76,24 @@ inline std::string_view access_state_name(AccessState s) { return kAccessStateNa
 inline std::string_view access_event_name(AccessEvent e) { return kAccessEventNames.name(e); }
 const sim::TransitionTable<AccessState, AccessEvent>& access_table();
 
+// What keeps a key from being usable although the KMS shows it, by provider (api-errors: AWS
+// PENDING_IMPORT, GCP PENDING_GENERATION; spec §3.2). The current key of a block never has one:
+// Atlas refuses such a key before it uses it.
+enum class KeyPending : std::uint8_t { none, import_material, generation };
+
+// A key (AWS KMS key, Azure Key Vault key version, GCP key version) in the customer's KMS besides
+// the one Atlas uses now: an older one that rotation replaced, or a newer one made ahead of a
+// rotation (seed 004 §'Rotate your Azure Key Identifier'; spec §2.6 "old and new key").
+struct KeyVersion {
+  std::string id;              // customerMasterKeyID / keyIdentifier / keyVersionResourceID
+  std::string region;          // AWS: the KMS region holding it (a multi-Region replica has its own); else empty
+  std::uint32_t version = 0;   // Atlas's version number while it used this key; 0: never used
+  KeyState state = KeyState::ENABLED;
+  KeyPending pending = KeyPending::none;
+  sim::Time notBefore;                      // Azure "nbf" (api-errors AZURE_KEY_VAULT_KEY_NOT_ACTIVE)
+  sim::Time expiresAt = sim::Time::never();  // Azure "exp" (api-errors AZURE_KEY_VAULT_KEY_EXPIRED)
+};
+
 struct CustomerKey {
   Provider provider = Provider::NONE;
   sim::StateMachine<KeyState, KeyEvent> keyState{key_table(), {}, ""};
@@ -94,6 +113,20 @@ struct CustomerKey {
   bool ipAccessListBlocksControlPlane = false;
   // Pending scheduled transitions (deletion waiting period, recovery window).
   std::uint64_t keyTimerGeneration = 0;
+  // Azure attributes of the current key: not before / expires (api-errors AZURE_KEY_VAULT_KEY_*).
+  sim::Time notBefore;
+  sim::Time expiresAt = sim::Time::never();
+  // The customer's other keys (models/key_versions.cpp) and a rotation still deploying: until
+  // then the replaced version (deployingFrom) must stay usable (seed 004 §'Rotate...').
+  std::vector<KeyVersion> others;
+  // The id of the key while the block is erased ({enabled: false}): the key stays in the cloud, and
+  // enabling again without a key id uses it.
+  std::string erasedId;
+  std::uint32_t deployingFrom = 0;  // 0: no rotation deploying
+  std::uint64_t rotationGeneration = 0;
+  // Provider-side automatic rotation, about yearly (DOCS security-aws-kms, security-azure-kms, security-gcp-kms; spec §4).
+  bool autoRotation = false;
+  std::uint64_t autoRotationGeneration = 0;
 
   bool usable() const {
     return keyState.state() == KeyState::ENABLED && credentials.state() == CredentialState::VALID &&

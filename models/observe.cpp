@@ -81,7 +81,9 @@ Table<KmsConfig> block_fields(Provider p) {
   if (p == Provider::AZURE)
     t.text("azureEnvironment", kApi, [](const KmsConfig& b) { return b.azureEnvironment; })
         .text("keyVaultName", kApi, [](const KmsConfig& b) { return b.keyVaultName; })
-        .text("keyIdentifier", kApi, [](const KmsConfig& b) { return b.keyIdentifier; });
+        .text("keyIdentifier", kApi, [](const KmsConfig& b) { return b.keyIdentifier; })
+        .text("resourceGroupName", kApi, [](const KmsConfig& b) { return b.resourceGroupName; })  // seed 004 GET example
+        .text("subscriptionID", kApi, [](const KmsConfig& b) { return b.subscriptionID; });
   if (p == Provider::GCP) t.text("keyVersionResourceID", kApi, [](const KmsConfig& b) { return b.keyVersionResourceID; });
   t.text("earState", kSim, [](const KmsConfig& b) { return ear_state_name(b.ear.state()); },
          all_names(EarState::ON_UNREACHABLE, ear_state_name))

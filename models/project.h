@@ -3,6 +3,7 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -70,7 +71,7 @@ struct KmsConfig {
   // AWS
   std::string customerMasterKeyID, region, roleId;
   // Azure
-  std::string azureEnvironment, keyVaultName, keyIdentifier;
+  std::string azureEnvironment, keyVaultName, keyIdentifier, resourceGroupName, subscriptionID;
   // GCP
   std::string keyVersionResourceID;
   // sim: the KMS region used for reachability (AWS region, Azure vault region, GCP key location).
@@ -90,6 +91,9 @@ struct Project {
   sim::StateMachine<ProjectState, ProjectEvent> state{project_table(), {}, ""};
   bool backupCompliancePolicy = false;
   bool enabledForSearchNodes = false;  // EncryptionAtRest.enabledForSearchNodes (RAWSPEC; spec §1)
+  // The project's own key-rotation alert threshold in days (the alert configuration's GREATER_THAN
+  // n DAYS, RAWSPEC); unset: Settings::rotation_alert_days; 0: the alert is turned off.
+  std::optional<std::int64_t> rotationAlertDays;
   std::array<KmsConfig, kBlockCount> blocks;  // index block_index(Provider)
   // sim: validation schedule
   sim::Duration validationPhase;  // offset of the first scheduled check

@@ -125,6 +125,8 @@ const std::vector<Entry>& entries() {
     dur("azure_secret_max_lifetime", &S::azure_secret_max_lifetime, "Azure client secret lifetime cap; 730d (DOCS security-azure-kms)");
     dur("key_deletion_waiting_period", &S::key_deletion_waiting_period, "scheduled key deletion -> deleted; 30d (AWS KMS 7-30d) [inferred]");
     dur("key_recovery_window", &S::key_recovery_window, "deleted key restorable, then destroyed; 90d (seed 003 §'Restore a Deleted Key') [inferred]");
+    dist("key_rotation_deploy_window", &S::key_rotation_deploy_window, "a key rotation (new key id PATCHed) deploys over this window; the old key must stay usable until then; 10m (seed 004 §'Rotate...' 'until your changes have deployed', duration undocumented) [inferred]");
+    dur("provider_auto_rotation_period", &S::provider_auto_rotation_period, "provider-side automatic key rotation (set_key_auto_rotation); 365d (DOCS security-aws-kms, security-azure-kms, security-gcp-kms, spec §4)");
     boolean("aws_allow_credentials_auth", &S::aws_allow_credentials_auth, "AWS access-key credentials accepted (seed 002) vs roles only (seed 000); false");
     boolean("backup_compliance_keeps_one_provider", &S::backup_compliance_keeps_one_provider, "with a Backup Compliance Policy, disabling any provider is refused (false: spec §3.1 G-DIS (3)) or only the last enabled one (true: api-errors CAN_NOT_DISABLE_ALL_ENCRYPTION_AT_REST_SETTINGS_...) [inferred]; false");
     enumeration("multiple_providers", &S::multiple_providers, kMultipleProvidersNames, "several EAR providers at once (seed 003 'one or more'); allowed");

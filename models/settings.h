@@ -228,6 +228,11 @@ struct Settings {
   sim::Duration key_deletion_waiting_period = sim::Duration::days(30);
   // Soft-deleted key restorable for this long, then destroyed (seed 003 §'Restore a Deleted Key') [inferred: 90].
   sim::Duration key_recovery_window = sim::Duration::days(90);
+  // A key rotation (a PATCH of a new key id) deploys over this window; until then the replaced key
+  // must stay usable (seed 004 §'Rotate...': "until your changes have deployed") [inferred: 10m].
+  sim::Distribution key_rotation_deploy_window = sim::Duration::minutes(10);
+  // Provider-side automatic rotation period: about a year (DOCS security-aws-kms, security-azure-kms, security-gcp-kms; spec §4).
+  sim::Duration provider_auto_rotation_period = sim::Duration::days(365);
   bool aws_allow_credentials_auth = false;  // seed 000 roles only vs seed 002 access keys
   // Backup Compliance Policy and disabling a provider: false (default, spec §3.1 G-DIS (3)): every
   // disable refused; true: only the last enabled one (api-errors CAN_NOT_DISABLE_ALL_...) [inferred].

@@ -8,13 +8,13 @@
 
 #include "models/alerts.h"
 #include "models/causes.h"
+#include "models/key_versions.h"
 #include "models/world.h"
 
 namespace models {
 
-namespace {
 // The KMS code naming why a key is unusable (spec §3.2 key/credential codes).
-std::string key_code(Provider p, KeyState s) {
+std::string key_state_code(Provider p, KeyState s) {
   switch (p) {
     case Provider::AWS:
       if (s == KeyState::DISABLED) return "AWS_KMS_CUSTOMER_MASTER_KEY_NOT_ENABLED";
@@ -22,7 +22,8 @@ std::string key_code(Provider p, KeyState s) {
       return "AWS_CUSTOMER_MASTER_KEY_NOT_FOUND";
     case Provider::AZURE:
       if (s == KeyState::DISABLED) return "AZURE_KEY_VAULT_KEY_NOT_ENABLED";
-      if (s == KeyState::PENDING_DELETION) return "AZURE_KEY_VAULT_KEY_NOT_ACTIVE";
+      // A key deleted in the vault (soft delete, recoverable or not) is not found there; NOT_ACTIVE
+      // is api-errors' "must not be used before its nbf" (key_versions.cpp), not a deletion.
       return "AZURE_KEY_VAULT_KEY_NOT_FOUND";
     case Provider::GCP:
       if (s == KeyState::DISABLED) return "GOOGLE_CLOUD_KMS_KEY_VERSION_DISABLED";
@@ -33,6 +34,8 @@ std::string key_code(Provider p, KeyState s) {
       return "MISSING_ENCRYPTION_AT_REST_PROVIDER";
   }
 }
+
+namespace {
 std::string credential_code(Provider p, CredentialState s) {
   if (p == Provider::AWS) return s == CredentialState::PROPAGATING ? "CANNOT_ASSUME_ROLE" : "INVALID_AWS_CREDENTIALS";
   if (p == Provider::AZURE) return "INVALID_AZURE_CREDENTIALS";
@@ -60,7 +63,8 @@ World::BlockVerdict World::assess(const Project& pr, Provider provider) const {
   }
   if (k.credentials.state() != CredentialState::VALID) return {Verdict::invalid, credential_code(provider, k.credentials.state())};
   if (k.access.state() != AccessState::GRANTED) return {Verdict::invalid, "NO_PERMISSION_TO_ENCRYPT_DECRYPT"};
-  if (k.keyState.state() != KeyState::ENABLED) return {Verdict::invalid, key_code(provider, k.keyState.state())};
+  if (k.keyState.state() != KeyState::ENABLED) return {Verdict::invalid, key_state_code(provider, k.keyState.state())};
+  if (auto code = current_key_problem(pr, provider)) return {Verdict::invalid, *code};  // expiry, nbf, rotation deploying
   return {Verdict::valid, {}};
 }
 
@@ -257,11 +261,13 @@ void World::check_rotation_alert(ProjectIx p, Provider provider) {
   CustomerKey& k = b.key;
   if (k.rotationAlertSent) return;
   const sim::Duration age = k.keyAgeAtStart + (sim_.now() - k.rotatedAt);
-  // seed 003 §intro: "Atlas creates a 90-day key rotation alert" (rotation_alert_days; seed 002: 365).
-  if (age >= sim::Duration::days(settings_.rotation_alert_days)) {
+  // seed 003 §intro: "Atlas creates a 90-day key rotation alert" (rotation_alert_days; seed 002: 365);
+  // the project's alert configuration may set its own threshold, 0 turning it off (RAWSPEC n DAYS).
+  const std::int64_t days = projects_[p].rotationAlertDays.value_or(settings_.rotation_alert_days);
+  if (days > 0 && age >= sim::Duration::days(days)) {
     k.rotationAlertSent = true;
     alert(sim::RecordKind::alert, alerts::key_needs_rotation(provider), block_subject(p, provider),
-          {{"keyAgeDays", std::to_string(age.ms() / 86'400'000)}, {"thresholdDays", std::to_string(settings_.rotation_alert_days)}});
+          {{"keyAgeDays", std::to_string(age.ms() / 86'400'000)}, {"thresholdDays", std::to_string(days)}});
   }
 }
 

@@ -12,6 +12,7 @@
 #include "models/alerts.h"
 #include "models/error_catalogue.h"
 #include "models/causes.h"
+#include "models/key_versions.h"
 #include "models/regions.h"
 
 namespace models {
@@ -155,9 +156,7 @@ void World::set_key_identity(ProjectIx p, const KmsSetup& k) {
     b.customerMasterKeyID = k.keyId.empty() ? fmt::format("arn:aws:kms:{}:000000000000:key/{}", aws_region_code(k.region), P.id) : k.keyId;
     b.roleId = make_object_id(IdKind::Role, ++idCounter_);
   } else if (k.provider == Provider::AZURE) {
-    b.azureEnvironment = "AZURE";
-    b.keyVaultName = "vault-" + P.name;
-    b.keyIdentifier = k.keyId.empty() ? fmt::format("https://{}.vault.azure.net/keys/atlas/1", b.keyVaultName) : k.keyId;
+    set_azure_vault_fields(P, k.keyId);
     if (k.secretExpiresIn) {
       // DOCS security-azure-kms: a client secret lives at most 2 years.
       const sim::Duration life = std::min(*k.secretExpiresIn, settings_.azure_secret_max_lifetime);
@@ -169,6 +168,17 @@ void World::set_key_identity(ProjectIx p, const KmsSetup& k) {
     b.keyVersionResourceID =
         k.keyId.empty() ? fmt::format("projects/p/locations/{}/keyRings/r/cryptoKeys/atlas/cryptoKeyVersions/1", k.region) : k.keyId;
   }
+}
+
+// Azure: the vault fields a configuration carries (seed 004 GET example), the vault the key
+// identifier names or the project's default vault.
+void World::set_azure_vault_fields(Project& P, const std::string& keyId) {
+  KmsConfig& b = P.block(Provider::AZURE);
+  b.azureEnvironment = "AZURE";
+  b.keyVaultName = azure_key_vault_of(keyId).value_or("vault-" + P.name);
+  b.resourceGroupName = "rg-" + P.name;
+  b.subscriptionID = fmt::format("00000000-0000-4000-8000-{}", P.id.substr(P.id.size() - 12));
+  b.keyIdentifier = keyId.empty() ? fmt::format("https://{}.vault.azure.net/keys/atlas/1", b.keyVaultName) : keyId;
 }
 
 // The project's validation tick (phase: the setup's, the settings' offset, or random) and the
@@ -218,11 +228,14 @@ Outcome World::enable_cmk(ProjectIx p, const KmsSetup& k) {
   b.enabled = true;
   b.valid = true;
   if (k.provider == Provider::AWS) b.region = b.kmsRegion;
+  if (k.keyId.empty() && key_id_field(b, k.provider).empty()) key_id_field(b, k.provider) = b.key.erasedId;
   if (!k.keyId.empty()) {
-    if (k.provider == Provider::AWS) b.customerMasterKeyID = k.keyId;
-    else if (k.provider == Provider::AZURE) b.keyIdentifier = k.keyId;
-    else b.keyVersionResourceID = k.keyId;
+    // The key a block is enabled with is the block's key in the cloud (its state, its clock): no
+    // second record of it among the customer's other keys.
+    key_id_field(b, k.provider) = k.keyId;
+    std::erase_if(b.key.others, [&](const KeyVersion& x) { return x.id == k.keyId; });
   }
+  if (k.provider == Provider::AZURE && b.keyVaultName.empty()) set_azure_vault_fields(pr, key_id_field(b, k.provider));
   b.ear.fire(sim_, EarEvent::Enable, "enable_cmk");
   // seed 003 §intro: "When you set customer key management in a project, Atlas creates a 90-day key rotation alert."
   b.key.rotatedAt = sim_.now();
@@ -270,11 +283,17 @@ Outcome World::disable_cmk(ProjectIx p, Provider provider) {
   b.requirePrivateNetworking = false;
   b.privatePath = false;
   b.networkAccessDenied = false;
+  b.key.erasedId = key_id_field(b, provider);
   b.customerMasterKeyID.clear();
   b.region.clear();
   b.roleId.clear();
   b.keyIdentifier.clear();
   b.keyVersionResourceID.clear();
+  // seed 002 §'Example Response': azureKeyVault's keyVaultName, resourceGroupName, subscriptionID... null.
+  b.azureEnvironment.clear();
+  b.keyVaultName.clear();
+  b.resourceGroupName.clear();
+  b.subscriptionID.clear();
   if (wasAzurePn) set_multicloud_disabled(p, false);
   alert(sim::RecordKind::event, alerts::kConfigurationUpdated, block_subject(p, provider));
   return Outcome::success();
@@ -307,20 +326,25 @@ Outcome World::update_credentials(ProjectIx p, Provider provider) {
 Outcome World::rotate_key(ProjectIx p, Provider provider, std::string newKeyId) {
   KmsConfig& b = projects_[p].block(provider);
   if (!b.enabled) return errors::cannot_rotate_key_encryption_disabled();  // api-errors 409
-  // seed 003 warning / api-errors: no key change without a valid current key.
-  if (b.ear.state() != EarState::ON_VALID) return errors::settings_invalid();
-  CustomerKey& k = b.key;
-  ++k.version;
-  if (newKeyId.empty()) newKeyId = fmt::format("v{}", k.version);
-  if (provider == Provider::AWS) b.customerMasterKeyID = newKeyId;
-  else if (provider == Provider::AZURE) b.keyIdentifier = newKeyId;
-  else b.keyVersionResourceID = newKeyId;
-  k.rotatedAt = sim_.now();
-  k.keyAgeAtStart = {};
-  k.rotationAlertSent = false;  // DOCS security-gcp-kms: the alert timer resets
-  b.ear.fire(sim_, EarEvent::RotateKey, "rotate_key");
-  alert(sim::RecordKind::event, alerts::kKeyRotationStarted, block_subject(p, provider));
-  alert(sim::RecordKind::event, alerts::key_rotated(provider), block_subject(p, provider), {{"keyVersion", std::to_string(k.version)}});
+  // seed 003 warning / api-errors: no key change until access to the current key is restored.
+  if (b.ear.state() != EarState::ON_VALID || !b.key.usable() || current_key_problem(projects_[p], provider))
+    return errors::settings_invalid();
+  // The customer makes a new key (version) in the KMS unless it exists, then PATCHes its id.
+  if (newKeyId.empty()) newKeyId = generated_key_id(projects_[p], provider, b.key.version + 1);
+  const std::string region = provider == Provider::AWS ? b.kmsRegion : std::string();
+  if (newKeyId == key_id_field(b, provider)) return Outcome::success();  // nothing changes
+  const bool made = !find_key(b, provider, newKeyId, region);
+  if (made) {
+    KeyVersion k;
+    k.id = newKeyId;
+    k.region = region;
+    b.key.others.push_back(k);
+  }
+  if (auto err = new_key_guard(p, provider, newKeyId, provider == Provider::AZURE ? b.keyVaultName : region)) {
+    if (made) b.key.others.pop_back();  // a key id the KMS refuses to hold (format, vault) was never made
+    return *err;
+  }
+  start_rotation(p, provider, newKeyId, region, "rotate_key");
   return Outcome::success();
 }
 

@@ -29,6 +29,8 @@
 
 namespace models {
 
+struct KmsPatch;  // models/key_config_patch.h
+
 // ---- setup at time zero ----
 struct KmsSetup {
   Provider provider = Provider::AWS;
@@ -84,6 +86,9 @@ class World {
   Outcome update_credentials(ProjectIx p, Provider provider);            // PATCH changed credentials: validation
   Outcome rotate_key(ProjectIx p, Provider provider, std::string newKeyId = {});  // PATCH new key id/version
   Outcome set_require_private_networking(ProjectIx p, Provider provider, bool on);
+  // PATCH {<block>: {<field>: <value>, ...}} by the API's field names (models/key_config_patch.cpp):
+  // changed fields of an enabled block are validated and applied, or the whole request is refused.
+  Outcome patch_encryption_at_rest(ProjectIx p, Provider provider, const KmsFieldValues& fields);
   Outcome get_encryption_at_rest(ProjectIx p);                           // GET: on-demand validation
   Outcome try_again(ProjectIx p);                                        // Atlas UI "Try Again"
   // ---- user API: private endpoints ----
@@ -128,6 +133,14 @@ class World {
   Outcome expire_credentials(ProjectIx p, Provider provider);
   Outcome invalidate_credentials(ProjectIx p, Provider provider);
   Outcome fix_credentials(ProjectIx p, Provider provider);    // customer fixes credentials in the cloud (no PATCH)
+  // ---- the customer's other keys and their attributes (models/key_versions.cpp) ----
+  Outcome create_key(ProjectIx p, Provider provider, const KeyVersion& key);  // a key / key version made in the KMS
+  // A cloud-console key action (KeyEvent) on a key other than the one Atlas uses now.
+  Outcome key_version_action(ProjectIx p, Provider provider, std::string_view keyId, KeyEvent ev, std::string_view what);
+  Outcome set_key_expiry(ProjectIx p, Provider provider, std::string_view keyId, sim::Duration in);  // Azure "exp"
+  Outcome set_key_auto_rotation(ProjectIx p, Provider provider, bool on);  // provider-side yearly rotation
+  Outcome set_rotation_alert_threshold(ProjectIx p, std::int64_t days);    // 0: alert off
+  Outcome fail_over_key_vault(ProjectIx p, Provider provider, std::string_view region);  // Azure paired region
   Outcome kms_outage_start(ProjectIx p, Provider provider, std::string_view region = {});  // {} = whole KMS
   Outcome kms_outage_end(ProjectIx p, Provider provider, std::string_view region = {});
   Outcome deactivate_project(ProjectIx p);
@@ -196,6 +209,7 @@ class World {
   void rebuild_search_nodes(ClusterIx c, std::string_view cause);
   void remove_search_nodes(ClusterIx c);
   void restore_search_nodes(ClusterIx c);
+  void set_azure_vault_fields(Project& P, const std::string& keyId);
   void start_project_clocks(ProjectIx p, std::optional<sim::Duration> validationPhase);
   // validator.cpp
   enum class CheckKind { scheduled, on_demand, credential_change };
@@ -215,6 +229,27 @@ class World {
   void recover_clusters(ProjectIx p, Provider provider);
   void check_rotation_alert(ProjectIx p, Provider provider);
   void schedule_master_key_rotation(ProjectIx p, sim::Time at);
+  // PATCH of an enabled block (key_config_patch.cpp)
+  std::optional<AtlasError> vault_field_guard(ProjectIx p, const KmsPatch& x) const;
+  std::optional<AtlasError> patch_guard(ProjectIx p, Provider provider, const KmsPatch& x) const;
+  Outcome apply_patch(ProjectIx p, Provider provider, const KmsPatch& x);
+  static void apply_vault_fields(KmsConfig& b, const KmsPatch& x);
+  // keys (key_versions.cpp)
+  // The api-errors code that keeps key k from being used; `incoming`: it is about to be (adds the
+  // Azure 48-hour expiry refusal). nullopt: usable.
+  std::optional<std::string> key_unusable_code(Provider provider, const KeyVersion& k, bool incoming) const;
+  // What keeps the block's current key from working beyond its state: Azure expiry / not-before,
+  // or a rotation still deploying whose replaced key is no longer usable (seed 004 §'Rotate...').
+  std::optional<std::string> current_key_problem(const Project& pr, Provider provider) const;
+  // The key with that id (and AWS region) in the block's KMS, the current one included.
+  std::optional<KeyVersion> find_key(const KmsConfig& b, Provider provider, std::string_view id, std::string_view region) const;
+  // `where`: the AWS region the key is looked up in; the Azure vault it must be in; unused for GCP.
+  std::optional<AtlasError> new_key_guard(ProjectIx p, Provider provider, const std::string& id, const std::string& where) const;
+  void start_rotation(ProjectIx p, Provider provider, const std::string& id, const std::string& region, std::string_view cause);
+  void switch_replica(ProjectIx p, Provider provider, const std::string& id, const std::string& region);
+  void finish_rotation(ProjectIx p, Provider provider, std::uint64_t generation);
+  bool snapshot_key_usable(const Snapshot& s) const;
+  void schedule_auto_rotation(ProjectIx p, Provider provider);
   // endpoints (endpoint_machine.cpp)
   EndpointIx new_endpoint(ProjectIx p, Provider cloud, std::string_view region, bool replacement, std::string label);
   void fire_endpoint(EndpointIx e, EndpointEvent ev, std::string_view cause = {});

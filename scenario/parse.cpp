@@ -1,5 +1,6 @@
 // parse(): YAML text -> Scenario structs, one function per part of the format (FORMAT.md). Only
 // shapes and values are checked here; cross-references are check.cpp's job.
+#include <algorithm>
 #include <cctype>
 #include <charconv>
 #include <filesystem>
@@ -10,6 +11,7 @@
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
+#include "models/key_config_patch.h"
 #include "models/regions.h"
 #include "scenario/client_steps.h"
 #include "scenario/fields.h"
@@ -262,6 +264,35 @@ std::vector<models::RegionRequest> parse_region_requests(const YamlReader& r, co
   return out;
 }
 
+// A KMS block's fields by API name: {customerMasterKeyID: ..., region: US_WEST_2}. Booleans as
+// true/false; secret fields are read and thrown away (FORMAT.md "Secrets"). The names are checked
+// against the step's provider once all its keys are read (check_kms_fields).
+models::KmsFieldValues parse_kms_fields(const YamlReader& r, const YAML::Node& n) {
+  if (!n.IsMap())
+    r.fail(n, fmt::format("fields must be a mapping of API field names, such as {{customerMasterKeyID: ..., region: US_WEST_2}}, found {}",
+                          YamlReader::describe(n)));
+  models::KmsFieldValues out;
+  for (const auto& e : r.any_mapping(n, "fields")) {
+    if (models::is_boolean_kms_field(e.key)) out.emplace_back(e.key, r.boolean(e.value, e.key) ? "true" : "false");
+    else if (models::is_secret_kms_field(e.key)) out.emplace_back(e.key, (r.text(e.value, e.key), std::string("REDACTED")));
+    else out.emplace_back(e.key, r.name(e.value, e.key));
+  }
+  if (out.empty()) r.fail(n, "fields must name at least one field, found an empty mapping");
+  return out;
+}
+
+// The fields of a step are those of its provider's block (RAWSPEC), with a suggestion otherwise.
+void check_kms_fields(const YamlReader& r, const Step& st) {
+  for (const auto& [key, value] : st.request.params) {
+    const auto* fields = std::get_if<models::KmsFieldValues>(&value);
+    if (!fields || !st.request.provider) continue;
+    const models::Provider p = *st.request.provider;
+    for (const auto& [name, v] : *fields)
+      if (const auto& known = models::kms_field_names(p); std::find(known.begin(), known.end(), name) == known.end())
+        r.fail(st.param_where.at(key), fmt::format("{} has no field '{}'{}", models::block_name(p), name, suggestion(name, known)));
+  }
+}
+
 // One parameter of a step, read by its kind in the action catalogue.
 void parse_param(const YamlReader& r, const YamlReader::Entry& e, const models::ActionParam& p, Step& st) {
   using K = models::ParamKind;
@@ -281,6 +312,7 @@ void parse_param(const YamlReader& r, const YamlReader::Entry& e, const models::
     case K::boolean: rq.params[e.key] = r.boolean(e.value, e.key); return;
     case K::integer: rq.params[e.key] = r.integer(e.value, e.key, 0, 1 << 20); return;
     case K::regions: rq.params[e.key] = parse_region_requests(r, e.value); return;
+    case K::fields: rq.params[e.key] = parse_kms_fields(r, e.value); return;
   }
 }
 
@@ -390,6 +422,7 @@ Step detail::parse_step(const YamlReader& r, const YAML::Node& n, StepPlace plac
     else parse_step_key(r, e, st, timed);
   }
   check_step_timing(r, n, es, st, timed, place);
+  check_kms_fields(r, st);
   for (const models::ActionParam& p : st.action->params)
     if (p.required && p.kind != models::ParamKind::project && !st.param_where.contains(std::string(p.name)))
       r.fail(n, fmt::format("action '{}' needs '{}' ({}), found no such key", action, p.name, p.description));

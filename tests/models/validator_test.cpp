@@ -330,6 +330,7 @@ TEST_CASE("seed 003 §intro: customer-key rotation alert at 90 days (seed 002's 
   env.run_to(sim::Duration::days(11));
   CHECK(env.rec.count("AWS_ENCRYPTION_KEY_NEEDS_ROTATION") == 1);  // once
   REQUIRE(env.w->rotate_key(p, Provider::AWS, "arn:aws:kms:us-east-1:1:key/new").ok());
+  env.run_for(min(10));  // spec §2.6: ..._KEY_ROTATED once the rotation has deployed (key_rotation_deploy_window)
   CHECK(env.rec.count("AWS_ENCRYPTION_KEY_ROTATED") == 1);
   CHECK(env.w->project(p).awsKms().customerMasterKeyID == "arn:aws:kms:us-east-1:1:key/new");
   env.run_to(sim::Duration::days(100));

@@ -38,6 +38,11 @@ TEST_CASE("actions(): unique snake_case names, each with a source, each dispatch
     if (a.name == "add_search_nodes") r.params["nodes"] = std::int64_t{2};
     if (a.name == "set_search_nodes_encryption") r.params["value"] = true;
     if (a.name == "add_cluster_regions") r.params["regions"] = std::vector<RegionRequest>{{"US_EAST_1", Provider::AWS, 1}};
+    if (a.name == "patch_encryption_at_rest") r.params["fields"] = KmsFieldValues{{"region", "US_EAST_1"}};
+    if (a.name == "set_rotation_alert_threshold") r.params["days"] = std::int64_t{90};
+    if (a.name == "create_key") r.params["key_id"] = std::string("arn:aws:kms:us-east-1:1:key/k");
+    if (a.name == "set_key_expiry") r.params["expires_in_hours"] = std::int64_t{48};
+    if (a.name == "set_key_auto_rotation") r.params["value"] = true;
     CHECK_NOTHROW(env.w->perform(r));
   }
 }

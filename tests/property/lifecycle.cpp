@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <map>
 
+#include "models/observe.h"
+#include "models/regions.h"
+
 namespace lifecycle {
 
 using models::ActionRequest;
@@ -188,6 +191,17 @@ struct Cmd : Command {
 Provider gen_provider() { return *rc::gen::element(Provider::AWS, Provider::AZURE, Provider::GCP); }
 Provider gen_cloud() { return *rc::gen::element(Provider::AWS, Provider::AZURE); }
 
+// The block's current key works (spec §2.8): usable, and for Azure within its nbf/exp; and the key a
+// rotation still deploying replaces is enabled (seed 004 §'Rotate...').
+bool current_key_works(const Sut& s, Provider p) {
+  const models::CustomerKey& k = s.world.project(0).block(p).key;
+  if (!k.usable()) return false;
+  if (p == Provider::AZURE && (s.sim.now() >= k.expiresAt || s.sim.now() < k.notBefore)) return false;
+  for (const models::KeyVersion& old : k.others)
+    if (k.deployingFrom != 0 && old.version == k.deployingFrom && old.state != KeyState::ENABLED) return false;
+  return true;
+}
+
 // ---- passage of time: validation ticks, approval delays, recreation, restarts happen here ----
 struct Advance : Cmd {
   sim::Duration d;
@@ -285,11 +299,12 @@ struct SimpleAct : Cmd {
     if (action == "deactivate_project") m.projectActive = false;
     if (action == "reactivate_project") m.projectActive = true;
   }
-  // G-UPD (spec §3.1; seed 003 warning): a key is changed only while the current one is valid.
+  // G-UPD (spec §3.1; seed 003 warning): a key is changed only while the current one is valid
+  // and usable, a rotation still deploying included (seed 004 §'Rotate...').
   static std::string rotate_expected(const Sut& s, Provider p) {
     const models::Project& pr = s.world.project(0);  // the project state plays no part (seed 000/004 §'Limitations')
     if (!pr.block(p).enabled) return "CANNOT_ROTATE_KEY_ENCRYPTION_DISABLED";
-    if (pr.block(p).ear.state() != models::EarState::ON_VALID) return "ENCRYPTION_AT_REST_SETTINGS_INVALID";
+    if (pr.block(p).ear.state() != models::EarState::ON_VALID || !current_key_works(s, p)) return "ENCRYPTION_AT_REST_SETTINGS_INVALID";
     return "OK";
   }
   void act(const Model& m, Sut& s) const override {
@@ -305,6 +320,115 @@ struct SimpleAct : Cmd {
     if (action == "deactivate_project" || action == "reactivate_project") RC_ASSERT(s.world.project(0).active() == nextState(m).projectActive);
   }
   void show(std::ostream& os) const override { os << action << (with_provider() ? " " + pname(p) : std::string()); }
+};
+
+// ---- the key configuration by field names (issue 11 items 2, 3, 10, 13) ----
+// PATCH of a block's fields, sometimes with a key made ahead in the KMS: the answer is OK with
+// every sent field read back as sent, or a refusal that changed none of them (spec §2.6: never
+// 200 and dropped; refused requests apply nothing).
+struct PatchKms : Cmd {
+  Provider p;
+  int n, what;
+  bool makeKey;
+  std::string keyState;
+  explicit PatchKms(const Model&) : p(gen_provider()), n(*rc::gen::inRange(1, 4)), what(*rc::gen::inRange(0, 4)),
+                                    makeKey(*rc::gen::arbitrary<bool>()),
+                                    keyState(*rc::gen::element<std::string>("ENABLED", "ENABLED", "DISABLED", "PENDING_IMPORT", "PENDING_GENERATION")) {}
+  std::string key_id(const Sut& s) const {
+    const models::KmsConfig& b = s.world.project(0).block(p);
+    if (p == Provider::AWS) return fmt::format("arn:aws:kms:{}:000000000000:key/p{}", models::aws_region_code(b.kmsRegion), n);
+    if (p == Provider::AZURE) return fmt::format("https://{}.vault.azure.net/keys/p/{}", b.keyVaultName.empty() ? "vault-shop" : b.keyVaultName, n);
+    return fmt::format("projects/p/locations/{}/keyRings/r/cryptoKeys/atlas/cryptoKeyVersions/p{}", b.kmsRegion, n);
+  }
+  models::KmsFieldValues fields(const Sut& s) const {
+    const char* idField = p == Provider::AWS ? "customerMasterKeyID" : p == Provider::AZURE ? "keyIdentifier" : "keyVersionResourceID";
+    switch (what) {
+      case 0: return {{idField, key_id(s)}};
+      case 1: return p == Provider::AWS ? models::KmsFieldValues{{"region", n % 2 ? "US_WEST_2" : "US_EAST_1"}}
+                     : p == Provider::AZURE ? models::KmsFieldValues{{"keyVaultName", n % 2 ? "vault-b" : "vault-shop"}}
+                                            : models::KmsFieldValues{{idField, key_id(s)}};
+      case 2: return p == Provider::GCP ? models::KmsFieldValues{{"enabled", "true"}}
+                                        : models::KmsFieldValues{{"requirePrivateNetworking", n % 2 ? "true" : "false"}, {idField, key_id(s)}};
+      default: return {{"enabled", "true"}, {idField, key_id(s)}};
+    }
+  }
+  static std::optional<std::string> read(const Sut& s, Provider p, const std::string& f) {
+    const auto v = models::observe_field(s.world, models::Observable{models::EntityKind::kms, 0, p}, f);
+    if (!v) return std::nullopt;
+    if (const bool* b = std::get_if<bool>(&*v)) return *b ? "true" : "false";
+    if (const std::string* t = std::get_if<std::string>(&*v)) return *t;
+    return std::nullopt;
+  }
+  void act(const Model&, Sut& s) const override {
+    if (makeKey) {
+      ActionRequest mk;
+      mk.name = "create_key";
+      mk.provider = p;
+      mk.params["key_id"] = key_id(s);
+      mk.params["key_state"] = keyState;
+      s.perform(mk);
+    }
+    const models::KmsFieldValues f = fields(s);
+    std::vector<std::optional<std::string>> before;
+    for (const auto& [name, value] : f) before.push_back(read(s, p, name));
+    ActionRequest rq;
+    rq.name = "patch_encryption_at_rest";
+    rq.provider = p;
+    rq.params["fields"] = f;
+    const Outcome o = s.perform(rq);
+    for (std::size_t i = 0; i < f.size(); ++i) {
+      const std::optional<std::string> now = read(s, p, f[i].first);
+      if (o.ok() && now != f[i].second)
+        RC_FAIL(fmt::format("patch {} {}={} answered 200 but reads {}", pname(p), f[i].first, f[i].second, now.value_or("absent")));
+      if (!o.ok() && now != before[i])
+        RC_FAIL(fmt::format("patch {} refused with {} but changed {}", pname(p), o.code(), f[i].first));
+    }
+  }
+  void show(std::ostream& os) const override {
+    os << "patch_encryption_at_rest " << pname(p) << " #" << what << " key p" << n << (makeKey ? " made " + keyState : std::string());
+  }
+};
+
+// ---- the customer's other keys, key attributes and the rotation alert (items 3, 13) ----
+struct KeyConfigAct : Cmd {
+  std::string action;
+  Provider p;
+  int n;
+  explicit KeyConfigAct(const Model&) {
+    action = *rc::gen::element<std::string>("set_key_auto_rotation", "set_rotation_alert_threshold", "set_key_expiry",
+                                            "fail_over_key_vault", "disable_old_key", "enable_old_key");
+    p = action == "set_key_expiry" || action == "fail_over_key_vault" ? Provider::AZURE : gen_provider();
+    n = *rc::gen::inRange(0, 4);
+  }
+  void act(const Model&, Sut& s) const override {
+    ActionRequest rq;
+    rq.name = action;
+    rq.provider = p;
+    const models::CustomerKey& k = s.world.project(0).block(p).key;
+    if (action == "set_key_auto_rotation") rq.params["value"] = n % 2 == 0;
+    if (action == "set_rotation_alert_threshold") rq.provider.reset(), rq.params["days"] = std::int64_t{n * 200};
+    if (action == "set_key_expiry") rq.params["expires_in_hours"] = std::int64_t{n * 48};
+    if (action == "fail_over_key_vault") rq.region = region_of(Provider::AZURE, n);
+    if (action == "disable_old_key" || action == "enable_old_key") {
+      if (k.others.empty()) return;
+      rq.name = action == "disable_old_key" ? "disable_key" : "enable_key";
+      rq.params["key_id"] = k.others[static_cast<std::size_t>(n) % k.others.size()].id;
+    }
+    s.perform(rq);
+  }
+  void show(std::ostream& os) const override { os << action << ' ' << pname(p) << " #" << n; }
+};
+
+// One command for the key configuration, so the new actions take one share of the mix: half the
+// time a PATCH by field names, else another key-configuration action.
+struct KeyConfig : Cmd {
+  std::shared_ptr<const Cmd> inner;
+  explicit KeyConfig(const Model& m) {
+    if (*rc::gen::arbitrary<bool>()) inner = std::make_shared<PatchKms>(m);
+    else inner = std::make_shared<KeyConfigAct>(m);
+  }
+  void act(const Model& m, Sut& s) const override { inner->act(m, s); }
+  void show(std::ostream& os) const override { inner->show(os); }
 };
 
 // ---- project Encryption at Rest: enable / disable / private networking (G-DIS, G-PN) ----
@@ -565,8 +689,8 @@ struct ClusterAct : Cmd {
 
 rc::Gen<std::shared_ptr<const Command>> command_for(const Model& m) {
   // Time passes often: validation ticks, approval delays and recreation happen between commands.
-  return rc::state::gen::execOneOfWithArgs<Advance, Advance, Advance, Advance, KeyAct, KeyAct, SimpleAct, SimpleAct, EnableCmk,
-                                           DisableCmk, SetPn, CreateEndpoint, CreateEndpoint, EndpointAct, EndpointAct, EndpointAct,
+  return rc::state::gen::execOneOfWithArgs<Advance, Advance, Advance, Advance, KeyAct, KeyAct, SimpleAct, SimpleAct, SimpleAct, EnableCmk,
+                                           KeyConfig, DisableCmk, SetPn, CreateEndpoint, CreateEndpoint, EndpointAct, EndpointAct, EndpointAct, EndpointAct,
                                            CreateCluster, ClusterAct, ClusterAct, ClusterAct>()(m);
 }
 
@@ -591,4 +715,6 @@ void determinism_property() {
   RC_ASSERT(hashes[0] == hashes[1]);
 }
 
-}  // namespace lifecycle
+}  // namespace lifecycle#include "models/observe.h"
+#include "models/regions.h"
+

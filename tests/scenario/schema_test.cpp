@@ -60,6 +60,7 @@ TEST_CASE("the schema types each step parameter as the catalogue's kind") {
       if (p.kind == K::boolean) CHECK(x["type"] == "boolean");
       else if (p.kind == K::integer) CHECK(x["type"] == "integer");
       else if (p.kind == K::regions) CHECK(x["type"] == "array");
+      else if (p.kind == K::fields) CHECK(x["type"] == "object");
       else if (p.kind == K::provider) CHECK(x["$ref"] == "#/$defs/provider");
       else CHECK(x["$ref"] == "#/$defs/name");
     }
