@@ -68,7 +68,7 @@ Outcome World::set_search_nodes_encryption(ProjectIx p, bool on) {
   if (pr.enabledForSearchNodes == on) return Outcome::success();
   bool anyEnabled = false;
   for (const KmsConfig& b : pr.blocks) anyEnabled = anyEnabled || b.enabled;
-  if (on && !anyEnabled) return errors::not_enabled("any provider");
+  if (on && !anyEnabled) return errors::not_enabled(pr.name);  // "... not enabled for group NAME."
   pr.enabledForSearchNodes = on;
   for (ClusterIx c : pr.clusterIxs) {
     Cluster& cl = clusters_[c];

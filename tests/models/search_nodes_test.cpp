@@ -68,5 +68,6 @@ TEST_CASE("RAWSPEC enabledForSearchNodes: refused while no provider is enabled [
   const Outcome o = env.w->set_search_nodes_encryption(p, true);
   CHECK(o.code() == "ENCRYPTION_AT_REST_NOT_ENABLED");
   CHECK(o.httpStatus() == 400);
+  CHECK(o.error().message == "Encryption at Rest is not enabled for group bare.");  // api-errors text, the project named
   CHECK_FALSE(env.w->project(p).enabledForSearchNodes);
 }
