@@ -31,7 +31,9 @@ Detailed run_detailed(const std::string& file, const std::string& yaml, std::uin
     for (const scenario::SourceLocation* w :
          {&s.steps[i].where, &s.steps[i].action_where, &s.steps[i].answer.where, &s.steps[i].for_where})
       if (w->line > 0) insertedLines[w->line] = i;
-  scenario::Run run(s, seed);
+  // Without fast-forward: the trace hash mixes every fired event's index and the invariants read
+  // scheduledChecks and the state before each event, which idle ticks would otherwise not show.
+  scenario::Run run(s, seed, {.fastForward = false});
   InvariantChecker checker(run.world());
   sim::TransitionCoverage local;
   CoverageRecorder recorder(cov ? *cov : local);

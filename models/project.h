@@ -95,10 +95,18 @@ struct Project {
   // n DAYS, RAWSPEC); unset: Settings::rotation_alert_days; 0: the alert is turned off.
   std::optional<std::int64_t> rotationAlertDays;
   std::array<KmsConfig, kBlockCount> blocks;  // index block_index(Provider)
-  // sim: validation schedule
-  sim::Duration validationPhase;  // offset of the first scheduled check
-  sim::EventHandle nextTick;
-  std::uint64_t scheduledChecks = 0;
+  // sim: validation schedule (models/tick_schedule.cpp). The tick grid is firstTick + k * interval.
+  sim::Duration validationPhase;  // offset of the first scheduled check from the project's creation
+  sim::Time firstTick;            // creation time + validationPhase
+  sim::EventHandle nextTick;      // without fast-forward: the pending tick
+  std::uint64_t scheduledChecks = 0;  // ticks run, with fast-forward's elided ones credited
+  // fast-forward: the grid point of the last tick run or credited (ms; firstTick - interval before
+  // the first), the tick due in World's due set (never: none), and whether the last tick found
+  // nothing to do (dormant; dormantBlocks: the enabled blocks each elided tick would have checked)
+  std::int64_t lastTickMs = 0;
+  sim::Time tickDue = sim::Time::never();
+  bool dormant = false;
+  std::uint8_t dormantBlocks = 0;
   std::vector<std::uint32_t> clusterIxs;   // sim: the project's clusters (indices into World::clusters())
   std::vector<std::uint32_t> endpointIxs;  // sim: the project's endpoints, gone ones too
   // sim: caches the scheduled check reads instead of walking every endpoint and cluster (both are

@@ -74,25 +74,9 @@ bool World::cluster_kms_usable(const Cluster& c) const {
   return std::all_of(c.regions.begin(), c.regions.end(), [&](const ClusterRegion& r) { return region_kms_usable(c, r); });
 }
 
-void World::schedule_tick(ProjectIx p, sim::Time at) {
-  // Priority late: at a boundary instant, faults/user actions scheduled for that same instant
-  // are seen by the check (a key disabled at 15:00 exactly is found at the 15:00 check).
-  projects_[p].nextTick = sim_.schedule_at(at, sim::Priority::late(), [this, p] { on_tick(p); });
-}
-
-sim::Time World::next_validation(ProjectIx p) const {
-  // the tick grid: phase + k * interval
-  const Project& pr = projects_.at(p);
-  const std::int64_t iv = settings_.validation_interval.ms();
-  const std::int64_t t0 = pr.validationPhase.ms();
-  const std::int64_t now = sim_.now().ms();
-  if (now <= t0) return sim::Time::from_ms(t0);
-  const std::int64_t k = (now - t0 + iv - 1) / iv;
-  return sim::Time::from_ms(t0 + k * iv);
-}
-
-void World::on_tick(ProjectIx p) {
-  schedule_tick(p, sim_.now() + settings_.validation_interval);
+// One tick's checks (the tick schedule, with or without fast-forward: tick_schedule.cpp): every
+// enabled block is validated as a scheduled check, then its key-rotation alert is due or not.
+void World::run_scheduled_checks(ProjectIx p) {
   Project& pr = projects_[p];
   ++pr.scheduledChecks;
   for (std::size_t i = 0; i < kBlockCount; ++i) {

@@ -19,6 +19,10 @@ namespace models {
 
 World::World(sim::Simulation& sim, Settings settings) : sim_(sim), settings_(std::move(settings)) { settings_.check(); }
 
+World::~World() {
+  if (sim_.change_listener() == this) sim_.set_change_listener(nullptr);
+}
+
 std::string World::entity_name(sim::Subject s) const {
   const Entity x = entity_of(s);
   if (x.index == kNotFound) return {};
@@ -63,6 +67,7 @@ std::optional<ProjectIx> World::project_of(sim::Subject s) const {
 
 void World::note(sim::RecordKind kind, sim::Subject subject, std::string_view cause,
                  std::vector<std::pair<std::string, std::string>> fields) {
+  wake_subject(subject);  // a recorded happening may change what the project's next check finds
   if (!sim_.observed()) return;
   sim::Record r;
   r.at = sim_.now();
@@ -76,6 +81,7 @@ void World::note(sim::RecordKind kind, sim::Subject subject, std::string_view ca
 
 void World::alert(sim::RecordKind kind, std::string_view eventTypeName, sim::Subject subject,
                   std::vector<std::pair<std::string, std::string>> fields) {
+  wake_subject(subject);
   if (!sim_.observed()) return;
   assert(sim::is_notification(kind));
   fields.insert(fields.begin(), {"eventTypeName", std::string(eventTypeName)});
@@ -192,7 +198,13 @@ void World::start_project_clocks(ProjectIx p, std::optional<sim::Duration> valid
   } else {
     P.validationPhase = settings_.validation_phase_offset;
   }
-  schedule_tick(p, sim_.now() + P.validationPhase);
+  P.firstTick = sim_.now() + P.validationPhase;
+  if (fastForward_) {
+    P.lastTickMs = P.firstTick.ms() - settings_.validation_interval.ms();
+    set_tick_due(p, P.firstTick);
+  } else {
+    schedule_tick(p, P.firstTick);
+  }
   // Master-key rotation phase: uniform over the first interval (DOCS: rolling, in maintenance windows).
   schedule_master_key_rotation(
       p, sim_.now() + sim::Duration::milliseconds(sim_.random().uniform_int(0, settings_.master_key_rotation_interval.ms() - 1)));
@@ -589,6 +601,7 @@ Outcome World::perform(const ActionRequest& a) {
   }
   const std::optional<AtlasError> injected = injected_error(a.name);
   const Outcome o = injected ? Outcome(*injected) : info->handler(*this, a);
+  if (fastForward_) wake_subject(operation_subject(a));  // some actions change a check's input silently
   record_operation(a, o);
   return o;
 }

@@ -10,6 +10,7 @@
 
 #include <deque>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -66,11 +67,25 @@ struct ClusterSetup {
   ClusterState state = ClusterState::RUNNING;  // RUNNING or PAUSED at setup
 };
 
-class World {
+class World : private sim::ChangeListener {
  public:
   World(sim::Simulation& sim, Settings settings = {});
+  ~World();
   World(const World&) = delete;
   World& operator=(const World&) = delete;
+
+  // ---- fast-forward: a run option, not a domain setting (models/tick_schedule.cpp) ----
+  // On: a project whose scheduled check found nothing to do schedules no tick until an input of the
+  // check changes (any state-machine move or record of the project, an action on it) or a
+  // time-dependent input comes due (Azure key exp/nbf, the rotation alert's age); the tick then
+  // runs at the next point of the project's own grid. Every record, state and counter equals the
+  // run without it: skipped ticks are credited to scheduledChecks, validations_run() and the
+  // kernel's fired_count(). Set before the first project is added; off by default.
+  void set_fast_forward(bool on);
+  bool fast_forward() const { return fastForward_; }
+  // Credits the ticks skipped through now() (call when a run stops; repeatable).
+  void account_elided_ticks();
+  std::uint64_t ticks_elided() const { return ticksElided_; }
 
   // ---- setup (time zero; throws std::invalid_argument on inconsistent setup) ----
   ProjectIx add_project(const ProjectSetup& p);
@@ -218,8 +233,21 @@ class World {
     Verdict verdict = Verdict::valid;
     std::string reasonCode;  // KMS code when invalid
   };
+  // the tick schedule (tick_schedule.cpp)
   void schedule_tick(ProjectIx p, sim::Time at);
   void on_tick(ProjectIx p);
+  void run_scheduled_checks(ProjectIx p);  // validator.cpp: the checks one tick makes
+  sim::Time next_grid_point(const Project& pr, sim::Time from) const;
+  sim::Time next_input_due(const Project& pr) const;
+  std::pair<std::int64_t, ProjectIx> tick_rank(ProjectIx p) const;
+  void on_change(sim::Subject s) override;
+  void wake_subject(sim::Subject s);
+  void wake(ProjectIx p);
+  void set_tick_due(ProjectIx p, sim::Time at);
+  void arm_dispatcher();
+  void dispatch_tick();
+  void run_tick_fast(ProjectIx p);
+  void credit_elided(Project& pr, std::int64_t uptoMs);
   void validate_project(ProjectIx p, CheckKind kind);
   void validate_block(ProjectIx p, Provider provider, CheckKind kind);
   BlockVerdict assess(const Project& pr, Provider provider) const;
@@ -336,6 +364,21 @@ class World {
   std::unordered_map<std::string, std::deque<std::pair<std::string, std::int64_t>>> injectedErrors_;
   std::uint64_t idCounter_ = 0;
   std::uint64_t validations_ = 0;
+  // fast-forward (tick_schedule.cpp): due ticks by (time, rank); one late kernel event, the
+  // dispatcher, stands at the earliest and runs one tick per firing
+  struct TickDue {
+    sim::Time at;
+    std::pair<std::int64_t, ProjectIx> rank;
+    auto operator<=>(const TickDue&) const = default;
+  };
+  bool fastForward_ = false;
+  std::set<TickDue> ticksDue_;
+  sim::EventHandle dispatcher_;
+  sim::Time dispatcherAt_ = sim::Time::never();
+  std::optional<ProjectIx> ticking_;  // the project whose tick runs now
+  bool tickTouched_ = false;          // that tick changed something of its project
+  std::optional<TickDue> lastDispatched_;
+  std::uint64_t ticksElided_ = 0;
 };
 
 }  // namespace models

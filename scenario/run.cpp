@@ -64,8 +64,9 @@ struct Run::Impl : sim::Observer {
   std::vector<std::unique_ptr<ResponderDesk>> desks;  // one per responder, in file order
   std::map<std::string, std::uint64_t> stepsDone;    // step id -> times performed
 
-  Impl(const Scenario& scn, std::uint64_t sd)
+  Impl(const Scenario& scn, std::uint64_t sd, RunOptions options)
       : s(scn), seed(sd), sim(sd), world(sim, s.settings), reactRng(sim::Random::derive(sd, kReactionStream)) {
+    world.set_fast_forward(options.fastForward);
     sim.add_observer(this);
     build();
     plan_checks();
@@ -376,12 +377,15 @@ struct Run::Impl : sim::Observer {
 
   // ---- Observer ----
   void on_fired(const sim::FiredEvent& e) override {
-    if (e.index >= eventLimit)
-      throw InputError(SourceLocation{s.file, 0, 0},
-                       fmt::format("the run fired {} events before {} without reaching the horizon ({}); the limit is {} events",
-                                   e.index, sim::format_time(e.at), sim::format_duration(s.horizon), eventLimit));
+    if (e.index >= eventLimit) too_many_events(e.index, e.at);
     settle(e.at);
     stateSince = e.at;
+  }
+
+  [[noreturn]] void too_many_events(std::uint64_t fired, sim::Time at) const {
+    throw InputError(SourceLocation{s.file, 0, 0},
+                     fmt::format("the run fired {} events before {} without reaching the horizon ({}); the limit is {} events",
+                                 fired, sim::format_time(at), sim::format_duration(s.horizon), eventLimit));
   }
 
   void on_record(const sim::Record& r) override {
@@ -400,6 +404,10 @@ struct Run::Impl : sim::Observer {
     executed = true;
     const sim::Time horizon = sim::Time::zero() + s.horizon;
     sim.run_until(horizon);
+    // Fast-forward credits its skipped ticks here: a run over the limit fails both ways (with
+    // fast-forward at the horizon, since the skipped ticks are only counted now).
+    world.account_elided_ticks();
+    if (sim.fired_count() > eventLimit) too_many_events(eventLimit, horizon);  // as the event past the limit says
     settle(horizon + sim::Duration::milliseconds(1));
     for (Check& inv : invariants)
       if (!inv.decided) {
@@ -419,8 +427,8 @@ struct Run::Impl : sim::Observer {
   }
 };
 
-Run::Run(const Scenario& s, std::optional<std::uint64_t> seed_override)
-    : impl_(std::make_unique<Impl>(s, seed_override.value_or(s.seed))) {}
+Run::Run(const Scenario& s, std::optional<std::uint64_t> seed_override, RunOptions options)
+    : impl_(std::make_unique<Impl>(s, seed_override.value_or(s.seed), options)) {}
 Run::~Run() = default;
 void Run::add_observer(sim::Observer* o) { impl_->sim.add_observer(o); }
 RunResult Run::execute() { return impl_->execute(); }

@@ -41,11 +41,18 @@ struct RunResult {
   bool passed() const;
 };
 
+// How a run is carried out, not what it models (those are Settings): the results are the same.
+struct RunOptions {
+  // Idle validation ticks cost no kernel event (models::World::set_fast_forward); the events they
+  // would have been still count in events_fired and against the event limit.
+  bool fastForward = true;
+};
+
 class Run {
  public:
   // Builds the world at time zero and schedules the timeline; throws InputError (at the entry)
   // when the model refuses the setup. execute() throws InputError when the event limit is hit.
-  explicit Run(const Scenario& s, std::optional<std::uint64_t> seed_override = std::nullopt);
+  explicit Run(const Scenario& s, std::optional<std::uint64_t> seed_override = std::nullopt, RunOptions options = {});
   ~Run();
   Run(const Run&) = delete;
   Run& operator=(const Run&) = delete;

@@ -9,6 +9,9 @@
 //   step()                              fire the next event; false when none is pending
 //   run_until(t)                        fire every event at or before t, then stand at t
 //   run()                               fire until nothing is pending
+//   credit_fired(n)                     count n events a model proved need not fire (fast-forward)
+//                                       as fired, so fired_count() matches the run that fires them
+//   set_change_listener(l), changed(s)  a model hears of every state-machine move by subject
 //
 // Order of simultaneous events: by time, then by priority class (lower first), then in the order
 // they were scheduled (FIFO). Two runs with the same seed therefore always agree.
@@ -24,6 +27,16 @@
 #include "sim/time.h"
 
 namespace sim {
+
+// Told of every state change (StateMachine::fire) by subject, observed or not: a model that skips
+// work while nothing changes (fast-forward) learns here that something did.
+class ChangeListener {
+ public:
+  virtual void on_change(Subject s) = 0;
+
+ protected:
+  ~ChangeListener() = default;
+};
 
 class Simulation {
  public:
@@ -46,6 +59,17 @@ class Simulation {
 
   bool cancel(EventHandle h) { return events_.cancel(h); }
   bool is_pending(EventHandle h) const { return events_.is_pending(h); }
+
+  // Events a model elided because they provably change nothing count as fired: every output and
+  // limit that reads fired_count() then agrees with the run that fires them one by one.
+  void credit_fired(std::uint64_t n) { fired_ += n; }
+
+  // One listener (nullptr: none); changed() forwards a subject's state change to it.
+  void set_change_listener(ChangeListener* l) { changes_ = l; }
+  ChangeListener* change_listener() const { return changes_; }
+  void changed(Subject s) {
+    if (changes_) changes_->on_change(s);
+  }
 
   bool step() {
     if (events_.empty()) return false;
@@ -91,6 +115,7 @@ class Simulation {
   Time now_;
   std::uint64_t fired_ = 0;
   std::vector<Observer*> observers_;
+  ChangeListener* changes_ = nullptr;
 };
 
 }  // namespace sim

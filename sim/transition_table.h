@@ -170,6 +170,7 @@ class StateMachine {
     const std::size_t i = table_->fire(state_, e, ctx);
     const State from = state_;
     state_ = table_->row(i).to;
+    sim.changed(subject_);
     if (sim.observed()) {
       Record r;
       r.at = sim.now();

@@ -81,8 +81,9 @@ std::vector<scenario::Scenario> combination_scenarios(const scenario::Scenario& 
 }
 
 RunOutcome run_one(const scenario::Scenario& s, std::uint64_t seed, const std::vector<CustomMetric>& custom,
-                   sim::Duration stuck_after, sim::Observer* extra, std::optional<sim::Duration> slo) {
-  scenario::Run run(s, seed);
+                   sim::Duration stuck_after, sim::Observer* extra, std::optional<sim::Duration> slo,
+                   scenario::RunOptions options) {
+  scenario::Run run(s, seed, options);
   MetricsObserver metrics(run.world(), custom, stuck_after, slo);
   run.add_observer(&metrics);
   if (extra) run.add_observer(extra);
@@ -117,7 +118,7 @@ SweepData execute(const Plan& plan, const SweepOptions& o) {
       const std::uint32_t run = runs[w / combos];
       const std::size_t c = w % combos;
       try {
-        const RunOutcome r = run_one(plan.scenarios[c], mine.run_seed(run), mine.custom, stuck, nullptr, slo);
+        const RunOutcome r = run_one(plan.scenarios[c], mine.run_seed(run), mine.custom, stuck, nullptr, slo, {o.fastForward});
         mine.combinations[c].add_run(run, r.values, r.verdicts);
       } catch (...) {
         std::lock_guard<std::mutex> lock(error_mutex);

@@ -26,6 +26,7 @@ struct SweepOptions {
   std::optional<sim::Duration> slo;  // --slo: per-cluster downtime budget (cluster_downtime_over_slo)
   std::string rank_by = names::kClusterUnavailable;
   std::vector<VaryAxis> vary;  // from --vary, on top of the file's
+  bool fastForward = true;     // false: --no-fast-forward (every idle tick fires; same results)
   // Called from the calling thread about every 100 ms with (runs done, runs in this shard).
   std::function<void(std::uint64_t, std::uint64_t)> progress;
 };
@@ -52,7 +53,8 @@ struct RunOutcome {
   std::vector<std::pair<ExpectationKey, bool>> verdicts;
 };
 RunOutcome run_one(const scenario::Scenario& s, std::uint64_t seed, const std::vector<CustomMetric>& custom,
-                   sim::Duration stuck_after, sim::Observer* extra = nullptr, std::optional<sim::Duration> slo = std::nullopt);
+                   sim::Duration stuck_after, sim::Observer* extra = nullptr, std::optional<sim::Duration> slo = std::nullopt,
+                   scenario::RunOptions options = {});
 
 // Runs this shard of the plan. Rethrows the first error a run raised (bad input found at run time).
 SweepData execute(const Plan& plan, const SweepOptions& o);

@@ -107,10 +107,12 @@ models::ProjectIx add_peer_project(models::World& world, sim::Random& random, st
 }  // namespace
 
 PeerFleetResult run_peer_fleet(std::uint64_t projects, std::uint64_t clusters_per_project,
-                               std::uint64_t endpoints_per_project, std::uint64_t days, std::uint64_t seed) {
+                               std::uint64_t endpoints_per_project, std::uint64_t days, std::uint64_t seed,
+                               bool fast_forward) {
   const auto start = std::chrono::steady_clock::now();
   sim::Simulation sim(seed);
   models::World world(sim, peer_settings());
+  world.set_fast_forward(fast_forward);
   DisabledTally tally;
   sim.add_observer(&tally);
   std::vector<Faults> faults;
@@ -123,10 +125,11 @@ PeerFleetResult run_peer_fleet(std::uint64_t projects, std::uint64_t clusters_pe
   }
   const sim::Time horizon = sim::Time::zero() + sim::Duration::days(static_cast<std::int64_t>(days));
   sim.run_until(horizon);
+  world.account_elided_ticks();
   for (double since : tally.disabledSince)
     if (since >= 0) tally.disabledMs += static_cast<double>(horizon.ms()) - since;
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  return {sim.fired_count(), seconds, tally.disabledMs / kMinute, tally.shutdowns};
+  return {sim.fired_count(), sim.fired_count() - world.ticks_elided(), seconds, tally.disabledMs / kMinute, tally.shutdowns};
 }
 
 }  // namespace bench

@@ -8,7 +8,8 @@
 namespace bench {
 
 struct PeerFleetResult {
-  std::uint64_t fired;
+  std::uint64_t fired;                    // model events (kernel events plus skipped idle ticks)
+  std::uint64_t kernel;                   // events the kernel fired
   double seconds;                         // setup + run loop
   double disabled_cluster_minutes;        // clusters still disabled count up to the horizon
   std::uint64_t shutdowns;                // RUNNING -> DISABLED_EAR transitions
@@ -16,6 +17,7 @@ struct PeerFleetResult {
 
 // P projects x C clusters x E endpoints for D days at `seed`.
 PeerFleetResult run_peer_fleet(std::uint64_t projects, std::uint64_t clusters_per_project,
-                               std::uint64_t endpoints_per_project, std::uint64_t days, std::uint64_t seed);
+                               std::uint64_t endpoints_per_project, std::uint64_t days, std::uint64_t seed,
+                               bool fast_forward = true);
 
 }  // namespace bench

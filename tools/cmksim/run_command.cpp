@@ -68,7 +68,8 @@ po::options_description run_options() {
       ("format", po::value<Format>()->default_value(Format::text, "text")->value_name("text|json"),
        "summary format; json prints one JSON document (no timeline) for jq")
       ("junit", po::value<std::string>()->value_name("FILE"),
-       "write the verdicts of every FILE as JUnit XML: one testcase per expectation and invariant");
+       "write the verdicts of every FILE as JUnit XML: one testcase per expectation and invariant")
+      ("no-fast-forward", po::bool_switch(), "fire every validation tick, idle ones too (same results, slower)");
   add_set_option(d);
   add_color_option(d);
   return d;
@@ -92,6 +93,7 @@ struct RunRequest {
   std::optional<std::string> junit;  // --junit: the verdicts of all FILEs
   SettingOverrides overrides;        // --set
   bool colour = false;
+  bool fastForward = true;  // --no-fast-forward: every idle tick fires (same outputs)
 };
 
 // The request of parsed options; throws UsageError for no FILE or an output option with several
@@ -113,6 +115,7 @@ RunRequest read_request(const po::variables_map& vm) {
   if (vm.count("junit")) rq.junit = vm["junit"].as<std::string>();
   rq.overrides = read_overrides("run", vm);
   rq.colour = colour_stdout(vm["color"].as<ColorMode>());
+  rq.fastForward = !vm["no-fast-forward"].as<bool>();
   return rq;
 }
 
@@ -153,11 +156,13 @@ report::RunSummary summarize(const std::string& file, const scenario::RunResult&
 // first) and, for text, its verdicts; writes each output's text into `files_out` (same order).
 report::RunSummary run_one(const scenario::Scenario& s, const std::string& file, bool first, const RunRequest& rq,
                            report::OutputSet& files_out, std::ostream& out) {
-  scenario::Run run(s, rq.seed);
+  scenario::Run run(s, rq.seed, {rq.fastForward});
   report::TraceRecorder recorder;
   run.add_observer(&recorder);
   recorder.trace().initial = report::current_states(run.world());
   const scenario::RunResult result = run.execute();
+  // The recorder counted kernel events; fast-forward's skipped ticks count too (as in the summary).
+  recorder.trace().events_fired = result.events_fired;
   const FinishedRun finished{file, recorder.trace(), result, run.world()};
 
   if (!rq.quiet) {

@@ -76,6 +76,7 @@ po::options_description sweep_options() {
       ("rank-by", po::value<std::string>()->default_value(sweep::names::kClusterUnavailable)->value_name("METRIC"),
        "metric whose per-run total picks the median and worst runs")
       ("no-progress", po::bool_switch(), "no progress bar (it is drawn only on a terminal anyway)")
+      ("no-fast-forward", po::bool_switch(), "fire every validation tick, idle ones too (same results, slower)")
       ("quiet,q", po::bool_switch(), "no progress bar and no summary line on stderr: only the result");
   return d;
 }
@@ -186,6 +187,7 @@ namespace {
 // The sweep options of parsed options (the file is not read yet); throws UsageError.
 sweep::SweepOptions read_sweep_options(const po::variables_map& vm) {
   sweep::SweepOptions o;
+  o.fastForward = !vm["no-fast-forward"].as<bool>();
   // Larger counts are refused by check_sweep_size with the requested number in the message.
   o.runs = static_cast<std::uint32_t>(std::min<std::uint64_t>(vm["runs"].as<Count>().value, UINT32_MAX));
   o.threads = vm.count("threads") ? static_cast<unsigned>(std::min<std::uint64_t>(vm["threads"].as<Count>().value, 1024))
