@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "models/ids.h"
+#include "sim/observer.h"
 
 namespace models::alerts {
 
@@ -38,7 +39,11 @@ inline constexpr std::string_view kClusterPausedByAtlas = "SIM_CLUSTER_PAUSED_KE
 inline constexpr std::string_view kSnapshotTaken = "SIM_SNAPSHOT_TAKEN";
 inline constexpr std::string_view kSnapshotRestored = "SIM_SNAPSHOT_RESTORED";
 
-// Which names are "alert" (alertable, a notification) vs "event" (project activity feed only).
+// The one catalogue of what a name is: "alert" (alertable: an alert configuration can watch it),
+// "email" (kClustersShutDownEmail) or "event" (project activity feed only, every other name).
+// World::alert records each name with this kind; callers do not choose it.
+sim::RecordKind kind_of(std::string_view eventTypeName);
+// kind_of(eventTypeName) == alert.
 bool is_alertable(std::string_view eventTypeName);
 // The notifications that clear an alertable one (the condition is over): <P>_ENCRYPTION_KEY_VALID
 // for <P>_ENCRYPTION_KEY_INVALID, ..._RESTORED for ..._DENIED, ..._IS_VALID for ..._NO_LONGER_VALID,

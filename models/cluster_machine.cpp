@@ -247,7 +247,7 @@ void World::set_multicloud_disabled(ProjectIx p, bool on) {
 Outcome World::create_cluster(const ClusterSetup& cs) {
   auto p = find_project(cs.project);
   if (!p) throw ActionError("create_cluster", "project", fmt::format("unknown project '{}'", cs.project));
-  if (find_cluster(cs.project, cs.name)) return errors::cluster_exists(cs.name);
+  if (find_cluster(cs.project, cs.name)) return errors::cluster_exists(cs.name, projects_[*p].id);
   Cluster shape;
   shape.name = cs.name;
   shape.instanceSizeName = cs.instanceSizeName;
@@ -382,7 +382,7 @@ Outcome World::take_snapshot(ClusterIx c) {
   s.createdAt = sim_.now();
   snapshots_.push_back(s);
   if (sim_.observed())
-    alert(sim::RecordKind::event, alerts::kSnapshotTaken, cluster_subject(c),
+    alert(alerts::kSnapshotTaken, cluster_subject(c),
           {{"snapshotId", s.id}, {"encryptionAtRestProvider", std::string(provider_name(s.encryptionAtRestProvider))}});
   return Outcome::success(202).with_created(s.id);
 }
@@ -392,10 +392,10 @@ Outcome World::restore_snapshot(ClusterIx c, std::string_view snapshotId) {
   const Snapshot* snap = nullptr;
   for (const Snapshot& s : snapshots_)
     if ((snapshotId.empty() && s.cluster == c) || s.id == snapshotId) snap = &s;  // latest matching
-  if (!snap) return errors::snapshot_not_found(std::string(snapshotId));
+  if (!snap) return errors::snapshot_not_found(std::string(snapshotId), cl.name);
   if (auto err = restore_guard(cl, *snap)) return *err;  // seed 003 §'Encrypted Backups'; api-errors
   if (!cl.servesReadsWrites()) return errors::cluster_disabled_no_reads(cl.name);
-  if (sim_.observed()) alert(sim::RecordKind::event, alerts::kSnapshotRestored, cluster_subject(c), {{"snapshotId", snap->id}});
+  if (sim_.observed()) alert(alerts::kSnapshotRestored, cluster_subject(c), {{"snapshotId", snap->id}});
   return Outcome::success(202);
 }
 

@@ -208,7 +208,7 @@ void World::on_endpoint_timer(EndpointIx e) {
       break;
     case EndpointEvent::DeletionDone:
       fire_endpoint(e, ev);
-      alert(sim::RecordKind::event, alerts::kPrivateEndpointDeleted, endpoint_subject(e),
+      alert(alerts::kPrivateEndpointDeleted, endpoint_subject(e),
             {{"regionName", ep.regionName}, {"cloudProvider", std::string(provider_name(ep.cloudProvider))}});
       break;
     case EndpointEvent::DeletionFailed:
@@ -232,7 +232,7 @@ void World::spawn_replacement(EndpointIx old) {
   endpoints_[old].replacedByIx = e;
   fire_endpoint(e, EndpointEvent::Create, "atlas_recreates");
   if (settings_.endpoint_event_emit == EndpointEventEmit::on_request)
-    alert(sim::RecordKind::event, alerts::kPrivateEndpointCreated, endpoint_subject(e),
+    alert(alerts::kPrivateEndpointCreated, endpoint_subject(e),
           {{"regionName", endpoints_[e].regionName}, {"replaces", endpoints_[old].id}});
   start_provisioning(e);
 }
@@ -240,7 +240,7 @@ void World::spawn_replacement(EndpointIx old) {
 void World::on_endpoint_active(EndpointIx e) {
   const PrivateEndpoint& ep = endpoints_[e];
   if (settings_.endpoint_event_emit == EndpointEventEmit::on_active)
-    alert(sim::RecordKind::event, alerts::kPrivateEndpointCreated, endpoint_subject(e), {{"regionName", ep.regionName}});
+    alert(alerts::kPrivateEndpointCreated, endpoint_subject(e), {{"regionName", ep.regionName}});
   KmsConfig& b = projects_[ep.project].block(ep.cloudProvider);
   if (b.privatePath) return;
   // seed 004 §'Enable and Set up...': once an endpoint is approved, all CMK clusters, even ones on
@@ -308,7 +308,7 @@ Outcome World::create_endpoint(ProjectIx p, Provider cloud, std::string_view reg
   const EndpointIx e = new_endpoint(p, cloud, region, false, std::string(label));
   fire_endpoint(e, EndpointEvent::Create, "create_endpoint");
   if (settings_.endpoint_event_emit == EndpointEventEmit::on_request)
-    alert(sim::RecordKind::event, alerts::kPrivateEndpointCreated, endpoint_subject(e), {{"regionName", std::string(region)}});
+    alert(alerts::kPrivateEndpointCreated, endpoint_subject(e), {{"regionName", std::string(region)}});
   start_provisioning(e);
   return Outcome::success(202).with_created(endpoints_[e].id);
 }

@@ -55,6 +55,7 @@ constexpr ErrorInfo kErrors[] = {
     {"CLUSTER_PAUSED_CANNOT_RESTORE", 400,
      "Backup restore cannot occur on a paused cluster. Please unpause the target cluster or choose another target cluster.",
      "api-errors; seed 003"},
+    {"DUPLICATE_CLUSTER_NAME", 400, "A cluster named %s is already present in group %s.", "api-errors"},
     {"ENCRYPTION_AT_REST_NOT_ENABLED", 400, "Encryption at Rest is not enabled for group %s.", "api-errors"},
     {"ENCRYPTION_AT_REST_PRIVATE_ENDPOINT_DELETE_BLOCKED_DURING_PROVISIONING", 400,
      "Failed to delete Encryption at Rest Private endpoint with id [%s] during IN_PROGRESS state. Please try again later.", "CIREP"},
@@ -69,6 +70,9 @@ constexpr ErrorInfo kErrors[] = {
     {"GOOGLE_CLOUD_KMS_KEY_VERSION_DISABLED", 400, "Key version is disabled.", "api-errors"},
     {"GOOGLE_CLOUD_KMS_KEY_VERSION_NOT_FOUND", 400, "Cannot find key version.", "api-errors"},
     {"GOOGLE_CLOUD_KMS_KEY_VERSION_PENDING_GENERATION", 400, "Key version is pending generation.", "api-errors"},
+    // Generic api-errors code; Atlas's answer to a malformed roleId / customerMasterKeyID ARN is not
+    // documented, this one is chosen for it (issue 11 item 15) [inferred use].
+    {"INVALID_ATTRIBUTE", 400, "Invalid attribute %s specified.", "api-errors; RAWSPEC roleId, customerMasterKeyID [inferred use]"},
     {"INVALID_AWS_CREDENTIALS", 400, "Invalid AWS credentials.", "api-errors"},
     {"INVALID_AZURE_CREDENTIALS", 400, "Invalid Azure credentials.", "api-errors"},
     {"INVALID_GOOGLE_CLOUD_CREDENTIALS", 400, "Invalid Google Cloud credentials.", "api-errors"},
@@ -85,7 +89,6 @@ constexpr ErrorInfo kErrors[] = {
      "seed 003 (no reads or writes) [inferred]"},
     {"SIM_CLUSTER_NOT_IDLE", 409, "Cluster %s cannot do this while %s.", "spec §2.7 [inferred]"},
     {"SIM_CLUSTER_NOT_PAUSED", 409, "Cluster %s is not paused.", "DOCS pause-terminate-cluster [inferred]"},
-    {"SIM_DUPLICATE_CLUSTER_NAME", 409, "A cluster named %s already exists.", "spec §3.2 [inferred]"},
     {"SIM_DUPLICATE_REGION_ENDPOINT", 409, "An Encryption at Rest private endpoint already exists in region %s.",
      "spec §3.2 [inferred]"},
     {"SIM_ENDPOINT_ALREADY_DELETING", 400, "Private endpoint %s is already being deleted.",
@@ -95,6 +98,9 @@ constexpr ErrorInfo kErrors[] = {
     {"SIM_ENDPOINT_NOT_INITIATING", 400, "Private endpoint %s is not INITIATING (status %s).", "spec §2.1 [inferred]"},
     {"SIM_ENDPOINT_NOT_PENDING_ACCEPTANCE", 400,
      "Private endpoint connection %s has no pending request to approve (status %s).", "seed 004 [inferred]"},
+    {"SIM_GCP_SERVICE_ACCOUNT_KEY_AFTER_ROLE", 400,
+     "googleCloudKms uses role-based authentication (roleId): a serviceAccountKey can no longer be set.",
+     "spec §1 (RAWSPEC roleId; TF GCP role migration guide) [inferred code]"},
     {"SIM_KMS_UNREACHABLE", 400, "Atlas cannot connect to the %s key management service.", "seed 003 (can't connect) [inferred]"},
     {"SIM_MULTIPLE_PROVIDERS_REFUSED", 400, "Another Encryption at Rest provider is already enabled.",
      "spec §5 multiple_providers [inferred]"},
@@ -112,9 +118,9 @@ constexpr ErrorInfo kErrors[] = {
     {"SIM_SERVICE_UNAVAILABLE", 503, "Service temporarily unavailable.", "spec §6 (transient server errors) [inferred]", true},
     {"SIM_SNAPSHOT_KEY_INVALID", 400, "Snapshot %s cannot be restored: the key that encrypted it is not valid.",
      "seed 003 §'Encrypted Backups' [inferred]"},
-    {"SIM_SNAPSHOT_NOT_FOUND", 404, "No snapshot %s.", "spec §3.2 [inferred]"},
     {"SIM_UNSUPPORTED_EAR_PE_PROVIDER", 400, "Encryption at Rest private endpoints are not supported for %s (AWS and AZURE only).",
      "spec §2.4 [inferred]"},
+    {"SNAPSHOT_NOT_FOUND", 404, "No snapshot with ID %s exists for cluster %s.", "api-errors"},
     {"UNEXPECTED_ERROR", 500, "Unexpected error.", "api-errors; CIREP", true},
 };
 

@@ -86,10 +86,10 @@ AtlasError endpoint_not_initiating(const std::string& id, const std::string& st)
   return from_catalogue("SIM_ENDPOINT_NOT_INITIATING", {id, st});
 }
 AtlasError cluster_not_paused(const std::string& c) { return from_catalogue("SIM_CLUSTER_NOT_PAUSED", {c}); }
-AtlasError cluster_exists(const std::string& c) { return from_catalogue("SIM_DUPLICATE_CLUSTER_NAME", {c}); }
+AtlasError cluster_exists(const std::string& c, const std::string& g) { return from_catalogue("DUPLICATE_CLUSTER_NAME", {c, g}); }
 AtlasError cluster_disabled_no_reads(const std::string& c) { return from_catalogue("SIM_CLUSTER_DISABLED", {c}); }
 AtlasError snapshot_key_invalid(const std::string& s) { return from_catalogue("SIM_SNAPSHOT_KEY_INVALID", {s}); }
-AtlasError snapshot_not_found(const std::string& s) { return from_catalogue("SIM_SNAPSHOT_NOT_FOUND", {s}); }
+AtlasError snapshot_not_found(const std::string& s, const std::string& c) { return from_catalogue("SNAPSHOT_NOT_FOUND", {s, c}); }
 AtlasError multiple_providers_refused() { return from_catalogue("SIM_MULTIPLE_PROVIDERS_REFUSED"); }
 AtlasError key_state_conflict(const std::string& what) { return from_catalogue("SIM_CLOUD_KEY_STATE_CONFLICT", {what}); }
 AtlasError cluster_not_idle(const std::string& c, const std::string& st) { return from_catalogue("SIM_CLUSTER_NOT_IDLE", {c, st}); }
@@ -117,5 +117,8 @@ AtlasError azure_vault_field_immutable(const std::string& field) {
 AtlasError key_unusable(const std::string& code, const std::string& project) {
   return kms_key_error(code, project, "");  // the catalogue's api-errors text of the code
 }
+
+AtlasError invalid_attribute(const std::string& field) { return from_catalogue("INVALID_ATTRIBUTE", {field}); }
+AtlasError gcp_service_account_key_after_role() { return from_catalogue("SIM_GCP_SERVICE_ACCOUNT_KEY_AFTER_ROLE"); }
 
 }  // namespace models::errors

@@ -103,10 +103,10 @@ AtlasError endpoint_not_pending_acceptance(const std::string& id, const std::str
 AtlasError endpoint_not_active(const std::string& id, const std::string& status);  // SIM_ENDPOINT_NOT_ACTIVE 400
 AtlasError endpoint_not_initiating(const std::string& id, const std::string& status);  // SIM_ENDPOINT_NOT_INITIATING 400
 AtlasError cluster_not_paused(const std::string& cluster);     // SIM_CLUSTER_NOT_PAUSED 409
-AtlasError cluster_exists(const std::string& cluster);         // SIM_DUPLICATE_CLUSTER_NAME 409
+AtlasError cluster_exists(const std::string& cluster, const std::string& group);  // DUPLICATE_CLUSTER_NAME 400 (api-errors)
 AtlasError cluster_disabled_no_reads(const std::string& cluster);  // SIM_CLUSTER_DISABLED 503 (seed 003: no reads/writes)
 AtlasError snapshot_key_invalid(const std::string& snapshot);  // SIM_SNAPSHOT_KEY_INVALID 400 (seed 003 §'Encrypted Backups')
-AtlasError snapshot_not_found(const std::string& snapshot);    // SIM_SNAPSHOT_NOT_FOUND 404
+AtlasError snapshot_not_found(const std::string& snapshot, const std::string& cluster);  // SNAPSHOT_NOT_FOUND 404 (api-errors)
 AtlasError multiple_providers_refused();                       // SIM_MULTIPLE_PROVIDERS_REFUSED 400 (multiple_providers=single)
 AtlasError key_state_conflict(const std::string& what);      // SIM_CLOUD_KEY_STATE_CONFLICT 409 (cloud console refuses)
 AtlasError cluster_not_idle(const std::string& cluster, const std::string& state);  // SIM_CLUSTER_NOT_IDLE 409
@@ -128,6 +128,11 @@ AtlasError azure_vault_field_immutable(const std::string& field);
 // GOOGLE_CLOUD_KMS_KEY_VERSION_{DISABLED,DESTROY_SCHEDULED,DESTROYED,NOT_FOUND,PENDING_GENERATION}.
 // `project`: the group the AWS not-found text names. Every code is a catalogue row (error_catalogue.cpp).
 AtlasError key_unusable(const std::string& code, const std::string& project);
+// INVALID_ATTRIBUTE 400 (api-errors, generic): a malformed roleId or customerMasterKeyID ARN.
+AtlasError invalid_attribute(const std::string& field);
+// SIM_GCP_SERVICE_ACCOUNT_KEY_AFTER_ROLE 400: spec §1 "GCP: once [roleId is] set, serviceAccountKey
+// refused for good" (RAWSPEC; TF GCP role migration guide); no documented code.
+AtlasError gcp_service_account_key_after_role();
 }  // namespace errors
 
 }  // namespace models

@@ -34,6 +34,18 @@ class Table {
   Table& text(std::string_view name, FieldOrigin origin, F get, std::vector<std::string> values = {}) {
     return add({name, FieldType::text, origin, std::move(values), {}}, [get](const T& x) -> FieldValue { return std::string(get(x)); });
   }
+  // A text field the API writes as null when it has no value (seed 002 §'Example Response'), where
+  // other unset text fields are left out.
+  template <class F>
+  Table& nullable_text(std::string_view name, FieldOrigin origin, F get) {
+    FieldInfo info{name, FieldType::text, origin, {}, {}};
+    info.nullable = true;
+    return add(std::move(info), [get](const T& x) -> FieldValue {
+      std::string s(get(x));
+      if (s.empty()) return Null{};
+      return s;
+    });
+  }
   // A list of records whose fields are `element`'s; get returns std::vector<FieldRecord>.
   template <class F>
   Table& list(std::string_view name, FieldOrigin origin, std::vector<FieldInfo> element, F get) {
@@ -53,7 +65,8 @@ class Table {
     return api;
   }
 
-  // Every set field of x, shaped as infos(): unset (empty) text fields are left out.
+  // Every set field of x, shaped as infos(): unset (empty) text fields are left out, unset nullable
+  // ones are Null.
   FieldRecord record(const T& x) const {
     FieldRecord api, own;
     for (std::size_t i = 0; i < infos_.size(); ++i) {

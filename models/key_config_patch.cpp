@@ -4,6 +4,8 @@
 #include "models/key_config_patch.h"
 
 #include <algorithm>
+#include <array>
+#include <functional>
 
 #include <fmt/format.h>
 
@@ -43,9 +45,41 @@ KmsPatch read_kms_patch(Provider p, const KmsFieldValues& fields) {
     else if (name == "resourceGroupName") x.resourceGroupName = value;
     else if (name == "subscriptionID") x.subscriptionID = value;
     else if (name == "accessKeyID" || name == "secretAccessKey") x.accessKeys = x.credentials = true;
-    else x.credentials = true;  // roleId, clientID, tenantID, secret, serviceAccountKey
+    else if (name == "roleId") x.roleId = value, x.credentials = true;
+    else if (name == "serviceAccountKey") x.serviceAccountKey = x.credentials = true;
+    else x.credentials = true;  // clientID, tenantID, secret
   }
   return x;
+}
+
+namespace {
+bool all_of_class(std::string_view s, std::string_view chars) { return !s.empty() && s.find_first_not_of(chars) == std::string_view::npos; }
+
+// An AWS KMS key ARN: arn:<partition>:kms:<region>:<12-digit account>:key/<id> | alias/<name>.
+bool aws_key_arn(std::string_view id) {
+  std::vector<std::string_view> part;
+  for (std::size_t at = 0; part.size() < 5;) {
+    const std::size_t colon = id.find(':', at);
+    if (colon == std::string_view::npos) return false;
+    part.push_back(id.substr(at, colon - at));
+    at = colon + 1;
+    if (part.size() == 5) part.push_back(id.substr(at));
+  }
+  const bool partition = part[1] == "aws" || part[1] == "aws-cn" || part[1] == "aws-us-gov";
+  const std::string_view res = part[5];
+  const bool resource = (res.starts_with("key/") && res.size() > 4) || (res.starts_with("alias/") && res.size() > 6);
+  return partition && part[2] == "kms" && all_of_class(part[3], "abcdefghijklmnopqrstuvwxyz0123456789-") && part[4].size() == 12 &&
+         all_of_class(part[4], "0123456789") && resource;
+}
+}  // namespace
+
+std::optional<std::string> malformed_kms_field(Provider p, const KmsPatch& x) {
+  // RAWSPEC roleId: pattern ^([a-f0-9]{24})$.
+  if (x.roleId && !(x.roleId->size() == 24 && all_of_class(*x.roleId, "0123456789abcdef"))) return "roleId";
+  // RAWSPEC customerMasterKeyID: 1..2048 characters; an ARN must be a whole KMS key ARN.
+  if (p == Provider::AWS && x.keyId && (x.keyId->empty() || x.keyId->size() > 2048 || (x.keyId->starts_with("arn:") && !aws_key_arn(*x.keyId))))
+    return "customerMasterKeyID";
+  return std::nullopt;
 }
 
 namespace {
@@ -73,6 +107,59 @@ std::optional<AtlasError> World::vault_field_guard(ProjectIx p, const KmsPatch& 
   if (x.keyVaultName && *x.keyVaultName != b.keyVaultName) return errors::azure_vault_field_immutable("keyVaultName");
   if (x.resourceGroupName && *x.resourceGroupName != b.resourceGroupName) return errors::azure_vault_field_immutable("resourceGroupName");
   if (x.subscriptionID && *x.subscriptionID != b.subscriptionID) return errors::azure_vault_field_immutable("subscriptionID");
+  return std::nullopt;
+}
+
+namespace {
+// A cluster still on `provider`, or about to be: until its change to NONE is applied it uses the key
+// (spec §6 #7: Terraform needs two applies).
+bool uses_provider(const Cluster& cl, Provider provider) {
+  bool uses = cl.encryptionAtRestProvider == provider;
+  if (cl.applying && cl.applying->kind == QueuedChange::Kind::SetProvider) uses = uses || cl.applying->provider == provider;
+  for (const QueuedChange& q : cl.queuedChanges)
+    if (q.kind == QueuedChange::Kind::SetProvider) uses = uses || q.provider == provider;
+  return uses;
+}
+}  // namespace
+
+// G-DIS (spec §3.1): the refusals of {enabled: false} of an enabled block, the first that applies
+// in disable_guard_order (default the spec's order; spec §5: undocumented, "any").
+std::optional<AtlasError> World::disable_guard(ProjectIx p, Provider provider) const {
+  const Project& pr = projects_[p];
+  using Guard = std::function<std::optional<AtlasError>()>;
+  // (1) seed 000/004 §'Disable Customer-Managed Keys...': every endpoint, any status, blocks [observed].
+  const Guard endpoints = [&]() -> std::optional<AtlasError> {
+    for (EndpointIx e : pr.endpointIxs)
+      if (endpoint_blocks(endpoints_[e], p, provider)) return errors::cannot_disable_due_to_private_endpoints();
+    return std::nullopt;
+  };
+  // (2) api-errors CANNOT_DISABLE_ENCRYPTION_AT_REST 409: a cluster still on this provider.
+  const Guard clusters = [&]() -> std::optional<AtlasError> {
+    for (ClusterIx c : pr.clusterIxs)
+      if (uses_provider(clusters_[c], provider)) return errors::cannot_disable_encryption_at_rest();
+    return std::nullopt;
+  };
+  // (3) api-errors: Backup Compliance Policy (backup_compliance_keeps_one_provider).
+  const Guard compliance = [&] { return backup_compliance_guard(p, provider); };
+  // (4) seed 003 warning: "You cannot ... disable Encryption at Rest ... without a valid key."
+  const Guard key = [&]() -> std::optional<AtlasError> {
+    if (pr.block(provider).ear.state() == EarState::ON_INVALID) return errors::settings_invalid();
+    return std::nullopt;
+  };
+  const bool reversed = settings_.disable_guard_order == DisableGuardOrder::key_compliance_clusters_endpoints;
+  for (const Guard* g : reversed ? std::array{&key, &compliance, &clusters, &endpoints} : std::array{&endpoints, &clusters, &compliance, &key})
+    if (auto err = (*g)()) return err;
+  return std::nullopt;
+}
+
+// The credentials and identifiers a PATCH sends, enabling or updating: their shape (RAWSPEC), and
+// GCP's one-way move from a static service-account key to role-based auth (spec §1: once roleId
+// is set, serviceAccountKey is refused; TF GCP role migration guide). Sending both at once is
+// refused the same way [inferred].
+std::optional<AtlasError> World::credential_fields_guard(ProjectIx p, Provider provider, const KmsPatch& x) const {
+  if (auto field = malformed_kms_field(provider, x)) return errors::invalid_attribute(*field);
+  const KmsConfig& b = projects_[p].block(provider);
+  if (provider == Provider::GCP && x.serviceAccountKey && (x.roleId || !b.roleId.empty())) return errors::gcp_service_account_key_after_role();
   return std::nullopt;
 }
 
@@ -106,6 +193,7 @@ Outcome World::patch_encryption_at_rest(ProjectIx p, Provider provider, const Km
   const KmsPatch x = read_kms_patch(provider, fields);
   KmsConfig& b = projects_[p].block(provider);
   if (x.enabled == false) return disable_cmk(p, provider);  // seed 002: send only {enabled: false}
+  if (auto err = credential_fields_guard(p, provider, x)) return *err;
   if (!b.enabled) {
     // seed 002 §'Request Body Parameters': enabling sends the whole block; the model fills what is
     // left out. Without enabled: true the block stays off [inferred code].
@@ -118,6 +206,7 @@ Outcome World::patch_encryption_at_rest(ProjectIx p, Provider provider, const Km
     k.accessKeyAuth = x.accessKeys;
     const Outcome o = enable_cmk(p, k);
     if (o.ok() && provider == Provider::AZURE) apply_vault_fields(b, x);
+    if (o.ok() && x.roleId) b.roleId = *x.roleId;  // the role the request names (RAWSPEC roleId)
     return o;
   }
   if (auto err = patch_guard(p, provider, x)) return *err;
@@ -125,7 +214,7 @@ Outcome World::patch_encryption_at_rest(ProjectIx p, Provider provider, const Km
   // anything else is applied, and it applies itself when they pass.
   if (x.requirePrivateNetworking && *x.requirePrivateNetworking != b.requirePrivateNetworking)
     if (Outcome o = set_require_private_networking(p, provider, *x.requirePrivateNetworking); !o.ok()) return o;
-  const bool more = x.keyId || x.region || x.azureEnvironment || x.keyVaultName || x.resourceGroupName || x.subscriptionID || x.credentials;
+  const bool more = x.keyId || x.region || x.azureEnvironment || x.keyVaultName || x.resourceGroupName || x.subscriptionID || x.credentials;  // roleId included
   if (!more) return Outcome::success();  // nothing but requirePrivateNetworking (or nothing) was sent
   return apply_patch(p, provider, x);
 }
@@ -143,6 +232,9 @@ void World::apply_vault_fields(KmsConfig& b, const KmsPatch& x) {
 Outcome World::apply_patch(ProjectIx p, Provider provider, const KmsPatch& x) {
   KmsConfig& b = projects_[p].block(provider);
   if (provider == Provider::AZURE) apply_vault_fields(b, x);
+  // AWS: the IAM role Atlas assumes; GCP: from now on the Atlas-managed service account, the static
+  // key given up (spec §1; TF GCP role migration guide). Either way new credentials, revalidated.
+  if (x.roleId) b.roleId = *x.roleId;
   const std::string id = x.keyId.value_or(key_id_field(b, provider));
   const std::string region = x.region.value_or(provider == Provider::AWS ? b.kmsRegion : std::string());
   const KeyChange change = key_change(b, provider, id, region);
@@ -150,7 +242,7 @@ Outcome World::apply_patch(ProjectIx p, Provider provider, const KmsPatch& x) {
   if (change == KeyChange::replica) switch_replica(p, provider, id, region);
   if (x.credentials) return update_credentials(p, provider);  // validates and records the update itself
   if (change != KeyChange::rotation) b.ear.fire(sim_, EarEvent::UpdateFields, "patch_encryption_at_rest");
-  alert(sim::RecordKind::event, alerts::kConfigurationUpdated, block_subject(p, provider));
+  alert(alerts::kConfigurationUpdated, block_subject(p, provider));
   validate_block(p, provider, CheckKind::credential_change);
   return Outcome::success();
 }

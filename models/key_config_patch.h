@@ -25,9 +25,17 @@ struct KmsPatch {
   std::optional<std::string> keyId;  // customerMasterKeyID / keyIdentifier / keyVersionResourceID
   std::optional<std::string> region;  // awsKms.region
   std::optional<std::string> azureEnvironment, keyVaultName, resourceGroupName, subscriptionID;
+  std::optional<std::string> roleId;  // AWS IAM role / GCP Atlas-managed service account (RAWSPEC)
   bool credentials = false;     // roleId, clientID, tenantID, secret, serviceAccountKey: new credentials
   bool accessKeys = false;      // awsKms accessKeyID / secretAccessKey (legacy, seed 002)
+  bool serviceAccountKey = false;  // googleCloudKms.serviceAccountKey (static JSON key, write-only)
 };
 KmsPatch read_kms_patch(Provider p, const KmsFieldValues& fields);
+
+// The shape of the identifiers a PATCH sends (RAWSPEC): roleId 24 hex digits; an AWS
+// customerMasterKeyID 1..2048 characters, and when a full ARN (DOCS fact-aws-kms-prereqs,
+// cross-account) arn:<partition>:kms:<region>:<12-digit account>:key/<id> or alias/<name>. The
+// name of the first malformed field, or nullopt.
+std::optional<std::string> malformed_kms_field(Provider p, const KmsPatch& x);
 
 }  // namespace models

@@ -145,7 +145,7 @@ void World::start_rotation(ProjectIx p, Provider provider, const std::string& id
   k.deployingFrom = replaced;
   const std::uint64_t generation = ++k.rotationGeneration;
   b.ear.fire(sim_, b.ear.state() == EarState::ON_VALID ? EarEvent::RotateKey : EarEvent::UpdateFields, cause);
-  alert(sim::RecordKind::event, alerts::kKeyRotationStarted, block_subject(p, provider),
+  alert(alerts::kKeyRotationStarted, block_subject(p, provider),
         {{"keyVersion", std::to_string(k.version)}, {"replacesVersion", std::to_string(replaced)}});
   sim_.schedule_after(sample(settings_.key_rotation_deploy_window),
                       [this, p, provider, generation] { finish_rotation(p, provider, generation); });
@@ -164,7 +164,7 @@ void World::finish_rotation(ProjectIx p, Provider provider, std::uint64_t genera
       return;
     }
   k.deployingFrom = 0;
-  alert(sim::RecordKind::event, alerts::key_rotated(provider), block_subject(p, provider), {{"keyVersion", std::to_string(k.version)}});
+  alert(alerts::key_rotated(provider), block_subject(p, provider), {{"keyVersion", std::to_string(k.version)}});
 }
 
 // AWS regional failover (DOCS security-aws-kms, spec §2.8): Atlas moves to the replica of the same

@@ -74,17 +74,22 @@ Table<KmsConfig> block_fields(Provider p) {
   t.flag("enabled", kApi, [](const KmsConfig& b) { return b.enabled; }).flag("valid", kApi, [](const KmsConfig& b) { return b.valid; });
   if (p == Provider::AWS || p == Provider::AZURE)
     t.flag("requirePrivateNetworking", kApi, [](const KmsConfig& b) { return b.requirePrivateNetworking; });
+  // seed 002 §'Example Response': every text field of a block with no value reads null (a block
+  // never enabled, or erased by {enabled: false}); roleId and azureEnvironment, absent from that
+  // v1.0 example, follow the same rule [inferred].
   if (p == Provider::AWS)
-    t.text("customerMasterKeyID", kApi, [](const KmsConfig& b) { return b.customerMasterKeyID; })
-        .text("region", kApi, [](const KmsConfig& b) { return b.region; })
-        .text("roleId", kApi, [](const KmsConfig& b) { return b.roleId; });
+    t.nullable_text("customerMasterKeyID", kApi, [](const KmsConfig& b) { return b.customerMasterKeyID; })
+        .nullable_text("region", kApi, [](const KmsConfig& b) { return b.region; })
+        .nullable_text("roleId", kApi, [](const KmsConfig& b) { return b.roleId; });
   if (p == Provider::AZURE)
-    t.text("azureEnvironment", kApi, [](const KmsConfig& b) { return b.azureEnvironment; })
-        .text("keyVaultName", kApi, [](const KmsConfig& b) { return b.keyVaultName; })
-        .text("keyIdentifier", kApi, [](const KmsConfig& b) { return b.keyIdentifier; })
-        .text("resourceGroupName", kApi, [](const KmsConfig& b) { return b.resourceGroupName; })  // seed 004 GET example
-        .text("subscriptionID", kApi, [](const KmsConfig& b) { return b.subscriptionID; });
-  if (p == Provider::GCP) t.text("keyVersionResourceID", kApi, [](const KmsConfig& b) { return b.keyVersionResourceID; });
+    t.nullable_text("azureEnvironment", kApi, [](const KmsConfig& b) { return b.azureEnvironment; })
+        .nullable_text("keyVaultName", kApi, [](const KmsConfig& b) { return b.keyVaultName; })
+        .nullable_text("keyIdentifier", kApi, [](const KmsConfig& b) { return b.keyIdentifier; })
+        .nullable_text("resourceGroupName", kApi, [](const KmsConfig& b) { return b.resourceGroupName; })  // seed 004 GET example
+        .nullable_text("subscriptionID", kApi, [](const KmsConfig& b) { return b.subscriptionID; });
+  if (p == Provider::GCP)
+    t.nullable_text("keyVersionResourceID", kApi, [](const KmsConfig& b) { return b.keyVersionResourceID; })
+        .nullable_text("roleId", kApi, [](const KmsConfig& b) { return b.roleId; });  // RAWSPEC GoogleCloudKMS.roleId
   t.text("earState", kSim, [](const KmsConfig& b) { return ear_state_name(b.ear.state()); },
          all_names(EarState::ON_UNREACHABLE, ear_state_name))
       .text("keyState", kSim, [](const KmsConfig& b) { return key_state_name(b.key.keyState.state()); },

@@ -113,6 +113,7 @@ const std::vector<Entry>& entries() {
     prob("endpoint_delete_fail_prob", &S::endpoint_delete_fail_prob, "endpoint deletion ends FAILED (spec §2.1 [inferred]); 0");
     prob("api_500_rate", &S::api_500_rate, "POST endpoint answers 500 UNEXPECTED_ERROR (spec §6 #5); 0");
     enumeration("endpoint_guard_scope", &S::endpoint_guard_scope, kEndpointGuardScopeNames, "which endpoints block disabling CMK (seed 000 'all ... associated with the project'); project");
+    enumeration("disable_guard_order", &S::disable_guard_order, kDisableGuardOrderNames, "which refusal of {enabled: false} wins when several G-DIS guards apply: the spec's order (endpoints 400, clusters 409, Backup Compliance Policy 400, invalid key 400; spec §3.1) or the reverse (spec §5 'any', undocumented) [inferred]; endpoints_clusters_compliance_key");
     enumeration("duplicate_region_endpoint", &S::duplicate_region_endpoint, kDuplicateRegionEndpointNames, "second endpoint in one region (undocumented); reject_409");
     enumeration("endpoint_loss_semantics", &S::endpoint_loss_semantics, kEndpointLossSemanticsNames, "private-path block with no ACTIVE endpoint left (spec §2.5); unreachable. One region's loss while others keep theirs is always unreachable for that region's nodes [inferred]");
     enumeration("endpoint_event_emit", &S::endpoint_event_emit, kEndpointEventEmitNames, "when PRIVATE_ENDPOINT_CREATED is emitted (undocumented); on_request");
@@ -122,6 +123,7 @@ const std::vector<Entry>& entries() {
     dur("tf_ear_retry_min_timeout", &S::tf_ear_retry_min_timeout, "Terraform encryption-at-rest create retry MinTimeout; 5s (TF encryptionatrest/resource.go)");
     integer("rotation_alert_days", &S::rotation_alert_days, "customer-key rotation alert age in days; 90 (seed 003) vs 365 (seed 002 legacy)");
     dur("master_key_rotation_interval", &S::master_key_rotation_interval, "Atlas master-key rotation; 90d (DOCS fact-atlas-key-rotation)");
+    dist("master_key_rotation_window", &S::master_key_rotation_window, "an Atlas master-key rotation, begun in the maintenance window, rolls over the nodes for this long before SIM_ATLAS_MASTER_KEY_ROTATED (DOCS fact-atlas-key-rotation 'rolling basis', duration undocumented; apart from key_rotation_deploy_window) [inferred]; 1h");
     dur("azure_secret_max_lifetime", &S::azure_secret_max_lifetime, "Azure client secret lifetime cap; 730d (DOCS security-azure-kms)");
     dur("key_deletion_waiting_period", &S::key_deletion_waiting_period, "scheduled key deletion -> deleted; 30d (AWS KMS 7-30d) [inferred]");
     dur("key_recovery_window", &S::key_recovery_window, "deleted key restorable, then destroyed; 90d (seed 003 §'Restore a Deleted Key') [inferred]");

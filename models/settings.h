@@ -61,6 +61,15 @@ inline constexpr auto kEndpointGuardScopeNames = sim::enum_names<EndpointGuardSc
     {EndpointGuardScope::provider, "provider"},
 });
 static_assert(kEndpointGuardScopeNames.dense());
+// Which refusal of {enabled: false} wins when several G-DIS guards apply (spec §3.1 G-DIS, §5
+// disable_guard_order: "endpoints, clusters, compliance, key | any", undocumented): the spec's
+// order, or the same guards in reverse [inferred].
+enum class DisableGuardOrder { endpoints_clusters_compliance_key, key_compliance_clusters_endpoints };
+inline constexpr auto kDisableGuardOrderNames = sim::enum_names<DisableGuardOrder>({
+    {DisableGuardOrder::endpoints_clusters_compliance_key, "endpoints_clusters_compliance_key"},
+    {DisableGuardOrder::key_compliance_clusters_endpoints, "key_compliance_clusters_endpoints"},
+});
+static_assert(kDisableGuardOrderNames.dense());
 enum class DuplicateRegionEndpoint { reject_409, allow };
 inline constexpr auto kDuplicateRegionEndpointNames = sim::enum_names<DuplicateRegionEndpoint>({
     {DuplicateRegionEndpoint::reject_409, "reject_409"},
@@ -211,6 +220,7 @@ struct Settings {
   double api_500_rate = 0.0;          // POST endpoint -> 500 UNEXPECTED_ERROR (spec §6 #5)
   EndpointGuardScope endpoint_guard_scope = EndpointGuardScope::project;  // seed 000 "all ... associated with the project"
   DuplicateRegionEndpoint duplicate_region_endpoint = DuplicateRegionEndpoint::reject_409;  // undocumented
+  DisableGuardOrder disable_guard_order = DisableGuardOrder::endpoints_clusters_compliance_key;  // spec §3.1 G-DIS order
   // Private-path block with no ACTIVE endpoint left: KMS unreachable (default) or invalid. A region that
   // loses its endpoint while others keep theirs is unreachable for its nodes (spec §2.5) [inferred].
   EndpointLossSemantics endpoint_loss_semantics = EndpointLossSemantics::unreachable;
@@ -222,6 +232,9 @@ struct Settings {
   std::int64_t rotation_alert_days = 90;
   // Atlas rotates its own master keys at most every 90 days (DOCS fact-atlas-key-rotation).
   sim::Duration master_key_rotation_interval = sim::Duration::days(90);
+  // The rolling master-key rotation, begun in the maintenance window, is done after this window
+  // (DOCS fact-atlas-key-rotation: "rotated on a rolling basis"; length undocumented) [inferred: 1h].
+  sim::Distribution master_key_rotation_window = sim::Duration::hours(1);
   // Azure client secret lifetime at most 2 years (DOCS security-azure-kms) [documented].
   sim::Duration azure_secret_max_lifetime = sim::Duration::days(730);
   // AWS key scheduled for deletion: waiting period 7-30 days before deleted (AWS KMS) [inferred: 30].

@@ -103,7 +103,7 @@ void World::validate_block(ProjectIx p, Provider provider, CheckKind kind) {
   const EarState before = b.ear.state();
   const bool scheduled = kind == CheckKind::scheduled;
   if (!scheduled)
-    alert(sim::RecordKind::event, v.verdict == Verdict::valid ? alerts::kValidationSucceeded : alerts::kValidationFailed, entity,
+    alert(v.verdict == Verdict::valid ? alerts::kValidationSucceeded : alerts::kValidationFailed, entity,
           {{"reason", v.reasonCode}});
 
   // spec §2.5: a private-path node with no ACTIVE endpoint in its region cannot reach the KMS
@@ -111,11 +111,11 @@ void World::validate_block(ProjectIx p, Provider provider, CheckKind kind) {
   const std::vector<std::string> cut = update_regions_without_key(p, provider);
   if (v.verdict != Verdict::unreachable && cut.empty() && b.networkAccessDenied) {
     b.networkAccessDenied = false;
-    alert(sim::RecordKind::alert, alerts::kKmsNetworkAccessRestored, entity);
+    alert(alerts::kKmsNetworkAccessRestored, entity);
   }
   if (v.verdict != Verdict::unreachable && !cut.empty() && !b.networkAccessDenied) {
     b.networkAccessDenied = true;
-    alert(sim::RecordKind::alert, alerts::kKmsNetworkAccessDenied, entity, {{"regions", fmt::format("{}", fmt::join(cut, ","))}});
+    alert(alerts::kKmsNetworkAccessDenied, entity, {{"regions", fmt::format("{}", fmt::join(cut, ","))}});
   }
   switch (v.verdict) {
     case Verdict::valid:
@@ -123,8 +123,8 @@ void World::validate_block(ProjectIx p, Provider provider, CheckKind kind) {
       if (before != EarState::ON_VALID) {
         b.ear.fire(sim_, EarEvent::CheckValid, "validation");
         if (before == EarState::ON_INVALID) {
-          alert(sim::RecordKind::alert, alerts::key_valid(provider), entity);
-          alert(sim::RecordKind::alert, alerts::kConfigIsValid, entity);
+          alert(alerts::key_valid(provider), entity);
+          alert(alerts::kConfigIsValid, entity);
         }
       }
       // seed 003: "All mongod and mongos processes restart after Atlas determines your
@@ -135,8 +135,8 @@ void World::validate_block(ProjectIx p, Provider provider, CheckKind kind) {
       b.valid = false;
       if (before != EarState::ON_INVALID) {
         b.ear.fire(sim_, EarEvent::CheckInvalid, "validation");
-        alert(sim::RecordKind::alert, alerts::key_invalid(provider), entity, {{"reason", v.reasonCode}});
-        alert(sim::RecordKind::alert, alerts::kConfigNoLongerValid, entity, {{"reason", v.reasonCode}});
+        alert(alerts::key_invalid(provider), entity, {{"reason", v.reasonCode}});
+        alert(alerts::kConfigNoLongerValid, entity, {{"reason", v.reasonCode}});
       }
       // seed 003: shut down "on the next scheduled validity check" (shutdown_on_unscheduled_check).
       if (!scheduled && !settings_.shutdown_on_unscheduled_check) break;
@@ -159,7 +159,7 @@ void World::validate_block(ProjectIx p, Provider provider, CheckKind kind) {
       if (settings_.valid_when_unreachable == ValidWhenUnreachable::invalid) b.valid = false;
       if (!b.networkAccessDenied) {
         b.networkAccessDenied = true;
-        alert(sim::RecordKind::alert, alerts::kKmsNetworkAccessDenied, entity);
+        alert(alerts::kKmsNetworkAccessDenied, entity);
       }
       break;
   }
@@ -188,7 +188,7 @@ void World::shut_down_clusters(ProjectIx p, Provider provider, const std::string
     std::string list;
     for (const std::string& n : names) list += (list.empty() ? "" : ",") + n;
     // seed 003: "Atlas sends an email to the Project Owner listing all affected clusters."
-    alert(sim::RecordKind::email, alerts::kClustersShutDownEmail, project_subject(p),
+    alert(alerts::kClustersShutDownEmail, project_subject(p),
           {{"to", "Project Owner"}, {"clusters", list}, {"reason", reason}});
   }
 }
@@ -210,7 +210,7 @@ void World::pause_clusters_for_revocation(ProjectIx p) {
     fire_cluster(c, ClusterEvent::PauseByAtlas, "azure_key_access_revoked", Provider::AZURE);
     cl.paused = true;
     cl.pausedByAtlas = true;
-    alert(sim::RecordKind::event, alerts::kClusterPausedByAtlas, cluster_subject(c));
+    alert(alerts::kClusterPausedByAtlas, cluster_subject(c));
     schedule_auto_resume(c);
   }
 }
@@ -250,17 +250,18 @@ void World::check_rotation_alert(ProjectIx p, Provider provider) {
   const std::int64_t days = projects_[p].rotationAlertDays.value_or(settings_.rotation_alert_days);
   if (days > 0 && age >= sim::Duration::days(days)) {
     k.rotationAlertSent = true;
-    alert(sim::RecordKind::alert, alerts::key_needs_rotation(provider), block_subject(p, provider),
+    alert(alerts::key_needs_rotation(provider), block_subject(p, provider),
           {{"keyAgeDays", std::to_string(age.ms() / 86'400'000)}, {"thresholdDays", std::to_string(days)}});
   }
 }
 
 void World::schedule_master_key_rotation(ProjectIx p, sim::Time at) {
   sim_.schedule_at(at, [this, p] {
-    // DOCS fact-atlas-key-rotation: Atlas rotates its master keys at most every 90 days.
+    // DOCS fact-atlas-key-rotation: Atlas rotates its master keys at most every 90 days, rolling
+    // over the nodes (master_key_rotation_window).
     bool any = false;
     for (const KmsConfig& b : projects_[p].blocks) any = any || b.enabled;
-    if (any) alert(sim::RecordKind::event, alerts::kMasterKeyRotated, project_subject(p));
+    if (any) sim_.schedule_after(sample(settings_.master_key_rotation_window), [this, p] { alert(alerts::kMasterKeyRotated, project_subject(p)); });
     schedule_master_key_rotation(p, sim_.now() + settings_.master_key_rotation_interval);
   });
 }

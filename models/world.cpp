@@ -4,7 +4,6 @@
 #include "models/world.h"
 
 #include <algorithm>
-#include <cassert>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -79,13 +78,11 @@ void World::note(sim::RecordKind kind, sim::Subject subject, std::string_view ca
   sim_.record(r);
 }
 
-void World::alert(sim::RecordKind kind, std::string_view eventTypeName, sim::Subject subject,
-                  std::vector<std::pair<std::string, std::string>> fields) {
+void World::alert(std::string_view eventTypeName, sim::Subject subject, std::vector<std::pair<std::string, std::string>> fields) {
   wake_subject(subject);
   if (!sim_.observed()) return;
-  assert(sim::is_notification(kind));
   fields.insert(fields.begin(), {"eventTypeName", std::string(eventTypeName)});
-  note(kind, subject, eventTypeName, std::move(fields));
+  note(alerts::kind_of(eventTypeName), subject, eventTypeName, std::move(fields));
 }
 
 std::optional<AtlasError> World::project_active_guard(ProjectIx p) const {
@@ -258,7 +255,7 @@ Outcome World::enable_cmk(ProjectIx p, const KmsSetup& k) {
     b.requirePrivateNetworking = true;
     if (k.provider == Provider::AZURE) schedule_multicloud_disable(p);  // seed 004 §'Limitations'
   }
-  alert(sim::RecordKind::event, alerts::kConfigurationUpdated, block_subject(p, k.provider));
+  alert(alerts::kConfigurationUpdated, block_subject(p, k.provider));
   return Outcome::success();
 }
 
@@ -267,24 +264,7 @@ Outcome World::disable_cmk(ProjectIx p, Provider provider) {
   Project& pr = projects_[p];
   KmsConfig& b = pr.block(provider);
   if (!b.enabled) return Outcome::success();  // nothing to erase
-  // G-DIS (spec §3.1) in the spec's order (disable_guard_order):
-  // (1) seed 000/004 §'Disable Customer-Managed Keys...': every endpoint, any status, blocks [observed].
-  for (EndpointIx e : pr.endpointIxs)
-    if (endpoint_blocks(endpoints_[e], p, provider)) return errors::cannot_disable_due_to_private_endpoints();
-  // (2) api-errors: a cluster still on this provider (or about to be).
-  for (ClusterIx c : pr.clusterIxs) {
-    const Cluster& cl = clusters_[c];
-    // Still on it until the change to NONE is applied (spec §6 #7: two Terraform applies).
-    bool uses = cl.encryptionAtRestProvider == provider;
-    if (cl.applying && cl.applying->kind == QueuedChange::Kind::SetProvider) uses = uses || cl.applying->provider == provider;
-    for (const QueuedChange& q : cl.queuedChanges)
-      if (q.kind == QueuedChange::Kind::SetProvider) uses = uses || q.provider == provider;
-    if (uses) return errors::cannot_disable_encryption_at_rest();
-  }
-  // (3) api-errors: Backup Compliance Policy (backup_compliance_keeps_one_provider).
-  if (auto err = backup_compliance_guard(p, provider)) return *err;
-  // (4) seed 003 warning: "You cannot ... disable Encryption at Rest ... without a valid key."
-  if (b.ear.state() == EarState::ON_INVALID) return errors::settings_invalid();
+  if (auto err = disable_guard(p, provider)) return *err;  // G-DIS (spec §3.1), key_config_patch.cpp
   b.ear.fire(sim_, EarEvent::Disable, causes::kDisableCmk);
   if (b.pn.state() == PnState::ON)
     b.pn.fire(sim_, PnEvent::Release, causes::kDisableCmk, provider);
@@ -307,7 +287,7 @@ Outcome World::disable_cmk(ProjectIx p, Provider provider) {
   b.resourceGroupName.clear();
   b.subscriptionID.clear();
   if (wasAzurePn) set_multicloud_disabled(p, false);
-  alert(sim::RecordKind::event, alerts::kConfigurationUpdated, block_subject(p, provider));
+  alert(alerts::kConfigurationUpdated, block_subject(p, provider));
   return Outcome::success();
 }
 
@@ -326,7 +306,7 @@ Outcome World::update_credentials(ProjectIx p, Provider provider) {
   }
   if (provider == Provider::AZURE && k.secretExpiresAt != sim::Time::never()) k.secretExpiresAt = sim::Time::never();
   b.ear.fire(sim_, EarEvent::UpdateFields, "update_credentials");
-  alert(sim::RecordKind::event, alerts::kConfigurationUpdated, block_subject(p, provider));
+  alert(alerts::kConfigurationUpdated, block_subject(p, provider));
   // seed 003: validated "when you add or update credentials".
   validate_block(p, provider, CheckKind::credential_change);
   const BlockVerdict v = assess(projects_[p], provider);
@@ -395,7 +375,7 @@ Outcome World::set_require_private_networking(ProjectIx p, Provider provider, bo
       if (clusters_[c].encryptionAtRestProvider == provider) clusters_[c].privatePath = false;
     if (provider == Provider::AZURE) set_multicloud_disabled(p, false);
   }
-  alert(sim::RecordKind::event, alerts::kConfigurationUpdated, block_subject(p, provider));
+  alert(alerts::kConfigurationUpdated, block_subject(p, provider));
   return Outcome::success();
 }
 

@@ -260,6 +260,8 @@ class World : private sim::ChangeListener {
   // PATCH of an enabled block (key_config_patch.cpp)
   std::optional<AtlasError> vault_field_guard(ProjectIx p, const KmsPatch& x) const;
   std::optional<AtlasError> patch_guard(ProjectIx p, Provider provider, const KmsPatch& x) const;
+  std::optional<AtlasError> disable_guard(ProjectIx p, Provider provider) const;
+  std::optional<AtlasError> credential_fields_guard(ProjectIx p, Provider provider, const KmsPatch& x) const;
   Outcome apply_patch(ProjectIx p, Provider provider, const KmsPatch& x);
   static void apply_vault_fields(KmsConfig& b, const KmsPatch& x);
   // keys (key_versions.cpp)
@@ -330,8 +332,8 @@ class World : private sim::ChangeListener {
   // A Record of any kind but "transition" (those come from the StateMachines), when observed.
   void note(sim::RecordKind kind, sim::Subject subject, std::string_view cause,
             std::vector<std::pair<std::string, std::string>> fields = {});
-  void alert(sim::RecordKind kind, std::string_view eventTypeName, sim::Subject subject,
-             std::vector<std::pair<std::string, std::string>> fields = {});
+  // A notification; its kind (alert, event or email) is the catalogue's, alerts::kind_of.
+  void alert(std::string_view eventTypeName, sim::Subject subject, std::vector<std::pair<std::string, std::string>> fields = {});
   void record_operation(const ActionRequest& a, const Outcome& o);
   std::optional<AtlasError> injected_error(const std::string& action);
   sim::Subject operation_subject(const ActionRequest& a) const;

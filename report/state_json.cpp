@@ -29,6 +29,8 @@ json value_json(const models::FieldValue& v) {
           return list;
         } else if constexpr (std::is_same_v<T, models::FieldRecord>) {
           return record_json(x);
+        } else if constexpr (std::is_same_v<T, models::Null>) {
+          return nullptr;  // seed 002 §'Example Response': an unset KMS field is null
         } else {
           return x;
         }

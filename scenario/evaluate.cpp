@@ -50,6 +50,7 @@ std::optional<models::Observable> target_entity(const Target& t, const Observed&
 // (a cluster's regions) is no expectation field (fields.h), so it reads as absent.
 std::string text_of(const models::FieldValue& v) {
   if (const auto* s = std::get_if<std::string>(&v)) return *s;
+  if (std::holds_alternative<models::Null>(v)) return "null";  // JSON null (seed 002 §'Example Response')
   if (const auto* b = std::get_if<bool>(&v)) return *b ? "true" : "false";
   if (const auto* i = std::get_if<std::int64_t>(&v)) return std::to_string(*i);
   return "absent";

@@ -461,7 +461,8 @@ FieldCheck parse_check(const YamlReader& r, const YamlReader::Entry& e, Target::
   if (kind == Target::Kind::client && (e.key == "error" || e.key == "warning")) return parse_diagnostic_check(r, e, c);
   const std::vector<std::string> allowed = field_values(kind, e.key);
   auto value = [&](const YAML::Node& v) {
-    const std::string s = r.text(v, e.key);
+    // YAML null: the field reads JSON null (a nullable KMS field, models/observe.h).
+    const std::string s = v.IsNull() ? std::string("null") : r.text(v, e.key);
     if (!allowed.empty()) (void)r.one_of(v, fmt::format("value for {}", e.key), allowed);
     return s;
   };

@@ -19,6 +19,8 @@ field names, types, enums, patterns, formats and bounds, and writes them as a dr
   US_EAST_2, which both AWS and Azure have);
 - \\p{L}\\p{N} in patterns becomes \\w (Python's re has no \\p classes; \\w is letters, digits and _,
   and every such pattern here allows _ anyway);
+- the text fields of the three key blocks also take null: seed 002 §'Example Response' shows a
+  block never enabled, or erased by {enabled: false}, with its fields null (the v2 spec says string);
 - the state document's own nesting (projects with their sub-resources encryptionAtRest,
   privateEndpoints per cloud and clusters; snapshots) is added around them.
 
@@ -136,6 +138,16 @@ def document(defs):
         "snapshots": {"type": "array", "items": {"$ref": "#/$defs/DiskBackupReplicaSet"}}}}
 
 
+def nullable_kms_text(defs):
+    """seed 002 §'Example Response': a key block's unset text fields are null, not absent."""
+    for name in ("AWSKMSConfiguration", "AzureKeyVault", "GoogleCloudKMS"):
+        for prop in defs[name]["properties"].values():
+            if prop.get("type") == "string":
+                prop["type"] = ["string", "null"]
+                if "enum" in prop:
+                    prop["enum"] = prop["enum"] + [None]
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("spec")
@@ -154,6 +166,7 @@ def main():
             defs[name] = endpoint(schemas)
         else:
             defs[name] = closed(convert(schemas[name], schemas))
+    nullable_kms_text(defs)
     root = {"$schema": "https://json-schema.org/draft/2020-12/schema",
             "$comment": "Derived by tests/contract/derive_schema.py; do not edit by hand (README.md).",
             "source": {"repository": a.repo, "file": a.path, "commit": a.commit,

@@ -69,6 +69,47 @@ TEST_CASE("G-DIS (2)-(4): clusters on the key 409, Backup Compliance Policy 400,
   CHECK(env.w->disable_cmk(q, Provider::AWS).code() == "CANNOT_DISABLE_ENCRYPTION_AT_REST_WITH_BACKUP_COMPLIANCE_POLICY");
 }
 
+// Issue 11 item 15: when every G-DIS guard applies at once (an endpoint, a cluster on the key, a
+// Backup Compliance Policy, an invalid key), disable_guard_order decides which refusal wins: the
+// spec §3.1 order by default, the reverse under the alternative (spec §5 "any").
+TEST_CASE("G-DIS disable_guard_order: spec order answers the endpoint refusal first; the reverse order the invalid key first") {
+  auto first_refusal = [](const char* order) {
+    Settings s;
+    s.set("disable_guard_order", order);
+    Env env(s);
+    ProjectSetup ps;
+    ps.name = "all";
+    ps.backupCompliancePolicy = true;
+    KmsSetup k;
+    k.requirePrivateNetworking = true;
+    ps.kms.push_back(k);
+    const ProjectIx p = env.w->add_project(ps);
+    env.cluster("all", "orders", Provider::AWS);
+    REQUIRE(env.w->create_endpoint(p, Provider::AWS, "US_EAST_1").ok());
+    env.w->disable_key(p, Provider::AWS);
+    env.w->try_again(p);
+    REQUIRE(env.w->project(p).awsKms().ear.state() == EarState::ON_INVALID);
+    return env.w->disable_cmk(p, Provider::AWS).code();
+  };
+  CHECK(first_refusal("endpoints_clusters_compliance_key") == "CANNOT_DISABLE_ENCRYPTION_AT_REST_DUE_TO_PRIVATE_ENDPOINTS");
+  CHECK(first_refusal("key_compliance_clusters_endpoints") == "ENCRYPTION_AT_REST_SETTINGS_INVALID");
+  // Without the invalid key and the endpoint, the order still decides between the other two.
+  auto middle = [](const char* order) {
+    Settings s;
+    s.set("disable_guard_order", order);
+    Env env(s);
+    ProjectSetup ps;
+    ps.name = "two";
+    ps.backupCompliancePolicy = true;
+    ps.kms.push_back(KmsSetup{});
+    const ProjectIx p = env.w->add_project(ps);
+    env.cluster("two", "orders", Provider::AWS);
+    return env.w->disable_cmk(p, Provider::AWS).code();
+  };
+  CHECK(middle("endpoints_clusters_compliance_key") == "CANNOT_DISABLE_ENCRYPTION_AT_REST");
+  CHECK(middle("key_compliance_clusters_endpoints") == "CANNOT_DISABLE_ENCRYPTION_AT_REST_WITH_BACKUP_COMPLIANCE_POLICY");
+}
+
 TEST_CASE("seed 003 warning: changing the key without a valid one -> ENCRYPTION_AT_REST_SETTINGS_INVALID; disabled CMK -> CANNOT_ROTATE_KEY_ENCRYPTION_DISABLED") {
   Env env;
   const ProjectIx p = env.project("p", Provider::AZURE);
@@ -158,7 +199,11 @@ TEST_CASE("G-CL spec §3.1: CMK must be on the project first; tenant tiers refus
   ok.instanceSizeName = "M10";
   ok.encryptionAtRestProvider = Provider::AWS;
   CHECK(env.w->create_cluster(ok).ok());
-  CHECK(env.w->create_cluster(ok).code() == "SIM_DUPLICATE_CLUSTER_NAME");
+  // api-errors DUPLICATE_CLUSTER_NAME 400, its text with the cluster and the group filled in.
+  const Outcome dup = env.w->create_cluster(ok);
+  CHECK(dup.code() == "DUPLICATE_CLUSTER_NAME");
+  CHECK(dup.httpStatus() == 400);
+  CHECK(dup.error().message == "A cluster named m10 is already present in group " + env.w->project(p).id + ".");
   REQUIRE(env.w->enable_cluster_cmk(c, Provider::AWS).ok());
   CHECK(env.state(c) == ClusterState::UPDATING);  // initial sync
   env.run_for(min(30));

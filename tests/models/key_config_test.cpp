@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "helpers.h"
+#include "models/key_config_patch.h"
 #include "models/observe.h"
 
 using namespace models;
@@ -193,7 +194,7 @@ TEST_CASE("seed 004 Note: keyVaultName/resourceGroupName/subscriptionID frozen w
   CHECK(kms_field(*env.w, p, Provider::AZURE, "keyVaultName") == FieldValue{std::string("vault-b")});
   REQUIRE(env.w->patch_encryption_at_rest(p, Provider::AZURE, {{"enabled", "false"}}).ok());
   for (const char* f : {"azureEnvironment", "keyVaultName", "keyIdentifier", "resourceGroupName", "subscriptionID"})
-    CHECK_MESSAGE(!kms_field(*env.w, p, Provider::AZURE, f), f);
+    CHECK_MESSAGE(kms_field(*env.w, p, Provider::AZURE, f) == FieldValue{Null{}}, f);  // seed 002: null
   CHECK(kms_field(*env.w, p, Provider::AZURE, "enabled") == FieldValue{false});
 }
 
@@ -279,4 +280,61 @@ TEST_CASE("DOCS security-*-kms: with provider auto-rotation the 90-day alert fir
   REQUIRE(e3.w->rotate_key(r, Provider::AWS).ok());
   e3.run_to(sim::Duration::days(900));
   CHECK(e3.rec.count("AWS_ENCRYPTION_KEY_NEEDS_ROTATION") == 1);
+}
+
+// ---- item 15: identifiers' shape; GCP role-based auth ----
+
+// RAWSPEC: roleId is 24 hex digits; customerMasterKeyID is 1..2048 characters, and a full ARN
+// (DOCS fact-aws-kms-prereqs) names kms, a region, a 12-digit account and key/ or alias/. A
+// malformed one is refused as a whole with api-errors INVALID_ATTRIBUTE naming the field.
+TEST_CASE("RAWSPEC shapes: a malformed customerMasterKeyID ARN or roleId -> INVALID_ATTRIBUTE 400, nothing applied") {
+  Env env;
+  KmsSetup k;
+  k.keyId = kPrimary;
+  const ProjectIx p = env.project("p", Provider::AWS, false, k);
+  for (const char* bad : {"arn:aws:kms:us-east-1:1111:key/mrk-1", "arn:aws:s3:us-east-1:111122223333:key/mrk-1",
+                          "arn:aws:kms:us-east-1:111122223333:mrk-1", "arn:aws:kms:us-east-1:111122223333:key/", "arn:aws:kms"}) {
+    const Outcome o = env.w->patch_encryption_at_rest(p, Provider::AWS, {{"customerMasterKeyID", bad}});
+    CHECK_MESSAGE(o.code() == "INVALID_ATTRIBUTE", bad);
+    CHECK(o.httpStatus() == 400);
+    CHECK(o.error().message == "Invalid attribute customerMasterKeyID specified.");
+  }
+  CHECK(env.w->patch_encryption_at_rest(p, Provider::AWS, {{"customerMasterKeyID", std::string(2049, 'k')}}).code() == "INVALID_ATTRIBUTE");
+  const std::string roleBefore = env.w->project(p).awsKms().roleId;
+  for (const char* bad : {"role-1", "0123456789abcdef0123456", "0123456789ABCDEF01234567"}) {
+    const Outcome o = env.w->patch_encryption_at_rest(p, Provider::AWS, {{"roleId", bad}});
+    CHECK_MESSAGE(o.code() == "INVALID_ATTRIBUTE", bad);
+    CHECK(o.error().message == "Invalid attribute roleId specified.");
+  }
+  CHECK(env.w->project(p).awsKms().roleId == roleBefore);
+  CHECK(env.w->project(p).awsKms().customerMasterKeyID == kPrimary);
+  // Well-formed: a role id is kept as sent; an alias ARN and a bare key id pass the shape check.
+  REQUIRE(env.w->patch_encryption_at_rest(p, Provider::AWS, {{"roleId", "0123456789abcdef01234567"}}).ok());
+  CHECK(kms_field(*env.w, p, Provider::AWS, "roleId") == FieldValue{std::string("0123456789abcdef01234567")});
+  CHECK(malformed_kms_field(Provider::AWS, read_kms_patch(Provider::AWS, {{"customerMasterKeyID", "arn:aws-us-gov:kms:us-gov-west-1:111122223333:alias/atlas"}})) == std::nullopt);
+  CHECK(malformed_kms_field(Provider::AWS, read_kms_patch(Provider::AWS, {{"customerMasterKeyID", "030gce02-586d-48d2-a966-05ea954fde0g"}})) == std::nullopt);
+}
+
+// spec §1 "roleId ... GCP: once set, serviceAccountKey refused for good" (RAWSPEC; TF GCP role
+// migration guide): a PATCH of roleId moves the block to the Atlas-managed service account (new
+// credentials, revalidated, roleId shown); a static key is refused from then on, and in the same
+// request as a roleId.
+TEST_CASE("spec §1 GCP: serviceAccountKey until roleId is set; then SIM_GCP_SERVICE_ACCOUNT_KEY_AFTER_ROLE") {
+  Env env;
+  const ProjectIx g = env.project("g", Provider::GCP);
+  CHECK(kms_field(*env.w, g, Provider::GCP, "roleId") == FieldValue{Null{}});
+  REQUIRE(env.w->patch_encryption_at_rest(g, Provider::GCP, {{"serviceAccountKey", "{\"type\": \"service_account\"}"}}).ok());
+  const std::size_t updates = env.rec.count("ENCRYPTION_AT_REST_VALIDATION_SUCCEEDED");
+  const std::string role = "68b0448ac59ddc0496f95fa5";
+  REQUIRE(env.w->patch_encryption_at_rest(g, Provider::GCP, {{"roleId", role}}).ok());
+  CHECK(kms_field(*env.w, g, Provider::GCP, "roleId") == FieldValue{role});
+  CHECK(env.rec.count("ENCRYPTION_AT_REST_VALIDATION_SUCCEEDED") > updates);  // revalidated as new credentials
+  const Outcome o = env.w->patch_encryption_at_rest(g, Provider::GCP, {{"serviceAccountKey", "{\"type\": \"service_account\"}"}});
+  CHECK(o.code() == "SIM_GCP_SERVICE_ACCOUNT_KEY_AFTER_ROLE");
+  CHECK(o.httpStatus() == 400);
+  CHECK(kms_field(*env.w, g, Provider::GCP, "roleId") == FieldValue{role});
+  Env fresh;
+  const ProjectIx h = fresh.project("h", Provider::GCP);
+  CHECK(fresh.w->patch_encryption_at_rest(h, Provider::GCP, {{"roleId", role}, {"serviceAccountKey", "{}"}}).code() ==
+        "SIM_GCP_SERVICE_ACCOUNT_KEY_AFTER_ROLE");
 }

@@ -367,7 +367,11 @@ TEST_CASE("seed 003 §Encrypted Backups: restoring a snapshot whose key is inval
   env.w->disable_key(p, Provider::AWS);
   const Outcome o = env.w->restore_snapshot(c, snap.createdId());
   CHECK(o.code() == "SIM_SNAPSHOT_KEY_INVALID");
-  CHECK(env.w->restore_snapshot(c, "nope").code() == "SIM_SNAPSHOT_NOT_FOUND");
+  // api-errors SNAPSHOT_NOT_FOUND 404: "No snapshot with ID %s exists for cluster %s."
+  const Outcome missing = env.w->restore_snapshot(c, "nope");
+  CHECK(missing.code() == "SNAPSHOT_NOT_FOUND");
+  CHECK(missing.httpStatus() == 404);
+  CHECK(missing.error().message == "No snapshot with ID nope exists for cluster " + env.w->cluster(c).name + ".");
 }
 
 TEST_CASE("spec §2.7: auto-resume after 30 days restarts, or disables when the key is invalid") {

@@ -155,6 +155,43 @@ TEST_CASE("RAWSPEC event types: the alerts emitted carry eventTypeName and the a
   CHECK_FALSE(alerts::is_alertable(alerts::kPrivateEndpointCreated));
 }
 
+// Issue 11 item 15 "consistent alert/event kinds": the catalogue (alerts::kind_of) decides the kind
+// from RAWSPEC's alert-configuration event types; the names that clear an alert are events, and
+// every notification a run records carries the catalogue's kind.
+TEST_CASE("RAWSPEC alert configurations: KEY_INVALID, NEEDS_ROTATION, NETWORK_ACCESS_DENIED, CONFIG_NO_LONGER_VALID are alerts; what clears them is an event") {
+  for (Provider v : {Provider::AWS, Provider::AZURE, Provider::GCP}) {
+    CHECK(alerts::kind_of(alerts::key_invalid(v)) == sim::RecordKind::alert);
+    CHECK(alerts::kind_of(alerts::key_needs_rotation(v)) == sim::RecordKind::alert);
+    CHECK(alerts::kind_of(alerts::key_valid(v)) == sim::RecordKind::event);
+    CHECK(alerts::kind_of(alerts::key_rotated(v)) == sim::RecordKind::event);
+  }
+  CHECK(alerts::kind_of(alerts::kKmsNetworkAccessDenied) == sim::RecordKind::alert);
+  CHECK(alerts::kind_of(alerts::kConfigNoLongerValid) == sim::RecordKind::alert);
+  CHECK(alerts::kind_of(alerts::kKmsNetworkAccessRestored) == sim::RecordKind::event);
+  CHECK(alerts::kind_of(alerts::kConfigIsValid) == sim::RecordKind::event);
+  CHECK(alerts::kind_of(alerts::kClustersShutDownEmail) == sim::RecordKind::email);
+  CHECK(alerts::kind_of(alerts::kMasterKeyRotated) == sim::RecordKind::event);
+  Env env;
+  const ProjectIx p = env.project("p", Provider::AWS);
+  env.cluster("p", "c", Provider::AWS);
+  env.w->disable_key(p, Provider::AWS);
+  env.run_to(min(20));
+  env.w->enable_key(p, Provider::AWS);
+  env.w->try_again(p);
+  env.run_to(min(40));
+  REQUIRE(env.rec.named("AWS_ENCRYPTION_KEY_VALID").size() == 1);
+  CHECK(env.rec.named("AWS_ENCRYPTION_KEY_VALID")[0].kind == sim::RecordKind::event);
+  REQUIRE(env.rec.named("ENCRYPTION_AT_REST_CONFIG_IS_VALID").size() == 1);
+  CHECK(env.rec.named("ENCRYPTION_AT_REST_CONFIG_IS_VALID")[0].kind == sim::RecordKind::event);
+  std::size_t notifications = 0;
+  for (const sim::Record& r : env.rec.records)
+    if (const std::string* name = r.field("eventTypeName")) {
+      ++notifications;
+      CHECK_MESSAGE(r.kind == alerts::kind_of(*name), *name);
+    }
+  CHECK(notifications >= 4);
+}
+
 TEST_CASE("queries: find by name, list endpoints, next validation on the 15-minute grid with the phase setting") {
   Settings s;
   s.set("validation_phase_offset", "7m");

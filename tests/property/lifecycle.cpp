@@ -670,7 +670,7 @@ struct ClusterAct : Cmd {
     if (action == "enable_legacy_backup" && !paused && target != Provider::NONE)
       RC_ASSERT(o.code() == std::string("CANNOT_USE_ENCRYPTION_AT_REST_BACKUP_TYPE"));
     // api-errors: a restore onto a paused cluster is CLUSTER_PAUSED_CANNOT_RESTORE (when the snapshot exists).
-    if (action == "restore_snapshot" && paused && o.code() != "SIM_SNAPSHOT_NOT_FOUND")
+    if (action == "restore_snapshot" && paused && o.code() != "SNAPSHOT_NOT_FOUND")
       RC_ASSERT(o.code() == std::string("CLUSTER_PAUSED_CANNOT_RESTORE"));
     // spec §2.7: P -> Q is refused (disable, then enable the other provider).
     // (a topology the cluster cannot have at all is refused first, with its own code)

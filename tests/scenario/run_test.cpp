@@ -372,3 +372,39 @@ TEST_CASE("the event limit stops a run with a clear message") {
     CHECK(std::string(e.what()).find("the limit is 500 events") != std::string::npos);
   }
 }
+
+// Issue 11 item 10; seed 002 §'Example Response': a KMS block never enabled, or erased by
+// {enabled: false}, shows its text fields as null. --state writes JSON null (the key is there), and
+// an expectation checks it with `null`; `absent` no longer matches such a field.
+TEST_CASE("seed 002: unset KMS fields are JSON null in --state and `null` in expectations") {
+  const std::string yaml = base(
+      "timeline:\n  - {at: 10m, do: disable_cluster_cmk, cluster: orders}\n"
+      "  - {at: 2h, do: patch_encryption_at_rest, provider: AWS, fields: {enabled: false}}\n"
+      "expect:\n"
+      "  - {at: 1h, kms: AWS, customerMasterKeyID: {not: null}, region: US_EAST_1}\n"
+      "  - {at: 1h, kms: AZURE, keyVaultName: null, subscriptionID: ~}\n"
+      "  - {at: 3h, kms: AWS, enabled: false, customerMasterKeyID: null, region: null}\n"
+      "  - {at: 3h, kms: AWS, region: absent}\n");
+  const Scenario s = parse(yaml, "t.yaml");
+  Run r(s);
+  const RunResult res = r.execute();
+  // Every step and expectation holds but `region: absent`: null is a value, the field is there.
+  std::size_t failed = 0;
+  for (const ExpectationResult& e : res.expectations) {
+    const bool absent = e.expected.find("absent") != std::string::npos;
+    CHECK_MESSAGE(e.passed != absent, e.description);
+    failed += !e.passed;
+  }
+  CHECK(failed == 1);
+  const nlohmann::json ear = report::state_json(r.world())["projects"][0]["encryptionAtRest"];
+  for (const char* block : {"awsKms", "azureKeyVault", "googleCloudKms"}) CHECK(ear[block]["enabled"] == false);
+  for (const char* f : {"customerMasterKeyID", "region", "roleId"}) {
+    REQUIRE_MESSAGE(ear["awsKms"].contains(f), f);
+    CHECK_MESSAGE(ear["awsKms"][f].is_null(), f);
+  }
+  for (const char* f : {"azureEnvironment", "keyVaultName", "keyIdentifier", "resourceGroupName", "subscriptionID"}) {
+    REQUIRE_MESSAGE(ear["azureKeyVault"].contains(f), f);
+    CHECK_MESSAGE(ear["azureKeyVault"][f].is_null(), f);
+  }
+  CHECK(ear["googleCloudKms"]["keyVersionResourceID"].is_null());
+}
