@@ -44,6 +44,10 @@ class Action {
   Action& operator=(const Action&) = delete;
   ~Action() { reset(); }
 
+  // Moves `o` into this Action, which is empty: a move-assignment without its self-check and
+  // reset, for the event set's slots (always empty when reused). Precondition: !*this.
+  void fill(Action&& o) noexcept { steal(o); }
+
   explicit operator bool() const { return op_ != nullptr; }
   void operator()() { op_(Op::Invoke, buf_); }
   // Runs the callable and destroys it in one call (the kernel fires each event once); the Action

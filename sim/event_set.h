@@ -4,7 +4,9 @@
 // in ms, lo = priority (3 bits) | sequence (37 bits) | slot (24 bits); its Action lives apart in a
 // slot table. The keys live in one of two shapes, chosen by how many are pending:
 //   - few (up to kHeapMax keys): a 4-ary heap (key_heap.h), O(log n) push and pop, all in cache;
-//     a pop followed by a push (an event scheduling its successor) sifts once, not twice;
+//     a pop followed by a push (an event scheduling its successor) sifts once, not twice; each
+//     sibling group is one cache line, padded with sentinel keys, and the descent picks the
+//     earliest sibling with conditional moves (no mispredicted branches, no reloads);
 //   - many: a monotone radix queue (Ahuja et al.'s radix heap), which relies on event times never
 //     going backwards. `last_` is the time of the most recently taken event; a key with time
 //     t != last_ sits in bucket bit_width(t ^ last_) (1..64), appended in O(1); keys with
@@ -22,6 +24,11 @@
 //
 // Cancellation is lazy: the slot's action is dropped and its generation bumped; the stale key is
 // discarded when it is next scanned or reaches the top.
+//
+// Per event the fixed cost is kept to the heap's: push is forced inline (the radix queue's push,
+// the handovers, renumbering and slot-table growth stay out of line), the action moves into its
+// slot without the reset a move-assignment does, and released slots are reused last-in first-out,
+// so the slot an event frees is the one its successor takes, still in cache.
 #pragma once
 
 #include <algorithm>
@@ -76,23 +83,24 @@ class EventSet {
   bool empty() const { return live_ == 0; }
 
   // Precondition: at >= the time of the last event taken (events never go back in time).
-  EventHandle push(Time at, Priority p, Action action) {
-    const auto t = static_cast<std::uint64_t>(at.ms());
-    if (at.ms() < 0 || t < last_) throw std::invalid_argument("an event cannot be scheduled before the current time");
-    if (p.level > 7) throw std::invalid_argument("event priority must be 0..7");
-    if (next_seq_ == (std::uint64_t{1} << kSeqBits)) renumber();
-    const std::uint32_t s = allocate_slot();
-    slots_[s].action = std::move(action);
-    const Key k{(std::uint64_t{p.level} << 61) | (next_seq_++ << kSlotBits) | s, t};
+  [[gnu::always_inline]] EventHandle push(Time at, Priority p, Action&& action) {
+    if (at.ms() < static_cast<std::int64_t>(last_)) [[unlikely]]  // last_ < 2^63: catches negative times too
+      throw std::invalid_argument("an event cannot be scheduled before the current time");
+    if (p.level > 7) [[unlikely]] throw std::invalid_argument("event priority must be 0..7");
+    if (next_seq_ == kSeqEnd) [[unlikely]] renumber();
+    const std::uint32_t s = free_head_ != kNoSlot ? free_head_ : add_slot();
+    Slot& slot = slots_[s];
+    free_head_ = slot.next_free;
+    slot.action.fill(std::move(action));
+    const Key k{(std::uint64_t{p.level} << 61) | (next_seq_++ << kSlotBits) | s, static_cast<std::uint64_t>(at.ms())};
     ++live_;
-    if (!radix_) {
+    if (!radix_) [[likely]] {
       heap_.push(k);
-      if (heap_.size() > kHeapMax) to_radix();
+      if (heap_.size() > kHeapMax) [[unlikely]] to_radix();
     } else {
-      place(k);
-      if (peek_ != kUnknown && t < peek_) peek_ = t;
+      push_radix(k);
     }
-    return {s, slots_[s].generation};
+    return {s, slot.generation};
   }
 
   bool cancel(EventHandle h) {
@@ -131,7 +139,7 @@ class EventSet {
             std::move(slots_[s].action)};
     release_slot(s);
     --live_;
-    if (radix_ && live_ < kHeapMin) to_heap();
+    if (radix_ && live_ < kHeapMin) [[unlikely]] to_heap();
     return f;
   }
 
@@ -147,7 +155,7 @@ class EventSet {
   struct alignas(32) Slot {
     Action action;
     std::uint32_t generation = 0;  // bumped when the slot's event fires or is cancelled
-    std::uint32_t next_free = UINT32_MAX;
+    std::uint32_t next_free = kNoSlot;
   };
   static constexpr unsigned kBlockKeys = 254;  // a block is 254 keys + header = 4 KiB
   struct Block {
@@ -158,9 +166,16 @@ class EventSet {
   static constexpr unsigned kBuckets = 65;  // bucket 0 unused: time == last_ lives in now_
   static constexpr std::uint64_t kSlotMask = (std::uint64_t{1} << kSlotBits) - 1;
   static constexpr std::uint64_t kUnknown = UINT64_MAX;
+  static constexpr std::uint64_t kSeqEnd = std::uint64_t{1} << kSeqBits;
+  static constexpr std::uint32_t kNoSlot = UINT32_MAX;
   static std::uint32_t slot_of(const Key& k) { return static_cast<std::uint32_t>(k.lo & kSlotMask); }
   bool live(const Key& k) const { return static_cast<bool>(slots_[slot_of(k)].action); }
 
+  // The radix queue's push, kept out of line so that the heap's push stays small enough to inline.
+  [[gnu::noinline]] void push_radix(const Key& k) {
+    place(k);
+    if (peek_ != kUnknown && k.hi < peek_) peek_ = k.hi;
+  }
   void place(const Key& k) {
     if (k.hi == last_) {
       now_.push_back(k);
@@ -183,7 +198,7 @@ class EventSet {
   Key take_heap_top() {
     for (;;) {
       const Key k = heap_.take_top_lazily();
-      if (live(k)) {
+      if (live(k)) [[likely]] {
         last_ = k.hi;
         return k;
       }
@@ -226,7 +241,7 @@ class EventSet {
 
   // The heap outgrew kHeapMax: its live keys move to the radix queue, or, when most are
   // cancelled, the heap just sheds those.
-  void to_radix() {
+  [[gnu::noinline]] void to_radix() {
     std::vector<Key> all = heap_.release();
     if (live_ * 2 < all.size()) {
       std::erase_if(all, [this](const Key& k) {
@@ -248,7 +263,7 @@ class EventSet {
     else release_slot(slot_of(k));
   }
   // Few events are left: the live keys move back to the heap.
-  void to_heap() {
+  [[gnu::noinline]] void to_heap() {
     std::vector<Key> all = drain_radix(true);
     sort_by_firing(all);
     heap_.assign_sorted(std::move(all));
@@ -329,12 +344,9 @@ class EventSet {
     return next;
   }
 
-  std::uint32_t allocate_slot() {
-    if (free_head_ != UINT32_MAX) {
-      const std::uint32_t s = free_head_;
-      free_head_ = slots_[s].next_free;
-      return s;
-    }
+  // A new slot at the end of the table, for when no released one is free; its next_free is
+  // kNoSlot, so the free list stays empty after push takes it.
+  [[gnu::noinline]] std::uint32_t add_slot() {
     if (slots_.size() >= kMaxPending)
       throw std::length_error("more than 16,777,216 events pending at once; the event set is full");
     slots_.emplace_back();
@@ -348,7 +360,7 @@ class EventSet {
 
   // The sequence field is about to overflow: renumber every pending key in firing order, so
   // FIFO among equal (time, priority) keys survives. Once per 2^37 events.
-  void renumber() {
+  [[gnu::noinline]] void renumber() {
     std::vector<Key> all = radix_ ? drain_radix(false) : heap_.release();
     sort_by_firing(all);
     constexpr std::uint64_t kSeqMask = ((std::uint64_t{1} << kSeqBits) - 1) << kSlotBits;
@@ -370,7 +382,7 @@ class EventSet {
   std::vector<std::unique_ptr<Block[]>> chunks_;
   Block* free_blocks_ = nullptr;
   std::vector<Slot> slots_;
-  std::uint32_t free_head_ = UINT32_MAX;
+  std::uint32_t free_head_ = kNoSlot;
   std::size_t live_ = 0;
   std::uint64_t next_seq_ = 0;
 };
