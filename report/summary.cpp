@@ -64,6 +64,7 @@ nlohmann::ordered_json summary_json(const std::vector<RunSummary>& runs) {
       list.push_back(std::move(e));
     }
     r["expectations"] = std::move(list);
+    if (s.fleet) r["fleet"] = *s.fleet;
     ok = ok && s.passed();
     all.push_back(std::move(r));
   }

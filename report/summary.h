@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -33,6 +34,7 @@ struct RunSummary {
   sim::Time end;
   std::uint64_t events_fired = 0;
   std::vector<Verdict> verdicts;
+  std::optional<nlohmann::ordered_json> fleet;  // the fleet report (report/fleet_rollup.h), when aggregated
   bool passed() const;
   std::size_t failed() const;
 };
@@ -46,7 +48,7 @@ void write_summary_text(std::ostream& out, const RunSummary& s);
 
 // {"passed": bool, "runs": [{"file", "seed", "end_ms", "end", "events_fired", "passed",
 //   "expectations": [{"description", "file", "line", "column", "passed", "at_ms", "at",
-//   "expected", "seen"}]}]}
+//   "expected", "seen"}], "fleet": {...} (only for an aggregated fleet run)}]}
 nlohmann::ordered_json summary_json(const std::vector<RunSummary>& runs);
 
 }  // namespace report

@@ -11,6 +11,7 @@
 #include "models/cluster.h"
 #include "models/regions.h"
 #include "scenario/fields.h"
+#include "scenario/fleet_parse.h"
 #include "scenario/scenario.h"
 #include "scenario/suggest.h"
 #include "sim/duration_text.h"
@@ -34,6 +35,7 @@ struct Names {
   std::map<std::string, std::vector<std::string>> clusters;  // project -> cluster names
   std::set<std::string> endpointLabels, snapshotLabels, stepIds;
   std::vector<std::string> projects;
+  std::set<std::string> projectSet;  // the same names, for a fleet's thousands of duplicate checks
   std::set<std::string> clients;  // names of the Terraform clients the timeline drives
 };
 
@@ -52,8 +54,7 @@ std::string resolve_project(const Scenario& s, const Names& n, std::string& proj
 
 void check_world(Scenario& s, Names& n) {
   for (ProjectSpec& p : s.projects) {
-    if (std::find(n.projects.begin(), n.projects.end(), p.name) != n.projects.end())
-      fail(p.where, fmt::format("duplicate project name '{}'", p.name));
+    if (!n.projectSet.insert(p.name).second) fail(p.where, fmt::format("duplicate project name '{}'", p.name));
     n.projects.push_back(p.name);
     std::set<models::Provider> seen;
     for (const KmsSpec& k : p.kms) {
@@ -298,6 +299,7 @@ void check(Scenario& s) {
   check_reactions(s, n);
   for (Expectation& x : s.expectations) check_expectation(s, n, x);
   for (Expectation& x : s.invariants) check_expectation(s, n, x);
+  detail::check_incidents(s);
 }
 
 }  // namespace scenario

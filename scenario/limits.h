@@ -15,6 +15,11 @@ inline constexpr int kMaxNesting = 32;                       // mappings/sequenc
 inline constexpr std::size_t kMaxSteps = 10'000;             // timeline entries
 inline constexpr std::size_t kMaxExpectations = 10'000;      // expect: + invariants:
 inline constexpr std::size_t kMaxEntities = 1'000;           // projects, clusters, endpoints (each)
+// A `fleet:` generates more than a written list holds: these bound what all its templates make.
+inline constexpr std::size_t kMaxFleetProjects = 10'000;
+inline constexpr std::size_t kMaxFleetClusters = 100'000;
+inline constexpr std::size_t kMaxFleetEndpoints = 100'000;
+inline constexpr std::size_t kMaxIncidents = 100;           // incident processes in `fleet: incidents:`
 inline constexpr sim::Duration kMaxHorizon = sim::Duration::days(400);
 // Any duration written in a file (times, delays, settings, a distribution's parameters and cap):
 // 100 years. With at most kMaxSteps steps, no sum of them comes near the 64-bit range.

@@ -15,6 +15,7 @@
 #include "models/regions.h"
 #include "scenario/client_steps.h"
 #include "scenario/fields.h"
+#include "scenario/fleet_parse.h"
 #include "scenario/limits.h"
 #include "scenario/parse_parts.h"
 #include "scenario/run.h"
@@ -619,8 +620,8 @@ Scenario parse(std::string_view yaml_text, const std::string& file_label) {
     r.fail(SourceLocation{file_label, 1, 1}, "expected a scenario starting with 'cmksim: 1', found an empty file");
   // vary: and metrics: belong to `cmksim sweep` (sweep/sweep_file.cpp reads them); a run ignores them.
   const Entries es = r.mapping(root, "the scenario",
-                               {"cmksim", "name", "description", "seed", "start", "horizon", "settings", "projects", "timeline", "expect", "invariants",
-                                "vary", "metrics", "responders"});
+                               {"cmksim", "name", "description", "seed", "start", "horizon", "settings", "projects", "fleet", "timeline", "expect",
+                                "invariants", "vary", "metrics", "responders"});
   auto find = [&](std::string_view key) -> const YamlReader::Entry* {
     for (const auto& e : es)
       if (e.key == key) return &e;
@@ -646,6 +647,8 @@ Scenario parse(std::string_view yaml_text, const std::string& file_label) {
     else if (e.key == "settings") parse_settings(r, e.value, s);
     else if (e.key == "projects") {
       for (const YAML::Node& p : r.sequence(e.value, "projects", limits::kMaxEntities)) s.projects.push_back(parse_project(r, p));
+    } else if (e.key == "fleet") {
+      detail::parse_fleet(r, e.value, s);
     } else if (e.key == "timeline") {
       for (const YAML::Node& st : r.sequence(e.value, "timeline", limits::kMaxSteps)) s.steps.push_back(detail::parse_step(r, st));
     } else if (e.key == "responders") {

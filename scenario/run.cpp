@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 
 #include "scenario/evaluate.h"
+#include "scenario/incidents.h"
 #include "scenario/limits.h"
 #include "scenario/responders.h"
 #include "scenario/steps.h"
@@ -63,6 +64,7 @@ struct Run::Impl : sim::Observer {
   std::vector<Watch> watches;
   std::vector<std::unique_ptr<ResponderDesk>> desks;  // one per responder, in file order
   std::map<std::string, std::uint64_t> stepsDone;    // step id -> times performed
+  std::unique_ptr<Incidents> incidents;               // `fleet: incidents:` (scenario/incidents.h)
 
   Impl(const Scenario& scn, std::uint64_t sd, RunOptions options)
       : s(scn), seed(sd), sim(sd), world(sim, s.settings), reactRng(sim::Random::derive(sd, kReactionStream)) {
@@ -72,6 +74,7 @@ struct Run::Impl : sim::Observer {
     plan_checks();
     schedule_steps();
     plan_reactions();
+    incidents = std::make_unique<Incidents>(s, seed, sim, world);
   }
   static constexpr std::uint64_t kReactionStream = 0x7265616374;  // "react"
 

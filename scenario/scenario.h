@@ -17,6 +17,7 @@
 #include "models/key.h"
 #include "models/project.h"
 #include "models/settings.h"
+#include "scenario/incident.h"
 #include "scenario/input_error.h"
 #include "sim/distribution.h"
 #include "sim/observer.h"
@@ -223,7 +224,8 @@ struct Scenario {
   sim::WallClock clock;  // `start:`: the UTC instant time zero stands for (default sim::kDefaultStartUnixMs)
   models::Settings settings;  // the model's defaults, overridden by `settings:`
   std::vector<std::pair<std::string, SourceLocation>> settings_given;
-  std::vector<ProjectSpec> projects;
+  std::vector<ProjectSpec> projects;  // `projects:`, then those a `fleet:` generates
+  std::vector<IncidentSpec> incidents;  // `fleet: incidents:`
   std::vector<Step> steps;
   std::vector<Responder> responders;
   std::vector<Expectation> expectations;  // expect:

@@ -10,6 +10,7 @@
 #include "setting_overrides.h"
 #include "report/output_set.h"
 #include "report/chrome_trace.h"
+#include "report/fleet_rollup.h"
 #include "report/jsonl.h"
 #include "report/junit.h"
 #include "report/state_json.h"
@@ -67,6 +68,9 @@ po::options_description run_options() {
        "timeline times: sim (0d 00:15:00) or iso (2026-01-01T00:15:00Z, from the scenario's start:)")
       ("format", po::value<Format>()->default_value(Format::text, "text")->value_name("text|json"),
        "summary format; json prints one JSON document (no timeline) for jq")
+      ("aggregate", po::value<std::string>()->default_value("auto")->value_name("auto|always|never"),
+       "print the fleet report (per region, worst projects, incidents) instead of the timeline; auto: past 20 projects. "
+       "With --format json it is each run's \"fleet\" object")
       ("junit", po::value<std::string>()->value_name("FILE"),
        "write the verdicts of every FILE as JUnit XML: one testcase per expectation and invariant")
       ("no-fast-forward", po::bool_switch(), "fire every validation tick, idle ones too (same results, slower)");
@@ -88,6 +92,7 @@ struct RunRequest {
   Format format = Format::text;
   bool quiet = false;  // no timeline (also with --format json)
   bool isoClock = false;  // --clock iso: timeline times as ISO 8601 instants
+  std::string aggregate = "auto";  // --aggregate: the fleet report instead of the timeline
   std::optional<std::uint64_t> seed;
   std::vector<Output> outputs;  // in kOutputKinds order
   std::optional<std::string> junit;  // --junit: the verdicts of all FILEs
@@ -108,6 +113,9 @@ RunRequest read_request(const po::variables_map& vm) {
   const std::string clock = vm["clock"].as<std::string>();
   if (clock != "sim" && clock != "iso") throw UsageError("run", fmt::format("--clock is sim or iso, found '{}'", clock));
   rq.isoClock = clock == "iso";
+  rq.aggregate = vm["aggregate"].as<std::string>();
+  if (rq.aggregate != "auto" && rq.aggregate != "always" && rq.aggregate != "never")
+    throw UsageError("run", fmt::format("--aggregate is auto, always or never, found '{}'", rq.aggregate));
   for (const OutputKind& k : kOutputKinds)
     if (vm.count(k.option)) rq.outputs.push_back({&k, vm[k.option].as<std::string>()});
   if (!rq.outputs.empty() && rq.files.size() > 1)
@@ -157,19 +165,25 @@ report::RunSummary summarize(const std::string& file, const scenario::RunResult&
 report::RunSummary run_one(const scenario::Scenario& s, const std::string& file, bool first, const RunRequest& rq,
                            report::OutputSet& files_out, std::ostream& out) {
   scenario::Run run(s, rq.seed, {rq.fastForward});
+  const bool aggregate = rq.aggregate == "always" || (rq.aggregate == "auto" && s.projects.size() > report::kFleetProjects);
+  std::optional<report::FleetRollup> rollup;
+  if (aggregate) run.add_observer(&rollup.emplace(run.world()));
   report::TraceRecorder recorder;
-  run.add_observer(&recorder);
+  // A fleet's records are kept only for an output file that needs them (a year of them is GBs).
+  if (!aggregate || !rq.outputs.empty()) run.add_observer(&recorder);
   recorder.trace().initial = report::current_states(run.world());
   const scenario::RunResult result = run.execute();
   // The recorder counted kernel events; fast-forward's skipped ticks count too (as in the summary).
   recorder.trace().events_fired = result.events_fired;
   const FinishedRun finished{file, recorder.trace(), result, run.world()};
+  if (rollup) rollup->finish(result.end);
 
   if (!rq.quiet) {
     if (!first) out << '\n';
     std::ostringstream timeline;
-    report::write_timeline(timeline, finished.trace, rq.isoClock ? &s.clock : nullptr);
-    out << paint_timeline(timeline.str(), rq.colour) << '\n';
+    if (rollup) rollup->write_text(timeline);
+    else report::write_timeline(timeline, finished.trace, rq.isoClock ? &s.clock : nullptr);
+    out << (rollup ? timeline.str() : paint_timeline(timeline.str(), rq.colour)) << '\n';
   }
   for (std::size_t k = 0; k < rq.outputs.size(); ++k) {
     std::ostringstream text;
@@ -177,6 +191,7 @@ report::RunSummary run_one(const scenario::Scenario& s, const std::string& file,
     files_out.write(k, text.str());
   }
   report::RunSummary summary = summarize(file, result);
+  if (rollup && rq.format == Format::json) summary.fleet = rollup->json();
   if (rq.format == Format::text) {
     for (const report::Verdict& v : summary.verdicts) out << paint_verdict(report::verdict_line(v), rq.colour) << '\n';
     out << report::total_line(summary) << '\n';
