@@ -25,6 +25,9 @@ run_both() {
 
 n=0
 for f in "$SCENARIOS"/*.yaml "$SCENARIOS"/what-if/*.yaml; do
+  # a year of 1,000 projects: about a minute without fast-forward, and its trace is hundreds of MB;
+  # fleet_check.sh year (labelled long) compares it both ways
+  case $f in */fleet-year.yaml) continue ;; esac
   name=$(basename "$f" .yaml)
   run_both "$name" "$f"
   n=$((n + 1))

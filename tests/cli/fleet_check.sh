@@ -43,6 +43,10 @@ year)
   run 0 run "$F"
   contains out.txt "fleet: 1000 projects, 10000 clusters;"
   contains out.txt "5 of 5 expectations met"
+  # fast-forward changes nothing here either: the summary and fleet report, both ways
+  run 0 run "$F" --format json && cp out.txt ff.json
+  run 0 run "$F" --format json --no-fast-forward
+  cmp -s ff.json out.txt || { diff ff.json out.txt | head -20 >&2; fail "fleet-year: JSON differs with fast-forward"; }
   run 0 sweep "$F" --runs 2 --threads 2 --format json --no-progress
   run 0 explore "$F" --runs 1 --quiet --out repro.yaml
   ;;
