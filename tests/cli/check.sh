@@ -54,7 +54,7 @@ outputs-parse)
   run 0 run --clock iso "$PASSING"   # the timeline's times as ISO 8601 instants from start: (default 2026-01-01)
   contains out.txt "2026-01-01T00:"
   run 2 run --clock wall "$PASSING"
-  contains err.txt "--clock is sim or iso"
+  contains err.txt "for option '--clock' is invalid; valid: sim, iso"
   run 0 run --quiet --trace t.jsonl --chrome c.json --state s.json "$PASSING"
   json c.json
   json s.json

@@ -28,7 +28,7 @@ small)
   contains out.txt "RUNNING -> DISABLED_EAR"
   lacks out.txt "worst projects"
   run 2 run "$F" --aggregate sometimes
-  contains err.txt "--aggregate is auto, always or never, found 'sometimes'"
+  contains err.txt "the argument ('sometimes') for option '--aggregate' is invalid; valid: auto, always, never"
   run 0 run "$F" --format json
   [ "$(json_query out.txt 'd["runs"][0]["fleet"]["shutdowns"]')" = 3 ] || fail "JSON fleet shutdowns"
   [ "$(json_query out.txt 'len(d["runs"][0]["fleet"]["by_project"])')" = 30 ] || fail "JSON by_project"

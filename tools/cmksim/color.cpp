@@ -33,12 +33,8 @@ const std::regex& refused_operation() {
 }  // namespace
 
 void validate(boost::any& v, const std::vector<std::string>& values, ColorMode*, int) {
-  boost::program_options::validators::check_first_occurrence(v);
-  const std::string& s = boost::program_options::validators::get_single_string(values);
-  if (s == "auto") v = ColorMode::automatic;
-  else if (s == "always") v = ColorMode::always;
-  else if (s == "never") v = ColorMode::never;
-  else bad_value(s, "auto, always, never");
+  validate_choice<ColorMode>(v, values,
+                             {{"auto", ColorMode::automatic}, {"always", ColorMode::always}, {"never", ColorMode::never}});
 }
 
 void add_color_option(po::options_description& d) {

@@ -45,14 +45,16 @@ void bad_value(const std::string& value, const std::string& valid) {
 }
 
 void validate(boost::any& v, const std::vector<std::string>& values, Format*, int) {
-  po::validators::check_first_occurrence(v);
-  const std::string& s = po::validators::get_single_string(values);
-  if (s == "text")
-    v = Format::text;
-  else if (s == "json")
-    v = Format::json;
-  else
-    bad_value(s, "text, json");
+  validate_choice<Format>(v, values, {{"text", Format::text}, {"json", Format::json}});
+}
+
+void validate(boost::any& v, const std::vector<std::string>& values, Clock*, int) {
+  validate_choice<Clock>(v, values, {{"sim", Clock::sim}, {"iso", Clock::iso}});
+}
+
+void validate(boost::any& v, const std::vector<std::string>& values, Aggregate*, int) {
+  validate_choice<Aggregate>(v, values,
+                             {{"auto", Aggregate::automatic}, {"always", Aggregate::always}, {"never", Aggregate::never}});
 }
 
 void validate(boost::any& v, const std::vector<std::string>& values, Seed*, int) {

@@ -8,6 +8,8 @@
 #include <ostream>
 #include <stdexcept>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include <boost/program_options.hpp>
@@ -47,6 +49,11 @@ std::optional<po::variables_map> parse_args(const std::string& command, void (*h
 std::vector<std::string> operands(const po::variables_map& vm, const char* name);
 
 enum class Format { text, json };
+// `cmksim run --clock`: timeline times as simulated offsets or as ISO 8601 instants.
+enum class Clock { sim, iso };
+// `cmksim run --aggregate`: the fleet report instead of the timeline always, never, or past
+// report::kFleetProjects projects.
+enum class Aggregate { automatic, always, never };
 
 struct Seed {
   std::uint64_t value = 0;
@@ -66,7 +73,31 @@ struct Cloud {
 // valid (`valid`: "text, json", "a whole number, at least 1").
 [[noreturn]] void bad_value(const std::string& value, const std::string& valid);
 
+// A closed set of words for an option, in the order --help and the error list them.
+template <class E>
+using Choices = std::initializer_list<std::pair<std::string_view, E>>;
+
+// Stores in `v` the value of `choices` whose word is the option's one argument; otherwise throws
+// the Boost error (bad_value) listing the words. Every enum option parses through this, so a bad
+// word reads the same for all of them.
+template <class E>
+void validate_choice(boost::any& v, const std::vector<std::string>& values, Choices<E> choices) {
+  po::validators::check_first_occurrence(v);
+  const std::string& s = po::validators::get_single_string(values);
+  std::string words;
+  for (const auto& [word, value] : choices) {
+    if (s == word) {
+      v = value;
+      return;
+    }
+    words += (words.empty() ? "" : ", ") + std::string(word);
+  }
+  bad_value(s, words);
+}
+
 void validate(boost::any& v, const std::vector<std::string>& values, Format*, int);
+void validate(boost::any& v, const std::vector<std::string>& values, Clock*, int);
+void validate(boost::any& v, const std::vector<std::string>& values, Aggregate*, int);
 void validate(boost::any& v, const std::vector<std::string>& values, Seed*, int);
 void validate(boost::any& v, const std::vector<std::string>& values, Count*, int);
 void validate(boost::any& v, const std::vector<std::string>& values, Cloud*, int);

@@ -64,11 +64,11 @@ po::options_description run_options() {
   d.add_options()
       ("seed", po::value<Seed>()->value_name("N"), "use this seed instead of the file's `seed:`")
       ("quiet,q", po::bool_switch(), "print only the verdicts, not the timeline")
-      ("clock", po::value<std::string>()->default_value("sim")->value_name("sim|iso"),
+      ("clock", po::value<Clock>()->default_value(Clock::sim, "sim")->value_name("sim|iso"),
        "timeline times: sim (0d 00:15:00) or iso (2026-01-01T00:15:00Z, from the scenario's start:)")
       ("format", po::value<Format>()->default_value(Format::text, "text")->value_name("text|json"),
        "summary format; json prints one JSON document (no timeline) for jq")
-      ("aggregate", po::value<std::string>()->default_value("auto")->value_name("auto|always|never"),
+      ("aggregate", po::value<Aggregate>()->default_value(Aggregate::automatic, "auto")->value_name("auto|always|never"),
        "print the fleet report (per region, worst projects, incidents) instead of the timeline; auto: past 20 projects. "
        "With --format json it is each run's \"fleet\" object")
       ("junit", po::value<std::string>()->value_name("FILE"),
@@ -92,7 +92,7 @@ struct RunRequest {
   Format format = Format::text;
   bool quiet = false;  // no timeline (also with --format json)
   bool isoClock = false;  // --clock iso: timeline times as ISO 8601 instants
-  std::string aggregate = "auto";  // --aggregate: the fleet report instead of the timeline
+  Aggregate aggregate = Aggregate::automatic;  // --aggregate: the fleet report instead of the timeline
   std::optional<std::uint64_t> seed;
   std::vector<Output> outputs;  // in kOutputKinds order
   std::optional<std::string> junit;  // --junit: the verdicts of all FILEs
@@ -110,12 +110,8 @@ RunRequest read_request(const po::variables_map& vm) {
   rq.format = vm["format"].as<Format>();
   rq.quiet = vm["quiet"].as<bool>() || rq.format == Format::json;
   if (vm.count("seed")) rq.seed = vm["seed"].as<Seed>().value;
-  const std::string clock = vm["clock"].as<std::string>();
-  if (clock != "sim" && clock != "iso") throw UsageError("run", fmt::format("--clock is sim or iso, found '{}'", clock));
-  rq.isoClock = clock == "iso";
-  rq.aggregate = vm["aggregate"].as<std::string>();
-  if (rq.aggregate != "auto" && rq.aggregate != "always" && rq.aggregate != "never")
-    throw UsageError("run", fmt::format("--aggregate is auto, always or never, found '{}'", rq.aggregate));
+  rq.isoClock = vm["clock"].as<Clock>() == Clock::iso;
+  rq.aggregate = vm["aggregate"].as<Aggregate>();
   for (const OutputKind& k : kOutputKinds)
     if (vm.count(k.option)) rq.outputs.push_back({&k, vm[k.option].as<std::string>()});
   if (!rq.outputs.empty() && rq.files.size() > 1)
@@ -165,7 +161,8 @@ report::RunSummary summarize(const std::string& file, const scenario::RunResult&
 report::RunSummary run_one(const scenario::Scenario& s, const std::string& file, bool first, const RunRequest& rq,
                            report::OutputSet& files_out, std::ostream& out) {
   scenario::Run run(s, rq.seed, {rq.fastForward});
-  const bool aggregate = rq.aggregate == "always" || (rq.aggregate == "auto" && s.projects.size() > report::kFleetProjects);
+  const bool aggregate = rq.aggregate == Aggregate::always ||
+                         (rq.aggregate == Aggregate::automatic && s.projects.size() > report::kFleetProjects);
   std::optional<report::FleetRollup> rollup;
   if (aggregate) run.add_observer(&rollup.emplace(run.world()));
   report::TraceRecorder recorder;
