@@ -50,6 +50,12 @@ void read_trigger_key(const YamlReader& r, const YamlReader::Entry& e, Trigger& 
     t.kind = Trigger::Kind::notification;
     t.notification = k == "alert" ? sim::RecordKind::alert : k == "email" ? sim::RecordKind::email : sim::RecordKind::event;
     t.eventTypeName = r.one_of(e.value, k, alert_names());
+    // Each name has one kind (models::alerts::kind_of, after RAWSPEC's alert configurations): a
+    // trigger of another kind could never fire, so it is refused rather than left to wait forever.
+    const sim::RecordKind actual = models::alerts::kind_of(t.eventTypeName);
+    if (actual != t.notification)
+      r.fail(e.value, fmt::format("{} is recorded as an {}, never as an {}: write on: {{{}: {}}}", t.eventTypeName,
+                                  sim::record_kind_name(actual), k, sim::record_kind_name(actual), t.eventTypeName));
   } else if (k == "cleared") {
     t.kind = Trigger::Kind::cleared;
     t.eventTypeName = r.one_of(e.value, "cleared alert", clearable_names());
