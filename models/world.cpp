@@ -60,6 +60,7 @@ std::optional<ProjectIx> World::project_of(sim::Subject s) const {
     case EntityKind::none: return std::nullopt;
     case EntityKind::cluster: return clusters_.at(x.index).project;
     case EntityKind::endpoint: return endpoints_.at(x.index).project;
+    case EntityKind::snapshot: return clusters_.at(snapshots_.at(x.index).cluster).project;  // the project of its cluster
     default: return x.index;
   }
 }

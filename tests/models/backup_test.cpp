@@ -89,3 +89,15 @@ TEST_CASE("api-errors: with a Backup Compliance Policy, one key provider must st
     CHECK(env.w->project(p).awsKms().enabled);
   }
 }
+
+TEST_CASE("a snapshot's subject belongs to the project of its cluster (World::project_of)") {
+  Env env;
+  env.project("first", Provider::AWS);
+  env.project("second", Provider::AWS);
+  const ClusterIx orders = env.cluster("second", "orders", Provider::AWS);
+  REQUIRE(env.w->take_snapshot(orders).ok());
+  REQUIRE(env.w->snapshots().size() == 1);
+  // snapshot index 0 is not project 0: the record of an operation on it belongs to "second"
+  CHECK(env.w->project_of(subject_of(EntityKind::snapshot, 0)) == env.w->cluster(orders).project);
+  CHECK(env.w->project_of(subject_of(EntityKind::snapshot, 0)) == ProjectIx{1});
+}
