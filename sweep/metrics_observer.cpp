@@ -1,5 +1,7 @@
 #include "sweep/metrics_observer.h"
 
+#include <algorithm>
+#include <cassert>
 #include <cmath>
 
 #include "models/causes.h"
@@ -132,9 +134,10 @@ void MetricsObserver::on_incident_record(const sim::Record& r) {
 // The incident of `key` ends once the key is usable and no cluster using it is unavailable.
 void MetricsObserver::check_restored(KeyId key, sim::Time at) {
   auto k = keys_.find(key);
-  if (k == keys_.end() || !k->second.incident || k->second.bad()) return;
-  for (const auto& [c, track] : clusters_)
-    if (track.key == key && cluster_state_unavailable(track.state)) return;
+  if (k == keys_.end() || !k->second.incident || k->second.bad() || k->second.clusters_unavailable > 0) return;
+  assert(std::none_of(clusters_.begin(), clusters_.end(), [&](const auto& ct) {
+    return ct.second.key == key && cluster_state_unavailable(ct.second.state);
+  }));  // the count agrees with the clusters
   values_.emplace_back(names::kTimeToRestore, (at - *k->second.incident).ms());
   k->second.incident.reset();
 }
@@ -152,6 +155,11 @@ void MetricsObserver::on_cluster(const sim::Record& r, models::ClusterIx c) {
   ClusterTrack& track = cluster(c);
   const bool was_down = cluster_state_unavailable(r.from);
   if (was_down) track.down_ms += (r.at - track.since).ms();
+  if (track.key && cluster_state_unavailable(track.state) != cluster_state_unavailable(r.to)) {
+    std::int64_t& n = keys_[*track.key].clusters_unavailable;
+    n += cluster_state_unavailable(r.to) ? 1 : -1;
+    assert(n >= 0);
+  }
   track.state = r.to;
   track.since = r.at;
   if (!was_down && (is(r.to, ClusterState::DISABLED_EAR) || is(r.to, ClusterState::PAUSED)) && track.key) {

@@ -37,6 +37,9 @@ class MetricsObserver : public sim::Observer {
     // The incident: from the key becoming unusable until it and its clusters are back.
     std::optional<sim::Time> incident;
     bool detected = false, acknowledged = false;
+    // Clusters on this key in an unavailable state now (kept by on_cluster), so the end of an
+    // incident is known without a pass over every cluster of the fleet.
+    std::int64_t clusters_unavailable = 0;
     bool bad() const { return key_bad || credentials_bad || access_bad; }
   };
   // A project's customer key in one KMS: (project << 8) | provider.
