@@ -9,14 +9,13 @@
 
 namespace report {
 
-namespace {
-
-// "AWS US_EAST_1": the cloud and KMS region of the project's first enabled key block.
 std::string key_region(const models::Project& p) {
   for (std::size_t b = 0; b < models::kBlockCount; ++b)
     if (p.blocks[b].enabled) return fmt::format("{} {}", models::provider_name(models::block_provider(b)), p.blocks[b].kmsRegion);
   return "none";
 }
+
+namespace {
 
 std::string alerts_text(const std::map<std::string, std::uint64_t>& alerts) {
   std::string out;

@@ -33,8 +33,13 @@
 
 namespace report {
 
-// Past this many projects `cmksim run` prints the fleet report instead of the timeline.
+// Past this many projects `cmksim run` prints the fleet report instead of the timeline, and
+// `cmksim sweep` reports downtime per key region instead of per project.
 inline constexpr std::size_t kFleetProjects = 20;
+
+// "AWS US_EAST_1": the cloud and KMS region of the project's first enabled key block; "none"
+// without one. A fleet is grouped by it.
+std::string key_region(const models::Project& p);
 
 class FleetRollup : public sim::Observer {
  public:

@@ -178,7 +178,7 @@ std::vector<std::string> metric_order(const SweepData& d) {
   std::vector<std::string> out;
   for (const MetricInfo& m : builtin_metrics()) out.push_back(m.name);
   for (const CustomMetric& m : d.custom) out.push_back(m.name);
-  for (const char* prefix : {names::kDowntimeOverSlo, names::kProjectDowntimePrefix, names::kGuardErrorPrefix, names::kAlertPrefix}) {
+  for (const char* prefix : {names::kDowntimeOverSlo, names::kProjectDowntimePrefix, names::kRegionDowntimePrefix, names::kGuardErrorPrefix, names::kAlertPrefix}) {
     std::set<std::string> family;
     for (const Combination& c : d.combinations)
       for (const auto& [name, m] : c.metrics)

@@ -45,6 +45,11 @@ std::optional<MetricInfo> builtin_info(const std::string& name) {
   if (name.rfind(project, 0) == 0)
     return MetricInfo{name, Unit::time, Kind::per_run,
                       fmt::format("per run: cluster time unavailable in project {}, summed over its clusters", name.substr(project.size()))};
+  const std::string region = names::kRegionDowntimePrefix;
+  if (name.rfind(region, 0) == 0)
+    return MetricInfo{name, Unit::time, Kind::per_run,
+                      fmt::format("per run: cluster time unavailable in the projects keyed in {}, summed over their clusters",
+                                  name.substr(region.size()))};
   const std::string guard = names::kGuardErrorPrefix, alert = names::kAlertPrefix;
   if (name.rfind(guard, 0) == 0)
     return MetricInfo{name, Unit::count, Kind::per_run, fmt::format("per run: operations refused with {}", name.substr(guard.size()))};

@@ -49,13 +49,16 @@ inline constexpr const char* kAlerts = "alerts";
 inline constexpr const char* kClientApplyDuration = "client_apply_duration";
 inline constexpr const char* kClientApplyFailed = "client_apply_failed";
 inline constexpr const char* kProjectDowntimePrefix = "project_downtime:";  // + project name
+// + key region ("AWS US_EAST_1", report::key_region): instead of project_downtime past
+// report::kFleetProjects projects, where one row per project would be unreadable
+inline constexpr const char* kRegionDowntimePrefix = "region_downtime:";
 inline constexpr const char* kGuardErrorPrefix = "guard_error:";  // + Atlas error code
 inline constexpr const char* kAlertPrefix = "alert:";             // + eventTypeName
 }  // namespace names
 
 // Every built-in metric, in the order tables list them.
 const std::vector<MetricInfo>& builtin_metrics();
-// Info for a name of a built-in, a family member (project_downtime:X, guard_error:X, alert:X) or
+// Info for a name of a built-in, a family member (project_downtime:X, region_downtime:X, guard_error:X, alert:X) or
 // cluster_downtime_over_slo; nullopt otherwise.
 std::optional<MetricInfo> builtin_info(const std::string& name);
 

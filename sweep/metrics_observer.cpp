@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "models/causes.h"
+#include "report/fleet_rollup.h"
 #include "scenario/responders.h"
 
 namespace sweep {
@@ -21,6 +22,8 @@ bool cluster_state_unavailable(const std::string& s) {
 MetricsObserver::MetricsObserver(const models::World& world, const std::vector<CustomMetric>& custom, sim::Duration stuck_after,
                                  std::optional<sim::Duration> slo)
     : world_(world), custom_(custom), stuck_after_(stuck_after), slo_(slo), custom_tracks_(custom.size()) {
+  if (world.projects().size() > report::kFleetProjects)  // a fleet: downtime per key region at the start, as the fleet report
+    for (const models::Project& p : world.projects()) regionOf_.push_back(report::key_region(p));
   // A key that is already unusable at time zero has been invalid since time zero.
   for (models::ProjectIx p = 0; p < world.projects().size(); ++p)
     for (std::size_t b = 0; b < models::kBlockCount; ++b) {
@@ -195,8 +198,9 @@ void MetricsObserver::on_endpoint(const sim::Record& r, models::EndpointIx e) {
   if ((r.to == models::endpoint_status_name(models::EndpointStatus::DELETING) || r.to == models::endpoint_status_name(models::EndpointStatus::DELETED)) && !ep.ended_at) ep.ended_at = r.at;
 }
 
-// Downtime per cluster (every cluster of the world, zeros included), per project, the fleet's
-// availability and, with an SLO, which clusters broke it.
+// Downtime per cluster (every cluster of the world, zeros included), per project (per key region
+// in a fleet of more than report::kFleetProjects projects), the fleet's availability and, with an
+// SLO, which clusters broke it.
 void MetricsObserver::downtime_values(sim::Time end) {
   std::map<models::ProjectIx, std::int64_t> per_project;
   for (models::ClusterIx c = 0; c < world_.clusters().size(); ++c) {
@@ -208,7 +212,8 @@ void MetricsObserver::downtime_values(sim::Time end) {
     if (slo_) values_.emplace_back(names::kDowntimeOverSlo, track.down_ms > slo_->ms() ? 1'000'000 : 0);
   }
   for (const auto& [p, ms] : per_project)
-    if (ms > 0) counts_[names::kProjectDowntimePrefix + world_.project(p).name] = ms;
+    if (ms > 0 && regionOf_.empty()) counts_[names::kProjectDowntimePrefix + world_.project(p).name] = ms;
+    else if (ms > 0 && p < regionOf_.size()) counts_[names::kRegionDowntimePrefix + regionOf_[p]] += ms;
   const std::int64_t fleet_ms = static_cast<std::int64_t>(world_.clusters().size()) * end.since_start().ms();
   if (fleet_ms > 0)  // in double: cluster-milliseconds times a million would overflow 64 bits
     counts_[names::kFleetAvailability] =

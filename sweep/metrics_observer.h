@@ -80,6 +80,7 @@ class MetricsObserver : public sim::Observer {
   std::map<models::ClusterIx, ClusterTrack> clusters_;
   std::map<models::EndpointIx, EndpointTrack> endpoints_;
   std::vector<CustomTrack> custom_tracks_;
+  std::vector<std::string> regionOf_;  // each project's key region, for a fleet only (else empty)
   std::map<std::string, std::int64_t> counts_;     // per_run counters
   std::map<std::string, sim::Time> applyStarted_;   // client entity -> start of its running apply
   std::int64_t unavailable_ms_ = 0;

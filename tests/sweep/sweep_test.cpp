@@ -209,3 +209,19 @@ TEST_CASE("on-call-response: downtime grows with the validation interval (5m < 1
     for (const nlohmann::json& m : c["metrics"])
       if (m["name"] == "time_to_acknowledge") CHECK(m["count"] == 300);
 }
+
+TEST_CASE("a fleet's downtime is per key region, as the fleet report groups it, not one row per project") {
+  SweepOptions o;
+  o.runs = 3;
+  const nlohmann::json j =
+      nlohmann::json::parse(format_json(sweep_of(CMKSIM_SOURCE_DIR "/scenarios/fleet-regional-outage.yaml", o)));
+  std::vector<std::string> names;
+  for (const nlohmann::json& m : j["combinations"][0]["metrics"]) names.push_back(m["name"]);
+  CHECK(std::none_of(names.begin(), names.end(), [](const std::string& n) { return n.rfind("project_downtime:", 0) == 0; }));
+  // The key disabled in EU_WEST_1 shuts 3 clusters for 1 day each (the scenario's expectations);
+  // the US_EAST_1 KMS outage shuts nothing down (seed 003), so that region has no downtime row.
+  const std::vector<double> eu = means(j, "region_downtime:AWS EU_WEST_1");
+  REQUIRE(eu.size() == 1);
+  CHECK(eu[0] == doctest::Approx(3.0 * 24 * 3600 * 1000));
+  CHECK(means(j, "region_downtime:AWS US_EAST_1").empty());
+}

@@ -127,6 +127,7 @@ void print_sweep_help(std::ostream& out) {
          "  detection_latency        key became unusable -> each cluster's shutdown or pause\n"
          "  cluster_unavailable      per run: cluster time disabled or paused (summed over clusters)\n"
          "  cluster_downtime         the same, one value per cluster and run; project_downtime:NAME per project\n"
+         "                           (region_downtime:REGION per key region past 20 projects, as run's fleet report)\n"
          "  fleet_availability       per run: share of cluster-time served, in %\n"
          "  time_to_recovery         key usable again -> each shut-down cluster RUNNING again\n"
          "  time_to_detect, time_to_acknowledge, time_to_restore   from the incident (a key became\n"
