@@ -408,9 +408,20 @@ Outcome World::read_write(ClusterIx c) {
 ClusterIx World::add_cluster(const ClusterSetup& cs) {
   auto p = find_project(cs.project);
   if (!p) throw std::invalid_argument(fmt::format("add_cluster: unknown project '{}'", cs.project));
-  if (find_cluster(cs.project, cs.name)) throw std::invalid_argument(fmt::format("add_cluster: duplicate cluster '{}'", cs.name));
-  Cluster cl;
-  cl.id = make_object_id(IdKind::Cluster, ++idCounter_);
+  std::string key = projects_[*p].name + '\0' + cs.name;  // clusterByName_'s key, built once
+  if (clusterByName_.contains(key)) throw std::invalid_argument(fmt::format("add_cluster: duplicate cluster '{}'", cs.name));
+  const std::uint64_t serial = ++idCounter_;
+  if (cs.encryptionAtRestProvider != Provider::NONE) {
+    if (is_tenant_tier(cs.instanceSizeName))
+      throw std::invalid_argument(fmt::format("add_cluster: {} tier cannot use a customer key", cs.instanceSizeName));
+    if (!projects_[*p].block(cs.encryptionAtRestProvider).enabled)
+      throw std::invalid_argument("add_cluster: the project has no Encryption at Rest for that provider");
+  }
+  if (cs.state != ClusterState::RUNNING && cs.state != ClusterState::PAUSED && cs.state != ClusterState::CREATING)
+    throw std::invalid_argument("add_cluster: a cluster starts RUNNING or PAUSED");
+  const auto c = static_cast<ClusterIx>(clusters_.size());
+  Cluster& cl = clusters_.emplace_back();  // built in place, once every check has passed
+  cl.id = make_object_id(IdKind::Cluster, serial);
   cl.name = cs.name;
   cl.project = *p;
   cl.instanceSizeName = cs.instanceSizeName;
@@ -419,20 +430,10 @@ ClusterIx World::add_cluster(const ClusterSetup& cs) {
   if (cl.regions.empty()) cl.regions.push_back({"US_EAST_1", Provider::AWS, settings_.nodes_per_region});
   cl.providerName = cl.regions.front().providerName;
   cl.encryptionAtRestProvider = cs.encryptionAtRestProvider;
-  if (cl.encryptionAtRestProvider != Provider::NONE) {
-    if (is_tenant_tier(cl.instanceSizeName))
-      throw std::invalid_argument(fmt::format("add_cluster: {} tier cannot use a customer key", cl.instanceSizeName));
-    const KmsConfig& b = projects_[*p].block(cl.encryptionAtRestProvider);
-    if (!b.enabled) throw std::invalid_argument("add_cluster: the project has no Encryption at Rest for that provider");
-    cl.privatePath = b.privatePath;
-  }
-  if (cs.state != ClusterState::RUNNING && cs.state != ClusterState::PAUSED && cs.state != ClusterState::CREATING)
-    throw std::invalid_argument("add_cluster: a cluster starts RUNNING or PAUSED");
+  if (cl.encryptionAtRestProvider != Provider::NONE) cl.privatePath = projects_[*p].block(cl.encryptionAtRestProvider).privatePath;
   cl.paused = cs.state == ClusterState::PAUSED;
-  const auto c = static_cast<ClusterIx>(clusters_.size());
   cl.runState = machine<ClusterState, ClusterEvent>(cluster_table(), cluster_subject(c), cs.state, entity_name(*p, cl.name));
-  clusterByName_.emplace(projects_[*p].name + '\0' + cl.name, c);
-  clusters_.push_back(std::move(cl));
+  clusterByName_.emplace(std::move(key), c);
   projects_[*p].clusterIxs.push_back(c);
   if (cs.state == ClusterState::PAUSED) schedule_auto_resume(c);
   return c;

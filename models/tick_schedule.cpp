@@ -96,14 +96,14 @@ void World::wake(ProjectIx p) {
 
 void World::set_tick_due(ProjectIx p, sim::Time at) {
   Project& pr = projects_[p];
-  if (pr.tickDue != sim::Time::never()) ticksDue_.erase(TickDue{pr.tickDue, tick_rank(p)});
   pr.tickDue = at;
-  if (at != sim::Time::never()) ticksDue_.insert(TickDue{at, tick_rank(p)});
+  if (at == sim::Time::never()) ticksDue_.erase(p);
+  else ticksDue_.set(TickDue{at, tick_rank(p)});
   arm_dispatcher();
 }
 
 void World::arm_dispatcher() {
-  const sim::Time first = ticksDue_.empty() ? sim::Time::never() : ticksDue_.begin()->at;
+  const sim::Time first = ticksDue_.empty() ? sim::Time::never() : ticksDue_.top().at;
   if (first == dispatcherAt_) return;
   if (dispatcherAt_ != sim::Time::never()) sim_.cancel(dispatcher_);
   dispatcherAt_ = first;
@@ -113,9 +113,9 @@ void World::arm_dispatcher() {
 
 void World::dispatch_tick() {
   dispatcherAt_ = sim::Time::never();
-  const TickDue due = *ticksDue_.begin();
+  const TickDue due = ticksDue_.top();
   assert(due.at == sim_.now());
-  ticksDue_.erase(ticksDue_.begin());
+  ticksDue_.erase(due.rank.second);
   projects_[due.rank.second].tickDue = sim::Time::never();
   lastDispatched_ = due;
   run_tick_fast(due.rank.second);

@@ -36,21 +36,33 @@ std::string World::entity_name(sim::Subject s) const {
   }
 }
 
+namespace {
+// "<head>/<project>[/<tail>][<suffix>]", built in one allocation: setup names every entity's
+// machines (sixteen per project), so this runs tens of thousands of times for a fleet.
+std::string path_name(std::string_view head, std::string_view project, std::string_view tail = {}, std::string_view suffix = {}) {
+  std::string s;
+  s.reserve(head.size() + project.size() + tail.size() + suffix.size() + 2);
+  s.append(head).append(1, '/').append(project);
+  if (!tail.empty()) s.append(1, '/').append(tail);
+  return s.append(suffix);
+}
+}  // namespace
+
 std::string World::entity_name(EntityKind kind, std::string_view project, Provider provider) {
   switch (kind) {
-    case EntityKind::project: return fmt::format("project/{}", project);
-    case EntityKind::kms: return fmt::format("project/{}/{}", project, block_name(provider));
-    case EntityKind::private_networking: return fmt::format("project/{}/{}/requirePrivateNetworking", project, block_name(provider));
-    case EntityKind::key: return fmt::format("key/{}/{}", project, provider_name(provider));
-    case EntityKind::credentials: return fmt::format("credentials/{}/{}", project, provider_name(provider));
-    case EntityKind::key_access: return fmt::format("key_access/{}/{}", project, provider_name(provider));
-    case EntityKind::kms_service: return fmt::format("kms/{}/{}", project, provider_name(provider));
+    case EntityKind::project: return path_name("project", project);
+    case EntityKind::kms: return path_name("project", project, block_name(provider));
+    case EntityKind::private_networking: return path_name("project", project, block_name(provider), "/requirePrivateNetworking");
+    case EntityKind::key: return path_name("key", project, provider_name(provider));
+    case EntityKind::credentials: return path_name("credentials", project, provider_name(provider));
+    case EntityKind::key_access: return path_name("key_access", project, provider_name(provider));
+    case EntityKind::kms_service: return path_name("kms", project, provider_name(provider));
     default: return {};
   }
 }
 
 std::string World::entity_name(ProjectIx p, std::string_view cluster) const {
-  return fmt::format("cluster/{}/{}", projects_.at(p).name, cluster);
+  return path_name("cluster", projects_.at(p).name, cluster);
 }
 
 std::optional<ProjectIx> World::project_of(sim::Subject s) const {
@@ -94,15 +106,24 @@ std::optional<AtlasError> World::project_active_guard(ProjectIx p) const {
 
 // ---- setup ----
 
+void World::reserve(std::size_t projects, std::size_t clusters, std::size_t endpoints) {
+  projects_.reserve(projects);
+  clusters_.reserve(clusters);
+  endpoints_.reserve(endpoints);
+  projectByName_.reserve(projects);
+  clusterByName_.reserve(clusters);
+  endpointById_.reserve(endpoints);
+  ticksDue_.reserve(projects);
+}
+
 ProjectIx World::add_project(const ProjectSetup& ps) {
   if (ps.name.empty()) throw std::invalid_argument("add_project: a project needs a name");
   if (projectByName_.contains(ps.name)) throw std::invalid_argument(fmt::format("add_project: duplicate project '{}'", ps.name));
   const auto p = static_cast<ProjectIx>(projects_.size());
-  Project pr;
+  Project& pr = projects_.emplace_back();  // built in place: a Project is large (three blocks)
   pr.id = make_object_id(IdKind::Project, ++idCounter_);
   pr.name = ps.name;
   pr.backupCompliancePolicy = ps.backupCompliancePolicy;
-  projects_.push_back(std::move(pr));
   projectByName_.emplace(ps.name, p);
   projects_[p].state = machine<ProjectState, ProjectEvent>(project_table(), project_subject(p), ps.state);
   for (std::size_t i = 0; i < kBlockCount; ++i)

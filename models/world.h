@@ -25,6 +25,7 @@
 #include "models/project.h"
 #include "models/settings.h"
 #include "models/subject.h"
+#include "models/tick_queue.h"
 #include "sim/simulation.h"
 #include "sim/wall_clock.h"
 
@@ -88,6 +89,9 @@ class World : private sim::ChangeListener {
   std::uint64_t ticks_elided() const { return ticksElided_; }
 
   // ---- setup (time zero; throws std::invalid_argument on inconsistent setup) ----
+  // Room for about that many entities in all, so a large setup neither moves the entities nor
+  // rehashes their names as it grows (a hint: more may be added).
+  void reserve(std::size_t projects, std::size_t clusters, std::size_t endpoints);
   ProjectIx add_project(const ProjectSetup& p);
   ClusterIx add_cluster(const ClusterSetup& c);  // existing cluster, no CREATING phase
   // A pre-existing endpoint (status ACTIVE or PENDING_ACCEPTANCE); marks CMK clusters private-path if ACTIVE.
@@ -368,13 +372,8 @@ class World : private sim::ChangeListener {
   std::uint64_t validations_ = 0;
   // fast-forward (tick_schedule.cpp): due ticks by (time, rank); one late kernel event, the
   // dispatcher, stands at the earliest and runs one tick per firing
-  struct TickDue {
-    sim::Time at;
-    std::pair<std::int64_t, ProjectIx> rank;
-    auto operator<=>(const TickDue&) const = default;
-  };
   bool fastForward_ = false;
-  std::set<TickDue> ticksDue_;
+  TickQueue ticksDue_;
   sim::EventHandle dispatcher_;
   sim::Time dispatcherAt_ = sim::Time::never();
   std::optional<ProjectIx> ticking_;  // the project whose tick runs now

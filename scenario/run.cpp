@@ -81,6 +81,12 @@ struct Run::Impl : sim::Observer {
   // ---- the world at time zero ----
   void build() {
     world.set_wall_clock(s.clock);
+    std::size_t clusters = 0, endpoints = 0;  // a fleet: thousands of each
+    for (const ProjectSpec& p : s.projects) {
+      clusters += p.clusters.size();
+      endpoints += p.endpoints.size();
+    }
+    world.reserve(s.projects.size(), clusters, endpoints);
     for (const ProjectSpec& p : s.projects) {
       models::ProjectSetup ps;
       ps.name = p.name;

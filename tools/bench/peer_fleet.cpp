@@ -113,6 +113,7 @@ PeerFleetResult run_peer_fleet(std::uint64_t projects, std::uint64_t clusters_pe
   sim::Simulation sim(seed);
   models::World world(sim, peer_settings());
   world.set_fast_forward(fast_forward);
+  world.reserve(projects, projects * clusters_per_project, projects * endpoints_per_project);
   DisabledTally tally;
   sim.add_observer(&tally);
   std::vector<Faults> faults;

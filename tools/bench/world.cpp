@@ -22,6 +22,7 @@ WorldResult run_world(std::uint64_t projects, std::uint64_t clusters_per_project
   settings.validation_phase = models::ValidationPhase::random;  // spread the 15-minute ticks
   models::World world(sim, settings);
   world.set_fast_forward(fast_forward);
+  world.reserve(projects, projects * clusters_per_project, projects * endpoints_per_project);
   const std::vector<std::string> awsRegions{"US_EAST_1", "US_WEST_2", "EU_WEST_1", "EU_CENTRAL_1"};
   const std::vector<std::string> azRegions{"US_EAST_2", "US_WEST_2", "EUROPE_WEST", "EUROPE_NORTH"};
   const std::uint64_t nRegions = std::max<std::uint64_t>(1, std::min<std::uint64_t>(endpoints_per_project, 4));
