@@ -78,6 +78,8 @@ struct ClusterRegion {
   // sim: nodes of this region whose processes could not start for want of the key (spec §2.5: a
   // private-path node reaches the KMS only through an ACTIVE endpoint in its own region).
   std::int64_t nodesDown = 0;
+  // sim: regionName interned, set by the World when the region joins a cluster (none in requests).
+  RegionId region = RegionId::none;
 };
 
 struct QueuedChange {

@@ -428,6 +428,7 @@ ClusterIx World::add_cluster(const ClusterSetup& cs) {
   cl.diskSizeGB = cs.diskSizeGB;
   cl.regions = cs.regions;
   if (cl.regions.empty()) cl.regions.push_back({"US_EAST_1", Provider::AWS, settings_.nodes_per_region});
+  for (ClusterRegion& r : cl.regions) r.region = region_id(r.regionName);
   cl.providerName = cl.regions.front().providerName;
   cl.encryptionAtRestProvider = cs.encryptionAtRestProvider;
   if (cl.encryptionAtRestProvider != Provider::NONE) cl.privatePath = projects_[*p].block(cl.encryptionAtRestProvider).privatePath;

@@ -58,16 +58,36 @@ std::string Cluster::regionsDown() const {
 
 // ---- which nodes reach the key ----
 
+// Ids in order of first use; a handful of names per World, so a linear search.
+RegionId World::region_id(std::string_view regionName) {
+  const auto it = std::find(regionNames_.begin(), regionNames_.end(), regionName);
+  if (it != regionNames_.end()) return static_cast<RegionId>(it - regionNames_.begin());
+  regionNames_.emplace_back(regionName);
+  return static_cast<RegionId>(regionNames_.size() - 1);
+}
+
 // spec §2.5: a node of a private-path cluster reaches the KMS only through an ACTIVE endpoint in
 // its own region; every node needs a usable key and a reachable KMS (seed 003 §intro).
 bool World::region_kms_usable(const Cluster& c, const ClusterRegion& r) const {
   if (c.encryptionAtRestProvider == Provider::NONE) return true;
-  const KmsConfig& b = projects_[c.project].block(c.encryptionAtRestProvider);
-  if (!b.enabled) return true;  // not reachable in practice: G-DIS keeps CMK on while clusters use it
-  const Project& pr = projects_[c.project];
-  if (!b.key.usable() || !b.key.reachable(b.kmsRegion) || current_key_problem(pr, c.encryptionAtRestProvider)) return false;
+  return region_reaches_key(c, r, block_key_usable(projects_[c.project], c.encryptionAtRestProvider));
+}
+
+// The block's part of region_kms_usable (sources there), the same for every region of every
+// cluster on the block: the key usable, its KMS reachable. A block that is off reads as usable
+// (not reachable in practice: G-DIS keeps CMK on while clusters use it).
+bool World::block_key_usable(const Project& pr, Provider provider) const {
+  const KmsConfig& b = pr.block(provider);
+  if (!b.enabled) return true;
+  return b.key.usable() && b.key.reachable(b.kmsRegion) && !current_key_problem(pr, provider);
+}
+
+// The region's part of region_kms_usable (sources there), given the block's part: a private-path
+// region needs an ACTIVE endpoint of the key's cloud in it. c uses a key (provider not NONE).
+bool World::region_reaches_key(const Cluster& c, const ClusterRegion& r, bool keyUsable) const {
+  if (!keyUsable) return false;
   if (c.privatePath && c.encryptionAtRestProvider != Provider::GCP)
-    return region_has_active_endpoint(c.project, c.encryptionAtRestProvider, r.regionName);
+    return region_has_active_endpoint(c.project, c.encryptionAtRestProvider, r.region);
   return true;
 }
 
@@ -78,8 +98,10 @@ bool World::any_region_kms_usable(const Cluster& c) const {
 // At a validation of the provider's block: each cluster on it learns which of its regions cannot
 // reach the key. Returns the regions cut only by a missing endpoint (spec §2.5: the alert names
 // them), sorted, each once.
+// The block's part of the answer is the same for all of them: found once.
 std::vector<std::string> World::update_regions_without_key(ProjectIx p, Provider provider) {
   std::vector<std::string> cut;
+  const bool keyUsable = block_key_usable(projects_[p], provider);
   for (ClusterIx c : projects_[p].clusterIxs) {
     Cluster& cl = clusters_[c];
     if (cl.encryptionAtRestProvider != provider) {
@@ -88,9 +110,9 @@ std::vector<std::string> World::update_regions_without_key(ProjectIx p, Provider
     }
     cl.regionsWithoutKey.clear();
     for (const ClusterRegion& r : cl.regions) {
-      if (region_kms_usable(cl, r)) continue;
+      if (region_reaches_key(cl, r, keyUsable)) continue;
       cl.regionsWithoutKey.push_back(r.regionName);
-      if (cl.privatePath && provider != Provider::GCP && !region_has_active_endpoint(p, provider, r.regionName) &&
+      if (cl.privatePath && provider != Provider::GCP && !region_has_active_endpoint(p, provider, r.region) &&
           std::find(cut.begin(), cut.end(), r.regionName) == cut.end())
         cut.push_back(r.regionName);
     }
@@ -255,7 +277,8 @@ void World::add_regions_now(ClusterIx c, const std::vector<ClusterRegion>& regio
     auto it = std::find_if(cl.regions.begin(), cl.regions.end(), [&](const ClusterRegion& r) {
       return r.regionName == add.regionName && r.providerName == add.providerName;
     });
-    if (it == cl.regions.end()) it = cl.regions.insert(cl.regions.end(), ClusterRegion{add.regionName, add.providerName, 0});
+    if (it == cl.regions.end())
+      it = cl.regions.insert(cl.regions.end(), ClusterRegion{add.regionName, add.providerName, 0, 0, region_id(add.regionName)});
     it->nodes += add.nodes;
     if (!region_kms_usable(cl, *it)) {
       it->nodesDown += add.nodes;

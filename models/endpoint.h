@@ -74,6 +74,7 @@ struct PrivateEndpoint {
   std::string id;                 // 24-hex
   Provider cloudProvider = Provider::AWS;  // AWS | AZURE only
   std::string regionName;
+  RegionId region = RegionId::none;  // sim: regionName interned by the World (new_endpoint)
   std::string errorMessage;
   std::string privateEndpointConnectionName;  // Azure: connection to approve; AWS: endpoint resource id
   EndpointMachine status{endpoint_table(), {}, ""};

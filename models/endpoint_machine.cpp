@@ -115,10 +115,7 @@ void World::fire_endpoint(EndpointIx e, EndpointEvent ev, std::string_view cause
   ep.status.fire(sim_, ev, cause, EndpointGuardContext{ep, settings_});
   ep.statusSince = sim_.now();
   const bool active = ep.state() == EndpointStatus::ACTIVE;
-  if (active != wasActive) {
-    std::uint32_t& count = projects_[ep.project].activeEndpoints[block_index(ep.cloudProvider)];
-    count = active ? count + 1 : count - 1;
-  }
+  if (active != wasActive) count_active_endpoint(e, active);
   // spec §2.1 (new_record): the old PENDING_RECREATION record goes once its replacement leaves
   // INITIATING, whichever way (provisioned, FAILED, or deleted): else a replacement that failed or
   // was deleted would leave a record nothing removes (issue 11 item 11).
@@ -146,6 +143,7 @@ EndpointIx World::new_endpoint(ProjectIx p, Provider cloud, std::string_view reg
   ep.label = std::move(label);
   ep.cloudProvider = cloud;
   ep.regionName = std::string(region);
+  ep.region = region_id(region);
   ep.project = p;
   ep.replacement = replacement;
   ep.statusSince = sim_.now();
@@ -269,6 +267,32 @@ bool World::region_has_active_endpoint(ProjectIx p, Provider cloud, const std::s
     if (ep.cloudProvider == cloud && ep.regionName == region && ep.state() == EndpointStatus::ACTIVE) return true;
   }
   return false;
+}
+
+// The per-tick form: the project's cache of ACTIVE endpoints' regions (count_active_endpoint),
+// which agrees with the endpoints.
+bool World::region_has_active_endpoint(ProjectIx p, Provider cloud, RegionId region) const {
+  const std::vector<RegionId>& active = projects_[p].activeEndpointRegions[block_index(cloud)];
+  const bool any = std::find(active.begin(), active.end(), region) != active.end();
+  assert(region != RegionId::none && any == region_has_active_endpoint(p, cloud, regionNames_[static_cast<std::size_t>(region)]));
+  return any;
+}
+
+// Keeps the project's caches of ACTIVE endpoints (count and regions per cloud) as e enters or
+// leaves ACTIVE.
+void World::count_active_endpoint(EndpointIx e, bool active) {
+  const PrivateEndpoint& ep = endpoints_[e];
+  Project& pr = projects_[ep.project];
+  const std::size_t i = block_index(ep.cloudProvider);
+  std::vector<RegionId>& regions = pr.activeEndpointRegions[i];
+  if (active) {
+    ++pr.activeEndpoints[i];
+    regions.push_back(ep.region);
+  } else {
+    --pr.activeEndpoints[i];
+    regions.erase(std::find(regions.begin(), regions.end(), ep.region));
+  }
+  assert(pr.activeEndpoints[i] == regions.size());
 }
 
 bool World::any_active_endpoint(ProjectIx p, Provider cloud) const {
@@ -424,7 +448,7 @@ EndpointIx World::add_endpoint(std::string_view project, Provider cloud, std::st
   if (cloud == Provider::AZURE)
     ep.privateEndpointConnectionName = fmt::format("atlas-ear-pe-{}-{}", ep.regionName, ep.id.substr(16));
   if (status == EndpointStatus::ACTIVE) {
-    ++projects_[*p].activeEndpoints[block_index(cloud)];
+    count_active_endpoint(e, true);
     KmsConfig& blk = projects_[*p].block(cloud);
     blk.privatePath = true;
     for (ClusterIx c : project_clusters(*p))

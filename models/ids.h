@@ -28,6 +28,9 @@ using ProjectIx = std::uint32_t;
 using ClusterIx = std::uint32_t;
 using EndpointIx = std::uint32_t;
 using SnapshotIx = std::uint32_t;
+// A region name as the World interns it (World::region_id): the per-tick checks compare these
+// integers instead of names. Ids belong to one World; the names stay on the entities for output.
+enum class RegionId : std::uint32_t { none = 0xFFFF'FFFF };
 
 // Atlas object ids are 24 hex digits. Deterministic: derived from a kind tag and a counter, never
 // from the clock or a random source (so two runs with one seed print the same ids).

@@ -114,6 +114,9 @@ struct Project {
   // fire_endpoint; clustersToRecover: some cluster may be DISABLED_EAR or have nodes down (set when
   // one becomes so, cleared by recover_clusters when none is).
   std::array<std::uint32_t, kBlockCount> activeEndpoints{};
+  // The regions of those ACTIVE endpoints per cloud, one entry per endpoint, kept with the count
+  // (World::count_active_endpoint): the check asks per cluster region (spec §2.5).
+  std::array<std::vector<RegionId>, kBlockCount> activeEndpointRegions;
   bool clustersToRecover = false;
 
   KmsConfig& block(Provider p) { return blocks[block_index(p)]; }

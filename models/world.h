@@ -298,6 +298,8 @@ class World : private sim::ChangeListener {
   Outcome remove_connection(EndpointIx e, std::string_view cause);
   bool endpoint_blocks(const PrivateEndpoint& ep, ProjectIx p, Provider provider) const;
   bool region_has_active_endpoint(ProjectIx p, Provider cloud, const std::string& region) const;
+  bool region_has_active_endpoint(ProjectIx p, Provider cloud, RegionId region) const;  // the check's cached form
+  void count_active_endpoint(EndpointIx e, bool active);  // the endpoint became (or left) ACTIVE
   bool any_active_endpoint(ProjectIx p, Provider cloud) const;
   // clusters (cluster_machine.cpp)
   // drivenBy: the provider whose key or key vault setting drives the event (the table's guards).
@@ -314,7 +316,10 @@ class World : private sim::ChangeListener {
   std::optional<AtlasError> cluster_provider_guard(ProjectIx p, const Cluster& shape, Provider provider) const;
   void set_multicloud_disabled(ProjectIx p, bool on);
   // regions and private-networking topology (cluster_regions.cpp)
+  RegionId region_id(std::string_view regionName);  // interned: the same name, the same id
   bool region_kms_usable(const Cluster& c, const ClusterRegion& r) const;
+  bool block_key_usable(const Project& pr, Provider provider) const;  // the part all regions share
+  bool region_reaches_key(const Cluster& c, const ClusterRegion& r, bool keyUsable) const;
   bool any_region_kms_usable(const Cluster& c) const;
   std::vector<std::string> update_regions_without_key(ProjectIx p, Provider provider);
   bool restart_nodes_without_key(Cluster& cl);
@@ -368,6 +373,7 @@ class World : private sim::ChangeListener {
   std::unordered_map<std::string, EndpointIx> endpointById_;
   // action name -> (code, answers still owed), oldest injection first
   std::unordered_map<std::string, std::deque<std::pair<std::string, std::int64_t>>> injectedErrors_;
+  std::vector<std::string> regionNames_;  // index: RegionId (region_id)
   std::uint64_t idCounter_ = 0;
   std::uint64_t validations_ = 0;
   // fast-forward (tick_schedule.cpp): due ticks by (time, rank); one late kernel event, the
