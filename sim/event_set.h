@@ -2,28 +2,37 @@
 //
 // One job, one small class (as ns-3's Scheduler). Each pending event is a 16-byte key: hi = time
 // in ms, lo = priority (3 bits) | sequence (37 bits) | slot (24 bits); its Action lives apart in a
-// slot table. The keys live in one of two shapes, chosen by how many are pending:
-//   - few (up to kHeapMax keys): a 4-ary heap (key_heap.h), O(log n) push and pop, all in cache;
-//     a pop followed by a push (an event scheduling its successor) sifts once, not twice; each
-//     sibling group is one cache line, padded with sentinel keys, and the descent picks the
-//     earliest sibling with conditional moves (no mispredicted branches, no reloads);
-//   - many: a monotone radix queue (Ahuja et al.'s radix heap), which relies on event times never
-//     going backwards. `last_` is the time of the most recently taken event; a key with time
-//     t != last_ sits in bucket bit_width(t ^ last_) (1..64), appended in O(1); keys with
-//     t == last_ sit in `now_`, a small binary heap on lo, so ties fire by priority class, then
-//     FIFO. When `now_` runs dry, the lowest non-empty bucket is scanned for its smallest time,
-//     which becomes last_, and its keys are redistributed into lower buckets: a key moves at most
-//     64 times over its life (O(log C) amortised per event for C the span of pending times),
-//     always sequentially through memory.
-// The heap hands over to the radix queue once it holds more than kHeapMax keys, and the radix
-// queue hands back once fewer than kHeapMin events are live (O(n) each way, with a 4x gap so it
-// cannot thrash). kHeapMax sits below the hold model's measured crossover (~16,000; DEVELOPING.md,
-// "Kernel performance"), where both are within 5%. Either shape fires in the same order.
+// slot table. Keys order by (hi, lo), which is the firing order, and every event leaves through
+// one 4-ary heap (key_heap.h), the front: O(log n) push and pop, all in cache; a pop followed by
+// a push (an event scheduling its successor) sifts once, not twice; each sibling group is one
+// cache line, padded with sentinel keys, and the descent picks the earliest sibling with
+// conditional moves (no mispredicted branches, no reloads).
+//   - Few pending (up to kHeapMax keys): the front holds every key.
+//   - Many: the front holds the keys with time <= front_max_, and the later ones wait in a
+//     monotone radix queue (Ahuja et al.'s radix heap), which relies on event times never going
+//     backwards: a key with time t sits in bucket bit_width(t ^ base_) (0..64), appended in O(1);
+//     base_ <= every bucketed time, and every key of a lower bucket is earlier than every key of a
+//     higher one. When the front runs dry, the lowest non-empty bucket moves into it whole if it
+//     holds at most kFrontKeys keys (or one time only), and front_max_ becomes its latest time;
+//     a larger bucket is first redistributed around its smallest time (the new base_), each key
+//     into a lower bucket. A key moves at most 64 times over its life, O(log C) amortised per
+//     event for C the span of pending times, always sequentially through memory, and stops
+//     moving once its bucket is small: the last ~8 halvings are left to the front heap, where a
+//     small heap in cache beats redistribution.
+// Either way a key is in the front or later than all of it, so events fire in key order, ties by
+// priority then FIFO, whatever the shape. The heap hands over to the radix queue once it holds
+// more than kHeapMax keys, and the radix queue hands back once fewer than kHeapMin events are
+// live (O(n) each way, with a 4x gap so it cannot thrash). Thresholds measured on the hold model
+// (uniform offsets over 2,000,000 ms; CPU time, M events/s; docs/DEVELOPING.md "Kernel performance"):
+//   kHeapMax: heap alone vs radix queue with front: 6,000 pending 17.1 vs 15.7, 8,000 14.6 vs 14.9,
+//             10,000 13.2 vs 14.3, 40,000 7.3 vs 11.1; the crossover is ~8,000, so 8,192.
+//   kFrontKeys at 100,000 pending: 16: 6.0 (noisy), 64: 6.2, 256: 6.4, 1,024: 6.3; 5.6 before the
+//             front heap (a bucket redistributed down to one time, then a binary heap of ties).
 // Radix buckets are chains of fixed-size blocks drawn from one pool, so redistribution frees
 // blocks as fast as it fills others and memory stays close to 16 + 32 bytes per pending event.
 //
 // Cancellation is lazy: the slot's action is dropped and its generation bumped; the stale key is
-// discarded when it is next scanned or reaches the top.
+// discarded when it reaches the top of the front heap or at a handover.
 //
 // Per event the fixed cost is kept to the heap's: push is forced inline (the radix queue's push,
 // the handovers, renumbering and slot-table growth stay out of line), the action moves into its
@@ -67,6 +76,7 @@ class EventSet {
   static constexpr std::uint64_t kMaxPending = std::uint64_t{1} << kSlotBits;
   static constexpr std::size_t kHeapMax = 8192;  // more keys than this: hand over to the radix queue
   static constexpr std::size_t kHeapMin = kHeapMax / 4;  // fewer live events: hand back to the heap
+  static constexpr std::size_t kFrontKeys = 256;  // a radix bucket this small moves to the front heap whole
 
   // An event taken out of the set, ready to run.
   struct Fired {
@@ -84,7 +94,7 @@ class EventSet {
 
   // Precondition: at >= the time of the last event taken (events never go back in time).
   [[gnu::always_inline]] EventHandle push(Time at, Priority p, Action&& action) {
-    if (at.ms() < static_cast<std::int64_t>(last_)) [[unlikely]]  // last_ < 2^63: catches negative times too
+    if (at.ms() < static_cast<std::int64_t>(clock_)) [[unlikely]]  // clock_ < 2^63: catches negative times too
       throw std::invalid_argument("an event cannot be scheduled before the current time");
     if (p.level > 7) [[unlikely]] throw std::invalid_argument("event priority must be 0..7");
     if (next_seq_ == kSeqEnd) [[unlikely]] renumber();
@@ -94,11 +104,11 @@ class EventSet {
     slot.action.fill(std::move(action));
     const Key k{(std::uint64_t{p.level} << 61) | (next_seq_++ << kSlotBits) | s, static_cast<std::uint64_t>(at.ms())};
     ++live_;
-    if (!radix_) [[likely]] {
+    if (k.hi <= front_max_) [[likely]] {
       heap_.push(k);
       if (heap_.size() > kHeapMax) [[unlikely]] to_radix();
     } else {
-      push_radix(k);
+      push_later(k);
     }
     return {s, slot.generation};
   }
@@ -108,7 +118,6 @@ class EventSet {
     slots_[h.slot].action.reset();
     ++slots_[h.slot].generation;
     --live_;
-    peek_ = kUnknown;  // the cancelled event may have been the earliest
     return true;
   }
 
@@ -118,28 +127,24 @@ class EventSet {
 
   // Time of the next event, without taking it. Precondition: !empty().
   Time next_time() {
-    if (!radix_) {
-      while (!live(heap_.top())) {
-        release_slot(slot_of(heap_.top()));
-        heap_.pop();
-      }
-      return Time::from_ms(static_cast<std::int64_t>(heap_.top().hi));
+    for (;;) {
+      if (heap_.empty()) [[unlikely]] advance();
+      const Key& k = heap_.top();
+      if (live(k)) [[likely]] return Time::from_ms(static_cast<std::int64_t>(k.hi));
+      release_slot(slot_of(k));
+      heap_.pop();
     }
-    drop_stale_now();
-    if (!now_.empty()) return Time::from_ms(static_cast<std::int64_t>(last_));
-    if (peek_ == kUnknown) peek_ = lowest_live_time();
-    return Time::from_ms(static_cast<std::int64_t>(peek_));
   }
 
   // Takes the next event out. Precondition: !empty().
   Fired take_top() {
-    const Key k = radix_ ? take_radix_top() : take_heap_top();
+    const Key k = take_front();
     const std::uint32_t s = slot_of(k);
     Fired f{Time::from_ms(static_cast<std::int64_t>(k.hi)), Priority{static_cast<std::uint8_t>(k.lo >> 61)},
             std::move(slots_[s].action)};
     release_slot(s);
     --live_;
-    if (radix_ && live_ < kHeapMin) [[unlikely]] to_heap();
+    if (live_ < kHeapMin && radix()) [[unlikely]] to_heap();
     return f;
   }
 
@@ -148,9 +153,6 @@ class EventSet {
 
  private:
   using Key = EventKey;
-  struct LaterTie {  // std heap order for now_: smallest lo (priority, then sequence) on top
-    bool operator()(const Key& a, const Key& b) const { return a.lo > b.lo; }
-  };
   // An event's action, apart from its key; 32 bytes, so a slot never straddles a cache line.
   struct alignas(32) Slot {
     Action action;
@@ -163,26 +165,34 @@ class EventSet {
     Block* next = nullptr;
     std::uint32_t count = 0;
   };
-  static constexpr unsigned kBuckets = 65;  // bucket 0 unused: time == last_ lives in now_
+  static constexpr unsigned kBuckets = 65;  // bucket b holds times t with bit_width(t ^ base_) == b
   static constexpr std::uint64_t kSlotMask = (std::uint64_t{1} << kSlotBits) - 1;
-  static constexpr std::uint64_t kUnknown = UINT64_MAX;
+  static constexpr std::uint64_t kAll = UINT64_MAX;  // front_max_ while the heap holds every key
   static constexpr std::uint64_t kSeqEnd = std::uint64_t{1} << kSeqBits;
   static constexpr std::uint32_t kNoSlot = UINT32_MAX;
   static std::uint32_t slot_of(const Key& k) { return static_cast<std::uint32_t>(k.lo & kSlotMask); }
   bool live(const Key& k) const { return static_cast<bool>(slots_[slot_of(k)].action); }
+  bool radix() const { return front_max_ != kAll; }
+
+  // The earliest live key, taken lazily from the heap (the next push replaces it); stale keys on
+  // the way are discarded, and an empty front is refilled from the radix queue.
+  Key take_front() {
+    for (;;) {
+      if (heap_.empty()) [[unlikely]] advance();
+      const Key k = heap_.take_top_lazily();
+      if (live(k)) [[likely]] {
+        clock_ = k.hi;
+        return k;
+      }
+      release_slot(slot_of(k));
+    }
+  }
 
   // The radix queue's push, kept out of line so that the heap's push stays small enough to inline.
-  [[gnu::noinline]] void push_radix(const Key& k) {
-    place(k);
-    if (peek_ != kUnknown && k.hi < peek_) peek_ = k.hi;
-  }
+  [[gnu::noinline]] void push_later(const Key& k) { place(k); }
+  // Appends a key later than front_max_ to its radix bucket, in O(1).
   void place(const Key& k) {
-    if (k.hi == last_) {
-      now_.push_back(k);
-      std::push_heap(now_.begin(), now_.end(), LaterTie{});
-      return;
-    }
-    const auto b = static_cast<unsigned>(std::bit_width(k.hi ^ last_));
+    const auto b = static_cast<unsigned>(std::bit_width(k.hi ^ base_));
     Block* head = buckets_[b];
     if (head == nullptr || head->count == kBlockKeys) {
       Block* fresh = new_block();
@@ -193,133 +203,89 @@ class EventSet {
     if (b < lowest_) lowest_ = b;
   }
 
-  // The earliest live key of the heap, taken lazily (the next push replaces it); stale keys on the
-  // way are discarded.
-  Key take_heap_top() {
+  // The front heap ran dry (radix queue in use, some key pending): refills it from the lowest
+  // non-empty bucket. A bucket of at most kFrontKeys keys, or of one time only, moves whole;
+  // a larger one is redistributed around its smallest time first, each key into a lower bucket.
+  [[gnu::noinline]] void advance() {
     for (;;) {
-      const Key k = heap_.take_top_lazily();
-      if (live(k)) [[likely]] {
-        last_ = k.hi;
-        return k;
+      while (buckets_[lowest_] == nullptr) ++lowest_;
+      const unsigned from = lowest_;
+      Block* chain = std::exchange(buckets_[from], nullptr);
+      if (from == 0 || holds_at_most(chain, kFrontKeys)) {
+        std::uint64_t latest = 0;
+        for (Block* b = chain; b;) {
+          for (std::uint32_t i = 0; i < b->count; ++i) {
+            heap_.push(b->keys[i]);
+            latest = std::max(latest, b->keys[i].hi);
+          }
+          b = free_block(b);
+        }
+        front_max_ = latest;  // later buckets hold only later times
+        return;
       }
-      release_slot(slot_of(k));
-    }
-  }
-  Key take_radix_top() {
-    drop_stale_now();
-    while (now_.empty()) {  // advance() moves cancelled keys along too: drop them once they land
-      advance();
-      drop_stale_now();
-    }
-    std::pop_heap(now_.begin(), now_.end(), LaterTie{});
-    const Key k = now_.back();
-    now_.pop_back();
-    return k;
-  }
-
-  // Every key of the radix queue, its buckets emptied; cancelled ones are dropped when `live_only`.
-  std::vector<Key> drain_radix(bool live_only) {
-    std::vector<Key> all;
-    all.reserve(live_);
-    for (const Key& k : now_) keep_or_release(all, k, live_only);
-    now_.clear();
-    for (unsigned i = 0; i < kBuckets; ++i) {
-      for (Block* b = std::exchange(buckets_[i], nullptr); b;) {
-        for (std::uint32_t j = 0; j < b->count; ++j) keep_or_release(all, b->keys[j], live_only);
+      std::uint64_t earliest = kAll;
+      for (const Block* b = chain; b; b = b->next)
+        for (std::uint32_t i = 0; i < b->count; ++i) earliest = std::min(earliest, b->keys[i].hi);
+      base_ = earliest;  // shares every bit above bucket `from` with the old base: other buckets stay valid
+      for (Block* b = chain; b;) {
+        for (std::uint32_t i = 0; i < b->count; ++i) place(b->keys[i]);  // stale keys too: dropped at the top
         b = free_block(b);
       }
     }
-    lowest_ = kBuckets;
-    peek_ = kUnknown;
-    return all;
   }
-  void keep_or_release(std::vector<Key>& into, const Key& k, bool live_only) {
-    if (!live_only || live(k)) into.push_back(k);
-    else release_slot(slot_of(k));
+  static bool holds_at_most(const Block* chain, std::size_t n) {
+    std::size_t count = 0;
+    for (; chain && count <= n; chain = chain->next) count += chain->count;
+    return count <= n;
+  }
+
+  // Appends every bucketed key to `into` and empties the buckets.
+  void drain_buckets(std::vector<Key>& into) {
+    for (unsigned i = 0; i < kBuckets; ++i)
+      for (Block* b = std::exchange(buckets_[i], nullptr); b;) {
+        into.insert(into.end(), b->keys, b->keys + b->count);
+        b = free_block(b);
+      }
+    lowest_ = kBuckets;
   }
   static void sort_by_firing(std::vector<Key>& keys) { std::sort(keys.begin(), keys.end(), fires_before); }
+  // Drops the cancelled keys from `keys`, releasing their slots.
+  void shed_stale(std::vector<Key>& keys) {
+    std::erase_if(keys, [this](const Key& k) {
+      if (live(k)) return false;
+      release_slot(slot_of(k));
+      return true;
+    });
+  }
 
-  // The heap outgrew kHeapMax: its live keys move to the radix queue, or, when most are
-  // cancelled, the heap just sheds those.
+  // The heap outgrew kHeapMax: the keys later than now move to the radix queue, or, when most
+  // are cancelled, the heap just sheds those. Nothing to do when the radix queue is already in
+  // use (a front heap this large holds one instant's ties).
   [[gnu::noinline]] void to_radix() {
+    if (radix()) return;
     std::vector<Key> all = heap_.release();
     if (live_ * 2 < all.size()) {
-      std::erase_if(all, [this](const Key& k) {
-        if (live(k)) return false;
-        release_slot(slot_of(k));
-        return true;
-      });
+      shed_stale(all);
       sort_by_firing(all);
-      heap_.assign_sorted(std::move(all));
+      heap_.assign_sorted(all);
       return;
     }
-    radix_ = true;
+    base_ = front_max_ = clock_;
     lowest_ = kBuckets;
-    peek_ = kUnknown;
-    for (const Key& k : all) keep_or_release_placed(k);
+    for (const Key& k : all) {
+      if (!live(k)) release_slot(slot_of(k));
+      else if (k.hi <= front_max_) heap_.push(k);
+      else place(k);
+    }
   }
-  void keep_or_release_placed(const Key& k) {
-    if (live(k)) place(k);
-    else release_slot(slot_of(k));
-  }
-  // Few events are left: the live keys move back to the heap.
+  // Few events are left: every live key moves back to the heap.
   [[gnu::noinline]] void to_heap() {
-    std::vector<Key> all = drain_radix(true);
+    std::vector<Key> all = heap_.release();
+    drain_buckets(all);
+    shed_stale(all);
     sort_by_firing(all);
-    heap_.assign_sorted(std::move(all));
-    radix_ = false;
-  }
-
-  void drop_stale_now() {
-    while (!now_.empty() && !live(now_.front())) {
-      release_slot(slot_of(now_.front()));
-      std::pop_heap(now_.begin(), now_.end(), LaterTie{});
-      now_.pop_back();
-    }
-  }
-
-  // Smallest live time in the buckets; frees buckets that hold only cancelled events. Liveness is
-  // checked for the minimum only (one slot lookup), with a full scan only if that one is stale.
-  std::uint64_t lowest_live_time() {
-    for (;;) {
-      while (buckets_[lowest_] == nullptr) ++lowest_;
-      const Key* best = nullptr;
-      for (const Block* b = buckets_[lowest_]; b; b = b->next)
-        for (std::uint32_t i = 0; i < b->count; ++i)
-          if (best == nullptr || b->keys[i].hi < best->hi) best = &b->keys[i];
-      if (live(*best)) return best->hi;
-      std::uint64_t m = kUnknown;
-      for (const Block* b = buckets_[lowest_]; b; b = b->next)
-        for (std::uint32_t i = 0; i < b->count; ++i)
-          if (b->keys[i].hi < m && live(b->keys[i])) m = b->keys[i].hi;
-      if (m != kUnknown) return m;
-      release_bucket(lowest_);
-    }
-  }
-  void release_bucket(unsigned index) {
-    for (Block* b = std::exchange(buckets_[index], nullptr); b;) {
-      for (std::uint32_t i = 0; i < b->count; ++i) release_slot(slot_of(b->keys[i]));
-      b = free_block(b);
-    }
-  }
-
-  // now_ is empty: move last_ to the earliest pending time and redistribute that bucket.
-  void advance() {
-    const std::uint64_t m = peek_ != kUnknown ? peek_ : lowest_live_time();
-    const unsigned from = lowest_;
-    last_ = m;
-    peek_ = kUnknown;
-    lowest_ = kBuckets;
-    for (Block* b = std::exchange(buckets_[from], nullptr); b;) {
-      for (std::uint32_t i = 0; i < b->count; ++i) {
-        if (b->keys[i].hi >= m)
-          place(b->keys[i]);  // live or not: a stale key is dropped when it reaches now_
-        else
-          release_slot(slot_of(b->keys[i]));  // earlier than the live minimum: must be stale
-      }
-      b = free_block(b);
-    }
-    if (lowest_ == kBuckets) lowest_ = from;  // nothing landed lower; keep scanning from here
+    heap_.assign_sorted(all);
+    front_max_ = kAll;
   }
 
   Block* new_block() {
@@ -359,26 +325,29 @@ class EventSet {
   }
 
   // The sequence field is about to overflow: renumber every pending key in firing order, so
-  // FIFO among equal (time, priority) keys survives. Once per 2^37 events.
+  // FIFO among equal (time, priority) keys survives. Once per 2^37 events. Times do not change,
+  // so each key returns to the same structure and bucket.
   [[gnu::noinline]] void renumber() {
-    std::vector<Key> all = radix_ ? drain_radix(false) : heap_.release();
+    std::vector<Key> all = heap_.release();
+    drain_buckets(all);
     sort_by_firing(all);
     constexpr std::uint64_t kSeqMask = ((std::uint64_t{1} << kSeqBits) - 1) << kSlotBits;
     next_seq_ = 0;
     for (Key& k : all) k.lo = (k.lo & ~kSeqMask) | (next_seq_++ << kSlotBits);
-    if (radix_)
-      for (const Key& k : all) place(k);
-    else
-      heap_.assign_sorted(std::move(all));
+    const auto later = std::find_if(all.begin(), all.end(), [this](const Key& k) { return k.hi > front_max_; });
+    for (auto it = later; it != all.end(); ++it) place(*it);
+    all.erase(later, all.end());
+    heap_.assign_sorted(all);
   }
 
-  bool radix_ = false;  // which shape holds the keys: heap_, or now_ + buckets_
+  // The front: every key with time <= front_max_ (all of them while the radix queue is unused).
   KeyHeap heap_;
-  Block* buckets_[kBuckets + 1] = {};  // [kBuckets] stays null: a sentinel is never reached while live_ > 0
-  std::vector<Key> now_;
-  std::uint64_t last_ = 0;
-  std::uint64_t peek_ = kUnknown;  // cached earliest bucketed time, when known
-  unsigned lowest_ = kBuckets;     // no non-empty bucket below this one
+  std::uint64_t front_max_ = kAll;
+  // The radix queue: keys later than front_max_, by their highest bit differing from base_.
+  Block* buckets_[kBuckets + 1] = {};  // [kBuckets] stays null: a sentinel the scan never reaches while keys wait
+  std::uint64_t base_ = 0;             // <= every bucketed time
+  unsigned lowest_ = kBuckets;         // no non-empty bucket below this one
+  std::uint64_t clock_ = 0;            // time of the event taken last
   std::vector<std::unique_ptr<Block[]>> chunks_;
   Block* free_blocks_ = nullptr;
   std::vector<Slot> slots_;

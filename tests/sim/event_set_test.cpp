@@ -103,3 +103,20 @@ TEST_CASE("sequence numbers are renumbered near overflow in the radix queue too"
   for (int i = 0; i < 6; ++i) set.take_top().action();
   CHECK(order == std::vector<int>{0, 1, 2, 3, 4, 5});
 }
+
+TEST_CASE("in the radix queue, an event scheduled after next_time() looked ahead still fires in order") {
+  // next_time() may refill the front heap from a later bucket; an event pushed afterwards, earlier
+  // than that bucket (here at the current time, with every priority), must still fire first.
+  sim::Random r(23);
+  Driver d;
+  while (d.set.size() < EventSet::kHeapMax * 4) d.push(r, 2'000'000);
+  for (int i = 0; i < 20'000; ++i) {
+    CHECK(d.set.next_time().ms() >= d.now);
+    if (r.bernoulli(0.5)) d.push(r, 0);
+    if (r.bernoulli(0.2)) d.push(r, 3);
+    d.take();
+    d.push(r, 2'000'000);
+  }
+  while (!d.set.empty()) d.take();
+  CHECK(d.reference.empty());
+}
