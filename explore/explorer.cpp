@@ -23,7 +23,7 @@ struct Detailed {
 };
 
 Detailed run_detailed(const std::string& file, const std::string& yaml, std::uint64_t seed, std::size_t originalSteps,
-                      sim::TransitionCoverage* cov) {
+                      scenario::RunOptions options, sim::TransitionCoverage* cov) {
   const scenario::Scenario s = scenario::parse(yaml, file);
   // Lines of the inserted steps: their verdicts are the perturbation's own outcome, not findings.
   std::map<int, std::size_t> insertedLines;
@@ -31,16 +31,15 @@ Detailed run_detailed(const std::string& file, const std::string& yaml, std::uin
     for (const scenario::SourceLocation* w :
          {&s.steps[i].where, &s.steps[i].action_where, &s.steps[i].answer.where, &s.steps[i].for_where})
       if (w->line > 0) insertedLines[w->line] = i;
-  // Without fast-forward: the trace hash mixes every fired event's index and the invariants read
-  // scheduledChecks and the state before each event, which idle ticks would otherwise not show.
-  scenario::Run run(s, seed, {.fastForward = false});
+  // With or without fast-forward the checker finds the same (InvariantChecker::on_fired).
+  scenario::Run run(s, seed, options);
   InvariantChecker checker(run.world());
   sim::TransitionCoverage local;
   CoverageRecorder recorder(cov ? *cov : local);
   run.add_observer(&checker);
   run.add_observer(&recorder);
   const scenario::RunResult r = run.execute();
-  checker.check_now(r.end);
+  checker.finish(r.end);
   Detailed d;
   d.outcome.events = r.events_fired;
   for (const Violation& v : checker.violations())
@@ -112,13 +111,14 @@ std::string comment_placeholders(const std::string& text) {
 
 }  // namespace
 
-Explorer::Explorer(std::string file, std::string text) : file_(std::move(file)), text_(std::move(text)) {
+Explorer::Explorer(std::string file, std::string text, scenario::RunOptions options)
+    : file_(std::move(file)), text_(std::move(text)), options_(options) {
   doc_ = YAML::Load(text_);
   originalSteps_ = timeline_size(doc_);
 }
 
 RunOutcome Explorer::run_text(const std::string& yaml, std::uint64_t seed, sim::TransitionCoverage* cov) const {
-  return run_detailed(file_, yaml, seed, originalSteps_, cov).outcome;
+  return run_detailed(file_, yaml, seed, originalSteps_, options_, cov).outcome;
 }
 
 RunOutcome Explorer::run(const std::vector<Perturbation>& ps, std::uint64_t seed, sim::TransitionCoverage* cov) const {
@@ -130,7 +130,7 @@ std::string Explorer::render(const std::vector<Perturbation>& ps, std::uint64_t 
   // Inserted steps the model refused keep their refusal (expect_error); those that could not be
   // performed at all (nothing to act on at that time) changed nothing and are left out, so the
   // file runs with no failure of its own making.
-  const Detailed d = run_detailed(file_, emit(doc), seed, originalSteps_, nullptr);
+  const Detailed d = run_detailed(file_, emit(doc), seed, originalSteps_, options_, nullptr);
   YAML::Node timeline = doc["timeline"];
   YAML::Node kept(YAML::NodeType::Sequence);
   for (std::size_t i = 0; i < timeline.size(); ++i) {
@@ -216,7 +216,7 @@ ExploreResult Explorer::explore(const ExploreOptions& o) {
     res.run_seed = seed;
     res.repro_yaml = render(ps, seed, &*res.violation);
     // The repro must fail the same way on its own: parse the written text and run it again.
-    const Explorer again(file_, res.repro_yaml);
+    const Explorer again(file_, res.repro_yaml, options_);
     res.repro_verified = has(again.run_text(res.repro_yaml, seed), target.key);
     return res;
   }

@@ -14,6 +14,7 @@
 
 #include "explore/invariants.h"
 #include "explore/perturbation.h"
+#include "scenario/run.h"
 #include "sim/machine_description.h"
 
 namespace explore {
@@ -55,8 +56,9 @@ struct ExploreResult {
 
 class Explorer {
  public:
-  // `file` labels messages; `text` is the scenario's YAML (already known to parse).
-  Explorer(std::string file, std::string text);
+  // `file` labels messages; `text` is the scenario's YAML (already known to parse); every run is
+  // carried out with `options` (fast-forward or not: the findings are the same).
+  Explorer(std::string file, std::string text, scenario::RunOptions options = {});
 
   ExploreResult explore(const ExploreOptions& o);
   // One run of the scenario text with these perturbations and seed (coverage accumulates if given).
@@ -67,6 +69,7 @@ class Explorer {
 
  private:
   std::string file_, text_;
+  scenario::RunOptions options_;
   YAML::Node doc_;
   std::size_t originalSteps_ = 0;
 };

@@ -121,7 +121,7 @@ bool snapshot_key_works(const models::CustomerKey& k, Provider provider, std::ui
 }
 }  // namespace
 
-InvariantChecker::Verdict InvariantChecker::block_verdict(models::ProjectIx p, Provider provider) const {
+InvariantChecker::Verdict InvariantChecker::block_verdict(models::ProjectIx p, Provider provider, sim::Time at) const {
   // What a validation would find now (spec §2.9): reachability first, then the private path, then
   // key, credentials and access (seed 003 §'Validate...').
   const models::Project& pr = world_.project(p);
@@ -135,16 +135,16 @@ InvariantChecker::Verdict InvariantChecker::block_verdict(models::ProjectIx p, P
       return world_.settings().endpoint_loss_semantics == models::EndpointLossSemantics::unreachable ? Verdict::unreachable
                                                                                                      : Verdict::invalid;
   }
-  return key_works(b.key, provider, world_.simulation().now()) ? Verdict::valid : Verdict::invalid;
+  return key_works(b.key, provider, at) ? Verdict::valid : Verdict::invalid;
 }
 
-bool InvariantChecker::region_kms_usable(const models::Cluster& c, const models::ClusterRegion& r) const {
+bool InvariantChecker::region_kms_usable(const models::Cluster& c, const models::ClusterRegion& r, sim::Time at) const {
   // spec §2.5, §2.7: a node can start only with a usable key reached through an ACTIVE endpoint in
   // its region when the cluster is on the private path.
   if (c.encryptionAtRestProvider == Provider::NONE) return true;
   const models::KmsConfig& b = world_.project(c.project).block(c.encryptionAtRestProvider);
   if (!b.enabled) return true;
-  if (!key_works(b.key, c.encryptionAtRestProvider, world_.simulation().now()) || !b.key.reachable(b.kmsRegion)) return false;
+  if (!key_works(b.key, c.encryptionAtRestProvider, at) || !b.key.reachable(b.kmsRegion)) return false;
   if (!c.privatePath || c.encryptionAtRestProvider == Provider::GCP) return true;
   return active_endpoint_in(c.project, c.encryptionAtRestProvider, r.regionName);
 }
@@ -157,8 +157,8 @@ bool InvariantChecker::active_endpoint_in(models::ProjectIx p, Provider cloud, c
   return false;
 }
 
-bool InvariantChecker::cluster_kms_usable(const models::Cluster& c) const {
-  return std::all_of(c.regions.begin(), c.regions.end(), [&](const models::ClusterRegion& r) { return region_kms_usable(c, r); });
+bool InvariantChecker::cluster_kms_usable(const models::Cluster& c, sim::Time at) const {
+  return std::all_of(c.regions.begin(), c.regions.end(), [&](const models::ClusterRegion& r) { return region_kms_usable(c, r, at); });
 }
 
 void InvariantChecker::violate(std::string_view invariant, sim::Time at, std::string message) {
@@ -167,64 +167,173 @@ void InvariantChecker::violate(std::string_view invariant, sim::Time at, std::st
   violations_.push_back(Violation{std::string(invariant), at, std::move(message)});
 }
 
+// Contract with fast-forward (docs/ARCHITECTURE.md "Fast-forward"): the checker scans at every
+// fired event, and a run with fast-forward fires every event of the run without it except the idle
+// validation ticks. An idle tick changes no state (it records nothing and moves no machine: else
+// it is not idle), so no invariant can start or stop being broken there; the only inputs that move
+// between two fired events are an Azure key's nbf and exp dates, which the scan handles where it
+// reads them (key_verdict_changed). Findings are therefore reported at instants that do not depend
+// on which events fired: a time bound at the instant it is exceeded, a state at the instant the
+// event that produced it fired (stateStart_), liveness at the instant it is checked.
 void InvariantChecker::on_fired(const sim::FiredEvent& e) {
-  scan(e.at);
+  scan(e.at, stateStart_, false);
   stateStart_ = e.at;
 }
 
 void InvariantChecker::check_now(sim::Time now) {
-  scan(now);
+  scan(now, now, true);
   check_transitional_clusters(now);
   check_waiting_endpoints(now);
   stateStart_ = now;
 }
 
-// Every time-based invariant, in the order their violations are reported.
-void InvariantChecker::scan(sim::Time now) {
-  check_shutdown_within_interval(now);
-  check_approval_reflected(now);
-  check_rejection_recreated(now);
-  check_restart_when_valid(now);
-  check_new_cluster_regions(now);
-  check_accepted_changes(now);
+void InvariantChecker::finish(sim::Time end) {
+  scan(end, stateStart_, true);
+  check_transitional_clusters(end);
+  check_waiting_endpoints(end);
+  stateStart_ = end;
 }
 
-// shutdown_within_one_validation_interval (seed 003 §'Validate...')
+// Every time-based invariant, in the order their violations are reported. `now`: the state held
+// until then; `seen`: the instant that state began (state findings are reported there). The state
+// checks look only where they could find something new (scope_): at the projects a record named
+// since the last scan (every change the checker reads moves a machine, answers an operation or
+// records an event), and at those where a time bound or an Azure key date came due
+// (project_due); elsewhere they would find what they found last time.
+// `force`: after a command and at the end, always.
+void InvariantChecker::scan(sim::Time now, sim::Time seen, bool force) {
+  scope_.clear();
+  if (force || allChanged_) {
+    for (models::ProjectIx p = 0; p < world_.projects().size(); ++p) scope_.push_back(p);
+  } else {
+    for (auto it = dues_.begin(); it != dues_.end() && it->first <= now;) {
+      changed_.insert(it->second);
+      it = dues_.erase(it);
+    }
+    scope_.assign(changed_.begin(), changed_.end());
+  }
+  if (!scope_.empty()) {
+    check_shutdown_within_interval(now);
+    check_approval_reflected(now);
+    check_rejection_recreated(now);
+  }
+  check_restart_when_valid(seen);
+  if (scope_.empty()) return;
+  check_queued_and_lost(seen);
+  check_new_cluster_regions(seen);
+  check_accepted_changes(seen);
+  changed_.clear();
+  allChanged_ = false;
+  dueAt_.resize(world_.projects().size(), sim::Time::never());
+  for (models::ProjectIx p : scope_) {
+    dues_.erase({dueAt_[p], p});
+    dueAt_[p] = project_due(p, now);
+    if (dueAt_[p] != sim::Time::never()) dues_.insert({dueAt_[p], p});
+  }
+}
+
+// What a record tells the next scan: the project whose entities it is about changed (all of them
+// when it names one the checker cannot place). Verdicts and client progress change no state of the
+// model; a notification or an external happening that names no entity (an incident's start and
+// end) announces changes that come with records of their own (the operations it performs).
+void InvariantChecker::note_change(const sim::Record& r) {
+  if (r.kind == sim::RecordKind::expectation || r.kind == sim::RecordKind::client) return;
+  const models::Entity x = models::entity_of(r.subject);
+  const bool announces = r.kind == sim::RecordKind::external || sim::is_notification(r.kind);
+  if (x.kind == models::EntityKind::none && announces) return;
+  std::optional<models::ProjectIx> p;
+  if (x.kind == models::EntityKind::cluster && x.index < world_.clusters().size()) p = world_.cluster(x.index).project;
+  else if (x.kind == models::EntityKind::endpoint && x.index < world_.endpoints().size()) p = world_.endpoint(x.index).project;
+  else if (x.kind != models::EntityKind::none && x.kind != models::EntityKind::snapshot && x.index < world_.projects().size())
+    p = x.index;
+  if (p && *p < world_.projects().size()) changed_.insert(*p);
+  else allChanged_ = true;
+}
+
+// The first instant after `now` at which a scan could find something in project p with no record
+// coming: a time bound of the rules above runs out, or an Azure key's nbf or exp passes.
+sim::Time InvariantChecker::project_due(models::ProjectIx p, sim::Time now) const {
+  sim::Time due = sim::Time::never();
+  const sim::Duration past = sim::Duration::milliseconds(1);
+  const sim::Duration limit = world_.settings().validation_interval + options_.shutdown_slack;
+  const models::Project& pr = world_.project(p);
+  for (models::ClusterIx c : pr.clusterIxs)
+    if (auto it = servingInvalidSince_.find(c); it != servingInvalidSince_.end()) due = std::min(due, it->second + limit + past);
+  for (models::EndpointIx e : pr.endpointIxs) {
+    if (auto it = approvedSince_.find(e); it != approvedSince_.end()) due = std::min(due, it->second + sim::Duration::minutes(3) + past);
+    if (auto it = recreationSince_.find(e); it != recreationSince_.end()) due = std::min(due, it->second + recreationBound_ + past);
+  }
+  const models::KmsConfig& b = pr.block(Provider::AZURE);
+  if (b.enabled)
+    for (const sim::Time date : {b.key.notBefore, b.key.expiresAt})
+      if (date > now) due = std::min(due, date);
+  return due;
+}
+
+// shutdown_within_one_validation_interval (seed 003 §'Validate...'): a cluster that serves with an
+// invalid key since `since` breaks the rule once it still does so past since + limit.
 void InvariantChecker::check_shutdown_within_interval(sim::Time now) {
-  const auto& clusters = world_.clusters();
   const models::Settings& s = world_.settings();
   const sim::Duration limit = s.validation_interval + options_.shutdown_slack;
-  for (models::ClusterIx c = 0; c < clusters.size(); ++c) {
-    const models::Cluster& cl = clusters[c];
+  for (models::ProjectIx p : scope_)
+  for (models::ClusterIx c : world_.project(p).clusterIxs) {
+    const models::Cluster& cl = world_.cluster(c);
     const Provider P = cl.encryptionAtRestProvider;
-    const bool invalidServing = P != Provider::NONE && world_.project(cl.project).block(P).enabled &&
-                                cl.servesReadsWrites() && block_verdict(cl.project, P) == Verdict::invalid;
+    const bool serving = P != Provider::NONE && world_.project(cl.project).block(P).enabled && cl.servesReadsWrites();
+    const bool invalidServing = serving && block_verdict(cl.project, P, now) == Verdict::invalid;
+    auto it = servingInvalidSince_.find(c);
     if (!invalidServing) {
-      servingInvalidSince_.erase(c);
+      // Ended since the last scan: by the event then (checked then), or when an Azure key's nbf
+      // passed in between, with no event.
+      if (it != servingInvalidSince_.end() && serving) {
+        const sim::Time until = key_verdict_changed(cl.project, P, now).value_or(stateStart_);
+        if (until - it->second > limit) late_shutdown(cl, it->second, limit);
+      }
+      if (it != servingInvalidSince_.end()) servingInvalidSince_.erase(it);
       continue;
     }
-    const sim::Time since = servingInvalidSince_.emplace(c, stateStart_).first->second;
-    if (now - since > limit)
-      violate("shutdown_within_one_validation_interval", now,
-              fmt::format("cluster {}: still serves reads and writes {} min after its {} key became invalid (limit {} min)",
-                          cl.name, (now - since).ms() / 60'000, models::provider_name(P), limit.ms() / 60'000));
+    // Began with the event that produced this state, or when an Azure key's exp passed since.
+    if (it == servingInvalidSince_.end())
+      it = servingInvalidSince_.emplace(c, key_verdict_changed(cl.project, P, now).value_or(stateStart_)).first;
+    if (now - it->second > limit) late_shutdown(cl, it->second, limit);
   }
+}
+
+void InvariantChecker::late_shutdown(const models::Cluster& cl, sim::Time since, sim::Duration limit) {
+  violate("shutdown_within_one_validation_interval", since + limit + sim::Duration::milliseconds(1),
+          fmt::format("cluster {}: still serves reads and writes more than {} min after its {} key became invalid at {} ms",
+                      cl.name, limit.ms() / 60'000, models::provider_name(cl.encryptionAtRestProvider), since.ms()));
+}
+
+// The instant in (stateStart_, now] at which the block's verdict changed with no event (an Azure
+// key's nbf or exp passed), or nullopt.
+std::optional<sim::Time> InvariantChecker::key_verdict_changed(models::ProjectIx p, Provider provider, sim::Time now) const {
+  if (provider != Provider::AZURE) return std::nullopt;
+  const models::CustomerKey& k = world_.project(p).block(provider).key;
+  std::optional<sim::Time> at;
+  for (const sim::Time date : {k.notBefore, k.expiresAt}) {
+    if (date <= stateStart_ || date > now) continue;
+    const sim::Time before = date - sim::Duration::milliseconds(1);
+    if (block_verdict(p, provider, before) != block_verdict(p, provider, date)) at = std::max(at.value_or(date), date);
+  }
+  return at;
 }
 
 // endpoint_transitions_follow_cloud_table: approval reflected within three minutes (seed 004)
 void InvariantChecker::check_approval_reflected(sim::Time now) {
-  const auto& endpoints = world_.endpoints();
-  for (models::EndpointIx e = 0; e < endpoints.size(); ++e) {
-    const models::PrivateEndpoint& ep = endpoints[e];
+  for (models::ProjectIx p : scope_)
+  for (models::EndpointIx e : world_.project(p).endpointIxs) {
+    const models::PrivateEndpoint& ep = world_.endpoint(e);
     if (!checkApprovalDelay_ || !ep.approvedInCloud || ep.state() != EndpointStatus::PENDING_ACCEPTANCE) {
       approvedSince_.erase(e);
       continue;
     }
     const sim::Time since = approvedSince_.emplace(e, stateStart_).first->second;
     if (now - since > sim::Duration::minutes(3))
-      violate("endpoint_transitions_follow_cloud_table", now,
-              fmt::format("endpoint {} ({} {}): approved {} s ago and still PENDING_ACCEPTANCE (seed 004: up to three minutes)",
-                          ep.id, models::provider_name(ep.cloudProvider), ep.regionName, (now - since).ms() / 1000));
+      violate("endpoint_transitions_follow_cloud_table", since + sim::Duration::minutes(3) + sim::Duration::milliseconds(1),
+              fmt::format("endpoint {} ({} {}): approved at {} ms and still PENDING_ACCEPTANCE three minutes later (seed 004: "
+                          "up to three minutes)",
+                          ep.id, models::provider_name(ep.cloudProvider), ep.regionName, since.ms()));
   }
 }
 
@@ -237,15 +346,17 @@ void InvariantChecker::check_rejection_recreated(sim::Time now) {
       continue;
     }
     if (now - it->second > recreationBound_)
-      violate("active_endpoint_rejection_recreated", now,
-              fmt::format("endpoint {}: PENDING_RECREATION for {} s with no replacement (T_recreate at most {} s)", ep.id,
-                          (now - it->second).ms() / 1000, recreationBound_.ms() / 1000));
+      violate("active_endpoint_rejection_recreated", it->second + recreationBound_ + sim::Duration::milliseconds(1),
+              fmt::format("endpoint {}: still PENDING_RECREATION with no replacement {} s after it entered it at {} ms (T_recreate "
+                          "at most {} s)",
+                          ep.id, recreationBound_.ms() / 1000, it->second.ms(), recreationBound_.ms() / 1000));
     ++it;
   }
 }
 
-// disabled_clusters_restart_when_valid (seed 003 §'Validate...'; seed 000 warning)
-void InvariantChecker::check_restart_when_valid(sim::Time now) {
+// disabled_clusters_restart_when_valid (seed 003 §'Validate...'; seed 000 warning), in the state
+// that began at `seen`.
+void InvariantChecker::check_restart_when_valid(sim::Time seen) {
   const auto& clusters = world_.clusters();
   const auto& projects = world_.projects();
   scheduledChecks_.resize(projects.size(), 0);
@@ -264,24 +375,31 @@ void InvariantChecker::check_restart_when_valid(sim::Time now) {
       // spec §2.5: a cluster none of whose regions reaches the key (no ACTIVE endpoint in any) stays
       // disabled: a restart could not start a single node.
       const bool someRegion = std::any_of(cl.regions.begin(), cl.regions.end(),
-                                          [&](const models::ClusterRegion& r) { return region_kms_usable(cl, r); });
+                                          [&](const models::ClusterRegion& r) { return region_kms_usable(cl, r, seen); });
       if (cl.encryptionAtRestProvider == P && cl.state() == ClusterState::DISABLED_EAR && someRegion)
-        violate("disabled_clusters_restart_when_valid", now,
+        violate("disabled_clusters_restart_when_valid", seen,
                 fmt::format("cluster {}: still DISABLED_EAR after a validation found the {} configuration valid", cl.name,
                             models::provider_name(P)));
     }
   }
   validatedSinceScan_.clear();
-  for (const models::Cluster& cl : clusters) {
+}
+
+// disabled_clusters_restart_when_valid, the bookkeeping part: no update left queued on a running
+// cluster, no data lost while its key can still be restored.
+void InvariantChecker::check_queued_and_lost(sim::Time seen) {
+  for (models::ProjectIx p : scope_)
+  for (models::ClusterIx c : world_.project(p).clusterIxs) {
+    const models::Cluster& cl = world_.cluster(c);
     if (cl.state() == ClusterState::RUNNING && !cl.queuedChanges.empty())
-      violate("disabled_clusters_restart_when_valid", now,
+      violate("disabled_clusters_restart_when_valid", seen,
               fmt::format("cluster {}: RUNNING with {} queued update(s) not applied", cl.name, cl.queuedChanges.size()));
     if (cl.dataLost) {
       bool destroyed = false;
       for (const models::KmsConfig& b : world_.project(cl.project).blocks)
         destroyed = destroyed || b.key.keyState.state() == models::KeyState::DESTROYED;
       if (!destroyed)
-        violate("disabled_clusters_restart_when_valid", now,
+        violate("disabled_clusters_restart_when_valid", seen,
                 fmt::format("cluster {}: data lost while no key of its project is destroyed", cl.name));
     }
   }
@@ -373,9 +491,14 @@ std::vector<models::ClusterRegion> InvariantChecker::requested_regions(const std
 // accepted ones not yet applied, in the order they were accepted.
 void InvariantChecker::check_accepted_changes(sim::Time now) {
   const auto& clusters = world_.clusters();
-  for (models::ClusterIx c = 0; c < clusters.size(); ++c) {
-    const std::vector<models::QueuedChange> have = pending_changes(clusters[c]);
-    const std::vector<models::QueuedChange>& want = accepted_[c];
+  static const std::vector<models::QueuedChange> none;
+  for (models::ProjectIx p : scope_)
+  for (models::ClusterIx c : world_.project(p).clusterIxs) {
+    const models::Cluster& cl = clusters[c];
+    if (!cl.applying && cl.queuedChanges.empty() && !accepted_.contains(c)) continue;  // nothing asked, nothing held
+    const std::vector<models::QueuedChange> have = pending_changes(cl);
+    const auto it = accepted_.find(c);
+    const std::vector<models::QueuedChange>& want = it == accepted_.end() ? none : it->second;
     const bool same = have.size() == want.size() && std::equal(have.begin(), have.end(), want.begin(), same_change);
     if (!same)
       violate("accepted_changes_land", now,
@@ -500,6 +623,7 @@ void InvariantChecker::check_waiting_endpoints(sim::Time now) {
 }
 
 void InvariantChecker::on_record(const sim::Record& r) {
+  note_change(r);
   if (r.kind == sim::RecordKind::transition) {
     on_transition(r);
   } else if (r.kind == sim::RecordKind::operation) {
@@ -580,11 +704,11 @@ void InvariantChecker::on_cluster_transition(const sim::Record& r, models::Clust
               fmt::format("cluster {}: shut down for an invalid key with no scheduled check at {} ms", cl.name, r.at.ms()));
   }
   if (r.to == state(ClusterState::DISABLED_EAR) && r.cause == models::causes::kScheduledCheckKeyInvalid && P != Provider::NONE &&
-      block_verdict(cl.project, P) != Verdict::invalid)
+      block_verdict(cl.project, P, r.at) != Verdict::invalid)
     violate("unreachable_kms_never_shuts_down", r.at,
             fmt::format("cluster {}: shut down while its {} key is not invalid (KMS unreachable or valid)", cl.name,
                         models::provider_name(P)));
-  if (r.from == state(ClusterState::RESTARTING) && r.to == state(ClusterState::RUNNING) && !cluster_kms_usable(cl)) {
+  if (r.from == state(ClusterState::RESTARTING) && r.to == state(ClusterState::RUNNING) && !cluster_kms_usable(cl, r.at)) {
     const bool partial = r.cause == models::causes::kRestartPartialKmsUnavailable;
     if (!partial || world_.settings().restart_scope == models::RestartScope::cluster)
       violate("unreachable_kms_never_shuts_down", r.at,

@@ -1,5 +1,6 @@
 // The built-in invariants of the CMK lifecycle: rules the documents state, checked against the
-// model's state at every fired event (the kernel's observer) and after every command (check_now).
+// model's state at every fired event (the kernel's observer), after every command (check_now) and at
+// the end of a run (finish). The findings are the same with and without fast-forward (see on_fired).
 // Shared by the RapidCheck property suite (tests/property) and `cmksim explore`.
 //
 // Each invariant names the document section it comes from (invariants()); a broken one produces a
@@ -55,28 +56,39 @@ class InvariantChecker : public sim::Observer {
 
   void on_fired(const sim::FiredEvent& e) override;  // the state held until e.at: check it
   void on_record(const sim::Record& r) override;     // transitions, operations, restores
-  // Check the current state at `now` (after a command, at the end of a run).
+  // Check the current state at `now`, after a command changed it then.
   void check_now(sim::Time now);
+  // Check at the end of a run (`end`, after the last fired event): the state findings are those of
+  // that event, reported at its instant, as they would be at any later fired event.
+  void finish(sim::Time end);
 
   const std::vector<Violation>& violations() const { return violations_; }
   bool ok() const { return violations_.empty(); }
 
  private:
   enum class Verdict { valid, invalid, unreachable };
-  // What a validation would find now, re-derived here on purpose (see the class comment).
-  Verdict block_verdict(models::ProjectIx p, models::Provider provider) const;
-  // Whether the cluster's processes could start now, re-derived the same way.
-  bool cluster_kms_usable(const models::Cluster& c) const;
-  bool region_kms_usable(const models::Cluster& c, const models::ClusterRegion& r) const;
+  // What a validation would find at `at` in the current state, re-derived here on purpose (see the
+  // class comment).
+  Verdict block_verdict(models::ProjectIx p, models::Provider provider, sim::Time at) const;
+  // The instant in (stateStart_, now] at which the block's verdict changed with no event (an Azure
+  // key's nbf or exp passed), or nullopt.
+  std::optional<sim::Time> key_verdict_changed(models::ProjectIx p, models::Provider provider, sim::Time now) const;
+  // Whether the cluster's processes (in region r) could start at `at`, re-derived the same way.
+  bool cluster_kms_usable(const models::Cluster& c, sim::Time at) const;
+  bool region_kms_usable(const models::Cluster& c, const models::ClusterRegion& r, sim::Time at) const;
   bool active_endpoint_in(models::ProjectIx p, models::Provider cloud, const std::string& region) const;
   void check_regions_approved(models::ProjectIx p, const std::string& cluster, const std::vector<models::ClusterRegion>& regions,
                               models::Provider ear, sim::Time now);
   std::vector<models::ClusterRegion> requested_regions(const std::string& text) const;
-  void scan(sim::Time now);
+  void scan(sim::Time now, sim::Time seen, bool force);
   void check_shutdown_within_interval(sim::Time now);
+  void late_shutdown(const models::Cluster& cl, sim::Time since, sim::Duration limit);
   void check_approval_reflected(sim::Time now);
   void check_rejection_recreated(sim::Time now);
-  void check_restart_when_valid(sim::Time now);
+  void check_restart_when_valid(sim::Time seen);
+  void check_queued_and_lost(sim::Time seen);
+  sim::Time project_due(models::ProjectIx p, sim::Time now) const;
+  void note_change(const sim::Record& r);
   void check_new_cluster_regions(sim::Time now);
   void check_accepted_changes(sim::Time now);
   // Liveness, after commands and at the end of a run (an event being fired is no longer pending).
@@ -97,6 +109,11 @@ class InvariantChecker : public sim::Observer {
   std::vector<Violation> violations_;
   std::set<std::string> reported_;  // invariant + entity: one report per entity and rule
   sim::Time stateStart_;            // the current state holds since then (last event or command)
+  std::set<models::ProjectIx> changed_;  // projects a record named since the last scan
+  bool allChanged_ = true;               // a record named no project, or nothing scanned yet
+  std::vector<models::ProjectIx> scope_;  // what the current scan looks at, in project order
+  std::vector<sim::Time> dueAt_;                          // per project: project_due at its last scan
+  std::set<std::pair<sim::Time, models::ProjectIx>> dues_;  // the same, by time
 
   // shutdown_within_one_validation_interval: since when each cluster serves with an invalid key.
   std::map<models::ClusterIx, sim::Time> servingInvalidSince_;

@@ -94,8 +94,8 @@ struct Sut {
   explore::CoverageRecorder coverage;
   explore::TraceHash hash;
 
-  // fastForward: the world skips idle ticks (World::set_fast_forward); the invariant checker then
-  // stays off (it reads the state before every fired event, which skipped ticks do not show).
+  // fastForward: the world skips idle ticks (World::set_fast_forward); the invariant checker finds
+  // the same either way (explore::InvariantChecker::on_fired).
   Sut(const Model& m, sim::TransitionCoverage& cov, bool fastForward = false);
   ~Sut();
   Sut(const Sut&) = delete;

@@ -28,6 +28,7 @@ po::options_description explore_options() {
       ("out", po::value<std::string>()->default_value("repro.yaml")->value_name("FILE"), "where to write the repro scenario on a violation")
       ("max-perturbations", po::value<int>()->default_value(4)->value_name("K"), "at most K perturbations per run (1..20)")
       ("coverage", po::bool_switch(), "print which transitions of each state machine the runs exercised")
+      ("no-fast-forward", po::bool_switch(), "fire every validation tick, idle ones too (same findings, slower)")
       ("quiet,q", po::bool_switch(), "no progress bar, and print nothing when there is no violation");
   add_set_option(d);
   return d;
@@ -40,6 +41,7 @@ struct ExploreRequest {
   explore::ExploreOptions options;
   bool coverage = false;
   bool quiet = false;
+  scenario::RunOptions run;  // --no-fast-forward: every idle tick fires (same findings)
   SettingOverrides overrides;  // --set, written into the scenario (and so into the repro)
 };
 
@@ -59,6 +61,7 @@ ExploreRequest read_request(const po::variables_map& vm) {
   rq.options.max_perturbations = max_perturbations;
   rq.coverage = vm["coverage"].as<bool>();
   rq.quiet = vm["quiet"].as<bool>();
+  rq.run.fastForward = !vm["no-fast-forward"].as<bool>();
   rq.overrides = read_overrides("explore", vm);
   return rq;
 }
@@ -96,6 +99,8 @@ void help_explore(std::ostream& out) {
          "documented rules: shutdown within one validation interval, no shutdown for an unreachable KMS,\n"
          "endpoint transitions per cloud, disable guards, restart when valid, approved regions only,\n"
          "recreation after rejection, no restore with an invalid key).\n"
+         "Idle validation ticks are skipped as in `cmksim run` (fast-forward): the invariants are checked\n"
+         "wherever the state can change, so the findings are the same with --no-fast-forward.\n"
          "On a violation it shrinks the perturbations to a minimal set and writes a standalone scenario\n"
          "that reproduces it (seed fixed, perturbations as ordinary steps, the violation named on top).\n\n"
       << explore_options()
@@ -127,7 +132,7 @@ int run_explore(const Args& args, std::ostream& out, std::ostream& err) {
     // the repro goes to standard output and everything else to standard error.
     report::OutputSet repro({{"--out", rq.repro_path}}, {rq.file}, out);
     std::ostream& report_out = repro.has_standard_output() ? err : out;
-    explore::Explorer ex(rq.file, text);
+    explore::Explorer ex(rq.file, text, rq.run);
     explore::ExploreOptions o = rq.options;
     sweep::ProgressBar bar(stderr, rq.quiet);
     if (bar.enabled()) o.progress = [&](std::uint64_t done, std::uint64_t total) { bar.update(done, total); };
