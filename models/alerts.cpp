@@ -1,5 +1,8 @@
 #include "models/alerts.h"
 
+#include <algorithm>
+#include <array>
+
 namespace models::alerts {
 
 std::string key_invalid(Provider p) { return std::string(provider_name(p)) + "_ENCRYPTION_KEY_INVALID"; }
@@ -14,8 +17,11 @@ sim::RecordKind kind_of(std::string_view n) {
   // ENCRYPTION_AT_REST_KMS_NETWORK_ACCESS_DENIED (DOCS KMS page: on by default) and
   // ENCRYPTION_AT_REST_CONFIG_NO_LONGER_VALID. The names that clear them (<P>_ENCRYPTION_KEY_VALID,
   // _ROTATED, _RESTORED, _IS_VALID) and every other name are activity-feed events (spec §1 "Events").
-  for (Provider p : {Provider::AWS, Provider::AZURE, Provider::GCP})
-    if (n == key_needs_rotation(p) || n == key_invalid(p)) return sim::RecordKind::alert;
+  // Built once: every recorded notification asks.
+  static const std::array<std::string, 6> perProvider = {
+      key_needs_rotation(Provider::AWS), key_invalid(Provider::AWS),   key_needs_rotation(Provider::AZURE),
+      key_invalid(Provider::AZURE),      key_needs_rotation(Provider::GCP), key_invalid(Provider::GCP)};
+  if (std::find(perProvider.begin(), perProvider.end(), n) != perProvider.end()) return sim::RecordKind::alert;
   if (n == kKmsNetworkAccessDenied || n == kConfigNoLongerValid) return sim::RecordKind::alert;
   return sim::RecordKind::event;
 }
