@@ -203,6 +203,7 @@ void World::apply_change(ClusterIx c) {
     // key uses only the private endpoint connection (its regions without one cannot reach it, §2.5).
     cl.encryptionAtRestProvider = ch.provider;
     cl.privatePath = ch.provider != Provider::NONE && projects_[cl.project].block(ch.provider).privatePath;
+    region_inputs_changed(cl.project);
     // spec §2.7: a provider change rebuilds Search indexes; encrypted Search Nodes are replaced.
     if (encryptedBefore || search_nodes_encrypted(cl)) rebuild_search_nodes(c, "search_nodes_rebuilt");
   } else if (ch.kind == QueuedChange::Kind::AddRegions) {
@@ -436,6 +437,7 @@ ClusterIx World::add_cluster(const ClusterSetup& cs) {
   cl.runState = machine<ClusterState, ClusterEvent>(cluster_table(), cluster_subject(c), cs.state, entity_name(*p, cl.name));
   clusterByName_.emplace(std::move(key), c);
   projects_[*p].clusterIxs.push_back(c);
+  region_inputs_changed(*p);
   if (cs.state == ClusterState::PAUSED) schedule_auto_resume(c);
   return c;
 }

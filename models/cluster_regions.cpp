@@ -98,27 +98,59 @@ bool World::any_region_kms_usable(const Cluster& c) const {
 // At a validation of the provider's block: each cluster on it learns which of its regions cannot
 // reach the key. Returns the regions cut only by a missing endpoint (spec §2.5: the alert names
 // them), sorted, each once.
-// The block's part of the answer is the same for all of them: found once.
+// The block's part of the answer is the same for all of them: found once. While no input changed
+// since the last walk (Project::regionsChecked), every cluster already holds its answer.
 std::vector<std::string> World::update_regions_without_key(ProjectIx p, Provider provider) {
+  Project& pr = projects_[p];
+  const bool keyUsable = block_key_usable(pr, provider);
+  Project::RegionsChecked& last = pr.regionsChecked[block_index(provider)];
+  if (last.inputs == pr.regionInputs && last.keyUsable == keyUsable) {
+    assert(regions_without_key_agree(p, provider, keyUsable, last.cut));
+    return last.cut;
+  }
   std::vector<std::string> cut;
-  const bool keyUsable = block_key_usable(projects_[p], provider);
-  for (ClusterIx c : projects_[p].clusterIxs) {
+  for (ClusterIx c : pr.clusterIxs) {
     Cluster& cl = clusters_[c];
     if (cl.encryptionAtRestProvider != provider) {
       if (cl.encryptionAtRestProvider == Provider::NONE) cl.regionsWithoutKey.clear();
       continue;
     }
     cl.regionsWithoutKey.clear();
-    for (const ClusterRegion& r : cl.regions) {
-      if (region_reaches_key(cl, r, keyUsable)) continue;
-      cl.regionsWithoutKey.push_back(r.regionName);
-      if (cl.privatePath && provider != Provider::GCP && !region_has_active_endpoint(p, provider, r.region) &&
-          std::find(cut.begin(), cut.end(), r.regionName) == cut.end())
-        cut.push_back(r.regionName);
-    }
+    find_regions_without_key(cl, keyUsable, cl.regionsWithoutKey, cut);
   }
   std::sort(cut.begin(), cut.end());
+  last = {pr.regionInputs, keyUsable, cut};
   return cut;
+}
+
+// One cluster's part of update_regions_without_key: appends its regions that cannot reach the key
+// to without, and those cut only by a missing endpoint to cut (each once).
+void World::find_regions_without_key(const Cluster& cl, bool keyUsable, std::vector<std::string>& without,
+                                     std::vector<std::string>& cut) const {
+  const Provider provider = cl.encryptionAtRestProvider;
+  for (const ClusterRegion& r : cl.regions) {
+    if (region_reaches_key(cl, r, keyUsable)) continue;
+    without.push_back(r.regionName);
+    if (cl.privatePath && provider != Provider::GCP && !region_has_active_endpoint(cl.project, provider, r.region) &&
+        std::find(cut.begin(), cut.end(), r.regionName) == cut.end())
+      cut.push_back(r.regionName);
+  }
+}
+
+// Debug check of a reused answer (a missed region_inputs_changed): a fresh walk finds the same
+// cut and every cluster's regions as they are.
+bool World::regions_without_key_agree(ProjectIx p, Provider provider, bool keyUsable, const std::vector<std::string>& cut) const {
+  std::vector<std::string> fresh;
+  for (ClusterIx c : projects_[p].clusterIxs) {
+    const Cluster& cl = clusters_[c];
+    if (cl.encryptionAtRestProvider == Provider::NONE && !cl.regionsWithoutKey.empty()) return false;
+    if (cl.encryptionAtRestProvider != provider) continue;
+    std::vector<std::string> without;
+    find_regions_without_key(cl, keyUsable, without, fresh);
+    if (without != cl.regionsWithoutKey) return false;
+  }
+  std::sort(fresh.begin(), fresh.end());
+  return fresh == cut;
 }
 
 // ---- restarts ----
@@ -277,8 +309,10 @@ void World::add_regions_now(ClusterIx c, const std::vector<ClusterRegion>& regio
     auto it = std::find_if(cl.regions.begin(), cl.regions.end(), [&](const ClusterRegion& r) {
       return r.regionName == add.regionName && r.providerName == add.providerName;
     });
-    if (it == cl.regions.end())
+    if (it == cl.regions.end()) {
       it = cl.regions.insert(cl.regions.end(), ClusterRegion{add.regionName, add.providerName, 0, 0, region_id(add.regionName)});
+      region_inputs_changed(cl.project);
+    }
     it->nodes += add.nodes;
     if (!region_kms_usable(cl, *it)) {
       it->nodesDown += add.nodes;

@@ -249,6 +249,7 @@ void World::on_endpoint_active(EndpointIx e) {
     blk.privatePath = true;
     for (ClusterIx c : project_clusters(p))
       if (clusters_[c].encryptionAtRestProvider == cloud) clusters_[c].privatePath = true;
+    region_inputs_changed(p);
     note(sim::RecordKind::effect, block_subject(p, cloud), "migrate_to_private_endpoint");
   };
   const sim::Duration d = sample(settings_.migration_delay);
@@ -293,6 +294,7 @@ void World::count_active_endpoint(EndpointIx e, bool active) {
     regions.erase(std::find(regions.begin(), regions.end(), ep.region));
   }
   assert(pr.activeEndpoints[i] == regions.size());
+  region_inputs_changed(ep.project);
 }
 
 bool World::any_active_endpoint(ProjectIx p, Provider cloud) const {
@@ -453,6 +455,7 @@ EndpointIx World::add_endpoint(std::string_view project, Provider cloud, std::st
     blk.privatePath = true;
     for (ClusterIx c : project_clusters(*p))
       if (clusters_[c].encryptionAtRestProvider == cloud) clusters_[c].privatePath = true;
+    region_inputs_changed(*p);
   }
   return e;
 }

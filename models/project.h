@@ -118,6 +118,17 @@ struct Project {
   // (World::count_active_endpoint): the check asks per cluster region (spec §2.5).
   std::array<std::vector<RegionId>, kBlockCount> activeEndpointRegions;
   bool clustersToRecover = false;
+  // The last answer of World::update_regions_without_key per block (index block_index), reused
+  // while its inputs are unchanged: regionInputs counts changes to the clusters' key providers,
+  // private paths and regions and to activeEndpointRegions (World::region_inputs_changed); the
+  // block's key usability is the other input. An idle tick then reads no cluster.
+  struct RegionsChecked {
+    std::uint64_t inputs = 0;  // regionInputs when found (0: never)
+    bool keyUsable = false;
+    std::vector<std::string> cut;
+  };
+  std::uint64_t regionInputs = 1;
+  std::array<RegionsChecked, kBlockCount> regionsChecked;
 
   KmsConfig& block(Provider p) { return blocks[block_index(p)]; }
   const KmsConfig& block(Provider p) const { return blocks[block_index(p)]; }

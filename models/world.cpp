@@ -395,6 +395,7 @@ Outcome World::set_require_private_networking(ProjectIx p, Provider provider, bo
     b.privatePath = false;
     for (ClusterIx c : pr.clusterIxs)
       if (clusters_[c].encryptionAtRestProvider == provider) clusters_[c].privatePath = false;
+    region_inputs_changed(p);
     if (provider == Provider::AZURE) set_multicloud_disabled(p, false);
   }
   alert(alerts::kConfigurationUpdated, block_subject(p, provider));

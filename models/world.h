@@ -322,6 +322,12 @@ class World : private sim::ChangeListener {
   bool region_reaches_key(const Cluster& c, const ClusterRegion& r, bool keyUsable) const;
   bool any_region_kms_usable(const Cluster& c) const;
   std::vector<std::string> update_regions_without_key(ProjectIx p, Provider provider);
+  void find_regions_without_key(const Cluster& cl, bool keyUsable, std::vector<std::string>& without,
+                                std::vector<std::string>& cut) const;
+  bool regions_without_key_agree(ProjectIx p, Provider provider, bool keyUsable, const std::vector<std::string>& cut) const;
+  // A cluster's key provider, private path or regions, or the project's ACTIVE endpoint regions
+  // changed: update_regions_without_key walks the clusters again at its next call.
+  void region_inputs_changed(ProjectIx p) { ++projects_[p].regionInputs; }
   bool restart_nodes_without_key(Cluster& cl);
   void restart_recovered_regions(ClusterIx c);
   std::optional<AtlasError> region_guard(ProjectIx p, const std::vector<ClusterRegion>& regions, Provider ear) const;
