@@ -103,10 +103,11 @@ bool World::any_region_kms_usable(const Cluster& c) const {
 std::vector<std::string> World::update_regions_without_key(ProjectIx p, Provider provider) {
   Project& pr = projects_[p];
   const bool keyUsable = block_key_usable(pr, provider);
-  Project::RegionsChecked& last = pr.regionsChecked[block_index(provider)];
+  const std::size_t i = block_index(provider);
+  Project::RegionsChecked& last = pr.regionsChecked[i];
   if (last.inputs == pr.regionInputs && last.keyUsable == keyUsable) {
-    assert(regions_without_key_agree(p, provider, keyUsable, last.cut));
-    return last.cut;
+    assert(last.anyCut == !pr.regionsCut[i].empty() && regions_without_key_agree(p, provider, keyUsable, pr.regionsCut[i]));
+    return last.anyCut ? pr.regionsCut[i] : std::vector<std::string>{};
   }
   std::vector<std::string> cut;
   for (ClusterIx c : pr.clusterIxs) {
@@ -119,7 +120,8 @@ std::vector<std::string> World::update_regions_without_key(ProjectIx p, Provider
     find_regions_without_key(cl, keyUsable, cl.regionsWithoutKey, cut);
   }
   std::sort(cut.begin(), cut.end());
-  last = {pr.regionInputs, keyUsable, cut};
+  last = {pr.regionInputs, keyUsable, !cut.empty()};
+  pr.regionsCut[i] = cut;
   return cut;
 }
 

@@ -65,59 +65,53 @@ using PnMachine = sim::StateMachine<PnState, PnEvent, Provider>;
 
 // One block of EncryptionAtRest: awsKms / azureKeyVault / googleCloudKms (RAWSPEC field names).
 struct KmsConfig {
+  // Fields in the order a validation tick reads them: the flags, the key, the machines, then the
+  // texts it does not read (issue 14: a tick then touches few cache lines).
   bool enabled = false;
   bool valid = false;                     // read-only; only validation sets it (seed 002 §'Response')
   bool requirePrivateNetworking = false;  // AWS and Azure only (RAWSPEC)
+  // sim: CMK clusters of this provider use the private endpoints (spec §2.5 "first endpoint ACTIVE").
+  bool privatePath = false;
+  bool networkAccessDenied = false;  // last validation could not reach the KMS (alert raised)
+  CustomerKey key;                   // the customer's key and credentials in the cloud
+  // sim: machines
+  sim::StateMachine<EarState, EarEvent> ear{ear_table(), {}, ""};
+  PnMachine pn{pn_table(), {}, ""};
+  // sim: the KMS region used for reachability (AWS region, Azure vault region, GCP key location).
+  std::string kmsRegion;
   // AWS
   std::string customerMasterKeyID, region, roleId;
   // Azure
   std::string azureEnvironment, keyVaultName, keyIdentifier, resourceGroupName, subscriptionID;
   // GCP
   std::string keyVersionResourceID;
-  // sim: the KMS region used for reachability (AWS region, Azure vault region, GCP key location).
-  std::string kmsRegion;
-  // sim: machines
-  sim::StateMachine<EarState, EarEvent> ear{ear_table(), {}, ""};
-  PnMachine pn{pn_table(), {}, ""};
-  // sim: CMK clusters of this provider use the private endpoints (spec §2.5 "first endpoint ACTIVE").
-  bool privatePath = false;
-  bool networkAccessDenied = false;  // last validation could not reach the KMS (alert raised)
-  CustomerKey key;                   // the customer's key and credentials in the cloud
 };
 
 struct Project {
-  std::string id;    // 24-hex group id
-  std::string name;
-  sim::StateMachine<ProjectState, ProjectEvent> state{project_table(), {}, ""};
-  bool backupCompliancePolicy = false;
-  bool enabledForSearchNodes = false;  // EncryptionAtRest.enabledForSearchNodes (RAWSPEC; spec §1)
+  // sim: what every validation tick reads, first and together (issue 14: at fleet scale the
+  // projects do not stay in cache, and each line a tick touches is a miss).
+  sim::EventHandle nextTick;      // without fast-forward: the pending tick
+  std::uint64_t scheduledChecks = 0;  // ticks run, with fast-forward's elided ones credited
+  // The enabled blocks, bit block_index (World::set_block_enabled keeps it with KmsConfig::enabled).
+  std::uint8_t enabledBlocks = 0;
+  // Some cluster may be DISABLED_EAR or have nodes down (set when one becomes so, cleared by
+  // recover_clusters when none is).
+  bool clustersToRecover = false;
+  // fast-forward: whether the last tick found nothing to do (dormant; dormantBlocks: the enabled
+  // blocks each elided tick would have checked), the grid point of the last tick run or credited
+  // (ms; firstTick - interval before the first), and the tick due in World's due set (never: none).
+  bool dormant = false;
+  std::uint8_t dormantBlocks = 0;
+  // ACTIVE endpoints per cloud (index block_index), kept by fire_endpoint (count_active_endpoint).
+  std::array<std::uint32_t, kBlockCount> activeEndpoints{};
+  std::int64_t lastTickMs = 0;
+  sim::Time tickDue = sim::Time::never();
+  // The validation schedule (models/tick_schedule.cpp). The tick grid is firstTick + k * interval.
+  sim::Duration validationPhase;  // offset of the first scheduled check from the project's creation
+  sim::Time firstTick;            // creation time + validationPhase
   // The project's own key-rotation alert threshold in days (the alert configuration's GREATER_THAN
   // n DAYS, RAWSPEC); unset: Settings::rotation_alert_days; 0: the alert is turned off.
   std::optional<std::int64_t> rotationAlertDays;
-  std::array<KmsConfig, kBlockCount> blocks;  // index block_index(Provider)
-  // sim: validation schedule (models/tick_schedule.cpp). The tick grid is firstTick + k * interval.
-  sim::Duration validationPhase;  // offset of the first scheduled check from the project's creation
-  sim::Time firstTick;            // creation time + validationPhase
-  sim::EventHandle nextTick;      // without fast-forward: the pending tick
-  std::uint64_t scheduledChecks = 0;  // ticks run, with fast-forward's elided ones credited
-  // fast-forward: the grid point of the last tick run or credited (ms; firstTick - interval before
-  // the first), the tick due in World's due set (never: none), and whether the last tick found
-  // nothing to do (dormant; dormantBlocks: the enabled blocks each elided tick would have checked)
-  std::int64_t lastTickMs = 0;
-  sim::Time tickDue = sim::Time::never();
-  bool dormant = false;
-  std::uint8_t dormantBlocks = 0;
-  std::vector<std::uint32_t> clusterIxs;   // sim: the project's clusters (indices into World::clusters())
-  std::vector<std::uint32_t> endpointIxs;  // sim: the project's endpoints, gone ones too
-  // sim: caches the scheduled check reads instead of walking every endpoint and cluster (both are
-  // cold in memory at fleet scale). ACTIVE endpoints per cloud (index block_index), kept by
-  // fire_endpoint; clustersToRecover: some cluster may be DISABLED_EAR or have nodes down (set when
-  // one becomes so, cleared by recover_clusters when none is).
-  std::array<std::uint32_t, kBlockCount> activeEndpoints{};
-  // The regions of those ACTIVE endpoints per cloud, one entry per endpoint, kept with the count
-  // (World::count_active_endpoint): the check asks per cluster region (spec §2.5).
-  std::array<std::vector<RegionId>, kBlockCount> activeEndpointRegions;
-  bool clustersToRecover = false;
   // The last answer of World::update_regions_without_key per block (index block_index), reused
   // while its inputs are unchanged: regionInputs counts changes to the clusters' key providers,
   // private paths and regions and to activeEndpointRegions (World::region_inputs_changed); the
@@ -125,10 +119,25 @@ struct Project {
   struct RegionsChecked {
     std::uint64_t inputs = 0;  // regionInputs when found (0: never)
     bool keyUsable = false;
-    std::vector<std::string> cut;
+    bool anyCut = false;       // regionsCut of the block is not empty
   };
   std::uint64_t regionInputs = 1;
   std::array<RegionsChecked, kBlockCount> regionsChecked;
+
+  std::array<KmsConfig, kBlockCount> blocks;  // index block_index(Provider)
+
+  std::string id;    // 24-hex group id
+  std::string name;
+  sim::StateMachine<ProjectState, ProjectEvent> state{project_table(), {}, ""};
+  bool backupCompliancePolicy = false;
+  bool enabledForSearchNodes = false;  // EncryptionAtRest.enabledForSearchNodes (RAWSPEC; spec §1)
+  std::vector<std::uint32_t> clusterIxs;   // sim: the project's clusters (indices into World::clusters())
+  std::vector<std::uint32_t> endpointIxs;  // sim: the project's endpoints, gone ones too
+  // sim: the regions of the ACTIVE endpoints per cloud, one entry per endpoint, kept with
+  // activeEndpoints (World::count_active_endpoint): the check asks per cluster region (spec §2.5).
+  std::array<std::vector<RegionId>, kBlockCount> activeEndpointRegions;
+  // The regions the last update_regions_without_key found cut, per block (regionsChecked).
+  std::array<std::vector<std::string>, kBlockCount> regionsCut;
 
   KmsConfig& block(Provider p) { return blocks[block_index(p)]; }
   const KmsConfig& block(Provider p) const { return blocks[block_index(p)]; }

@@ -80,7 +80,8 @@ void World::run_scheduled_checks(ProjectIx p) {
   Project& pr = projects_[p];
   ++pr.scheduledChecks;
   for (std::size_t i = 0; i < kBlockCount; ++i) {
-    if (!pr.blocks[i].enabled) continue;
+    assert(((pr.enabledBlocks >> i) & 1U) == pr.blocks[i].enabled);
+    if (((pr.enabledBlocks >> i) & 1U) == 0) continue;
     validate_block(p, block_provider(i), CheckKind::scheduled);
     check_rotation_alert(p, block_provider(i));
   }

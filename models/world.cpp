@@ -158,7 +158,7 @@ void World::setup_block(ProjectIx p, const KmsSetup& k) {
   b.kmsRegion = k.region;
   set_key_identity(p, k);
   if (!k.enabled) return;  // the key exists in the cloud; enable_cmk may turn the block on later
-  b.enabled = true;
+  set_block_enabled(projects_[p], k.provider, true);
   b.requirePrivateNetworking = k.requirePrivateNetworking;
   if (k.requirePrivateNetworking)
     b.pn = machine<PnState, PnEvent>(pn_table(), b.pn.subject(), PnState::ON);
@@ -256,7 +256,7 @@ Outcome World::enable_cmk(ProjectIx p, const KmsSetup& k) {
     if (v.reasonCode == "CANNOT_ASSUME_ROLE") return errors::cannot_assume_role("arn:aws:iam::000000000000:role/atlas-" + pr.name);
     return errors::kms_key_error(v.reasonCode, pr.name, std::string(provider_name(k.provider)));
   }
-  b.enabled = true;
+  set_block_enabled(pr, k.provider, true);
   b.valid = true;
   if (k.provider == Provider::AWS) b.region = b.kmsRegion;
   if (k.keyId.empty() && key_id_field(b, k.provider).empty()) key_id_field(b, k.provider) = b.key.erasedId;
@@ -292,7 +292,7 @@ Outcome World::disable_cmk(ProjectIx p, Provider provider) {
     b.pn.fire(sim_, PnEvent::Release, causes::kDisableCmk, provider);
   // seed 002: {enabled:false} erases the block (fields null, valid false).
   const bool wasAzurePn = provider == Provider::AZURE && b.requirePrivateNetworking;
-  b.enabled = false;
+  set_block_enabled(pr, provider, false);
   b.valid = false;
   b.requirePrivateNetworking = false;
   b.privatePath = false;

@@ -328,6 +328,12 @@ class World : private sim::ChangeListener {
   // A cluster's key provider, private path or regions, or the project's ACTIVE endpoint regions
   // changed: update_regions_without_key walks the clusters again at its next call.
   void region_inputs_changed(ProjectIx p) { ++projects_[p].regionInputs; }
+  // Sets KmsConfig::enabled and the project's mask of enabled blocks that the tick reads.
+  static void set_block_enabled(Project& pr, Provider provider, bool on) {
+    pr.block(provider).enabled = on;
+    const auto bit = static_cast<std::uint8_t>(1U << block_index(provider));
+    pr.enabledBlocks = static_cast<std::uint8_t>(on ? pr.enabledBlocks | bit : pr.enabledBlocks & ~bit);
+  }
   bool restart_nodes_without_key(Cluster& cl);
   void restart_recovered_regions(ClusterIx c);
   std::optional<AtlasError> region_guard(ProjectIx p, const std::vector<ClusterRegion>& regions, Provider ear) const;

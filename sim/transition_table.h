@@ -153,9 +153,9 @@ class StateMachine {
  public:
   using Table = TransitionTable<State, Event, Ctx>;
   StateMachine(const Table& table, Subject subject, std::string entity)
-      : table_(&table), subject_(subject), entity_(std::move(entity)), state_(table.initial()) {}
+      : state_(table.initial()), subject_(subject), table_(&table), entity_(std::move(entity)) {}
   StateMachine(const Table& table, Subject subject, std::string entity, State start)
-      : table_(&table), subject_(subject), entity_(std::move(entity)), state_(start) {}
+      : state_(start), subject_(subject), table_(&table), entity_(std::move(entity)) {}
 
   State state() const { return state_; }
   Subject subject() const { return subject_; }
@@ -188,10 +188,10 @@ class StateMachine {
   }
 
  private:
-  const Table* table_;
+  State state_;  // first: a model that reads many machines' states touches one line each
   Subject subject_;
+  const Table* table_;
   std::string entity_;
-  State state_;
 };
 
 }  // namespace sim
