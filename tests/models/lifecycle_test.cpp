@@ -124,3 +124,20 @@ TEST_CASE("spec §5 delete_while_pending_recreation=accept / reject_400") {
     }
   }
 }
+
+// An on-demand check (Try Again, seed 003 §'Validate...') raises VALIDATION_SUCCEEDED or
+// VALIDATION_FAILED; only a failure has a reason (the KMS code), a success carries no reason field.
+TEST_CASE("seed 003 §Validate: VALIDATION_FAILED carries the KMS code as reason; VALIDATION_SUCCEEDED has no reason") {
+  Env env;
+  const ProjectIx p = env.project("p", Provider::AWS);
+  env.w->try_again(p);
+  const auto succeeded = env.rec.named("ENCRYPTION_AT_REST_VALIDATION_SUCCEEDED");
+  REQUIRE(succeeded.size() == 1);
+  CHECK(succeeded[0].field("reason") == nullptr);
+  REQUIRE(env.w->disable_key(p, Provider::AWS).ok());
+  env.w->try_again(p);
+  const auto failed = env.rec.named("ENCRYPTION_AT_REST_VALIDATION_FAILED");
+  REQUIRE(failed.size() == 1);
+  REQUIRE(failed[0].field("reason") != nullptr);
+  CHECK(*failed[0].field("reason") == "AWS_KMS_CUSTOMER_MASTER_KEY_NOT_ENABLED");
+}
