@@ -44,10 +44,12 @@ KmsPatch read_kms_patch(Provider p, const KmsFieldValues& fields) {
     else if (name == "keyVaultName") x.keyVaultName = value;
     else if (name == "resourceGroupName") x.resourceGroupName = value;
     else if (name == "subscriptionID") x.subscriptionID = value;
+    else if (name == "clientID") x.clientID = value, x.credentials = true;
+    else if (name == "tenantID") x.tenantID = value, x.credentials = true;
     else if (name == "accessKeyID" || name == "secretAccessKey") x.accessKeys = x.credentials = true;
     else if (name == "roleId") x.roleId = value, x.credentials = true;
     else if (name == "serviceAccountKey") x.serviceAccountKey = x.credentials = true;
-    else x.credentials = true;  // clientID, tenantID, secret
+    else x.credentials = true;  // secret
   }
   return x;
 }
@@ -224,6 +226,8 @@ void World::apply_vault_fields(KmsConfig& b, const KmsPatch& x) {
   if (x.keyVaultName) b.keyVaultName = *x.keyVaultName;
   if (x.resourceGroupName) b.resourceGroupName = *x.resourceGroupName;
   if (x.subscriptionID) b.subscriptionID = *x.subscriptionID;
+  if (x.clientID) b.clientID = *x.clientID;
+  if (x.tenantID) b.tenantID = *x.tenantID;
 }
 
 // The checked patch takes effect: vault fields, the key (rotation or replica), then the

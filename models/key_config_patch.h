@@ -25,6 +25,7 @@ struct KmsPatch {
   std::optional<std::string> keyId;  // customerMasterKeyID / keyIdentifier / keyVersionResourceID
   std::optional<std::string> region;  // awsKms.region
   std::optional<std::string> azureEnvironment, keyVaultName, resourceGroupName, subscriptionID;
+  std::optional<std::string> clientID, tenantID;  // azureKeyVault; also new credentials
   std::optional<std::string> roleId;  // AWS IAM role / GCP Atlas-managed service account (RAWSPEC)
   bool credentials = false;     // roleId, clientID, tenantID, secret, serviceAccountKey: new credentials
   bool accessKeys = false;      // awsKms accessKeyID / secretAccessKey (legacy, seed 002)

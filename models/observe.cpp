@@ -86,7 +86,11 @@ Table<KmsConfig> block_fields(Provider p) {
         .nullable_text("keyVaultName", kApi, [](const KmsConfig& b) { return b.keyVaultName; })
         .nullable_text("keyIdentifier", kApi, [](const KmsConfig& b) { return b.keyIdentifier; })
         .nullable_text("resourceGroupName", kApi, [](const KmsConfig& b) { return b.resourceGroupName; })  // seed 004 GET example
-        .nullable_text("subscriptionID", kApi, [](const KmsConfig& b) { return b.subscriptionID; });
+        .nullable_text("subscriptionID", kApi, [](const KmsConfig& b) { return b.subscriptionID; })
+        // seed 002 §'Example Response' shows "clientID" : null and "tenantID" : null in the
+        // azureKeyVault block; seed 004's GET example, the ids the PATCH sent. Not the secret.
+        .nullable_text("clientID", kApi, [](const KmsConfig& b) { return b.clientID; })
+        .nullable_text("tenantID", kApi, [](const KmsConfig& b) { return b.tenantID; });
   if (p == Provider::GCP)
     t.nullable_text("keyVersionResourceID", kApi, [](const KmsConfig& b) { return b.keyVersionResourceID; })
         .nullable_text("roleId", kApi, [](const KmsConfig& b) { return b.roleId; });  // RAWSPEC GoogleCloudKMS.roleId

@@ -83,6 +83,7 @@ struct KmsConfig {
   std::string customerMasterKeyID, region, roleId;
   // Azure
   std::string azureEnvironment, keyVaultName, keyIdentifier, resourceGroupName, subscriptionID;
+  std::string clientID, tenantID;  // the app registration Atlas signs in as; its secret is never kept
   // GCP
   std::string keyVersionResourceID;
 };

@@ -203,6 +203,8 @@ void World::set_azure_vault_fields(Project& P, const std::string& keyId) {
   b.keyVaultName = azure_key_vault_of(keyId).value_or("vault-" + P.name);
   b.resourceGroupName = "rg-" + P.name;
   b.subscriptionID = fmt::format("00000000-0000-4000-8000-{}", P.id.substr(P.id.size() - 12));
+  b.clientID = fmt::format("00000000-0000-4000-9000-{}", P.id.substr(P.id.size() - 12));
+  b.tenantID = fmt::format("00000000-0000-4000-a000-{}", P.id.substr(P.id.size() - 12));
   b.keyIdentifier = keyId.empty() ? fmt::format("https://{}.vault.azure.net/keys/atlas/1", b.keyVaultName) : keyId;
 }
 
@@ -303,11 +305,14 @@ Outcome World::disable_cmk(ProjectIx p, Provider provider) {
   b.roleId.clear();
   b.keyIdentifier.clear();
   b.keyVersionResourceID.clear();
-  // seed 002 §'Example Response': azureKeyVault's keyVaultName, resourceGroupName, subscriptionID... null.
+  // seed 002 §'Example Response': azureKeyVault's keyVaultName, resourceGroupName, subscriptionID,
+  // clientID, tenantID... null.
   b.azureEnvironment.clear();
   b.keyVaultName.clear();
   b.resourceGroupName.clear();
   b.subscriptionID.clear();
+  b.clientID.clear();
+  b.tenantID.clear();
   if (wasAzurePn) set_multicloud_disabled(p, false);
   alert(alerts::kConfigurationUpdated, block_subject(p, provider));
   return Outcome::success();

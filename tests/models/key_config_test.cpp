@@ -193,9 +193,40 @@ TEST_CASE("seed 004 Note: keyVaultName/resourceGroupName/subscriptionID frozen w
   REQUIRE_MESSAGE(moveOut.ok(), moveOut.code());
   CHECK(kms_field(*env.w, p, Provider::AZURE, "keyVaultName") == FieldValue{std::string("vault-b")});
   REQUIRE(env.w->patch_encryption_at_rest(p, Provider::AZURE, {{"enabled", "false"}}).ok());
-  for (const char* f : {"azureEnvironment", "keyVaultName", "keyIdentifier", "resourceGroupName", "subscriptionID"})
+  for (const char* f : {"azureEnvironment", "keyVaultName", "keyIdentifier", "resourceGroupName", "subscriptionID", "clientID", "tenantID"})
     CHECK_MESSAGE(kms_field(*env.w, p, Provider::AZURE, f) == FieldValue{Null{}}, f);  // seed 002: null
   CHECK(kms_field(*env.w, p, Provider::AZURE, "enabled") == FieldValue{false});
+}
+
+// seed 004 §'Enable Customer-Managed Keys...' (PATCH and GET examples): clientID and tenantID are
+// the block's own, kept as sent; seed 002 §'Example Response': null once the block is erased. New
+// ones are new credentials (revalidated), not frozen by endpoints; the secret is kept nowhere.
+TEST_CASE("seed 004: Azure clientID/tenantID kept from the PATCH (new credentials, allowed with endpoints); seed 002: null after {enabled: false}") {
+  Env env;
+  const ProjectIx p = env.project("p", Provider::AZURE, true);
+  env.w->add_endpoint("p", Provider::AZURE, "US_EAST_2", EndpointStatus::ACTIVE);
+  // Enabled without them (the setup): generated ids, as subscriptionID.
+  for (const char* f : {"clientID", "tenantID"}) {
+    const auto v = kms_field(*env.w, p, Provider::AZURE, f);
+    REQUIRE_MESSAGE(v, f);
+    REQUIRE_MESSAGE(std::holds_alternative<std::string>(*v), f);
+    CHECK_MESSAGE(std::get<std::string>(*v).size() == 36, f);  // a UUID, as the API's format says
+  }
+  const std::string client = "632ff709-32a8-48a3-8224-30d2386fadaf", tenant = "ee46317d-36a3-4472-a3dd-6549e901da0b";
+  const std::size_t checks = env.rec.count("ENCRYPTION_AT_REST_VALIDATION_SUCCEEDED");
+  const Outcome o = env.w->patch_encryption_at_rest(p, Provider::AZURE, {{"clientID", client}, {"tenantID", tenant}, {"secret", "s3cret"}});
+  REQUIRE_MESSAGE(o.ok(), o.code());
+  CHECK(kms_field(*env.w, p, Provider::AZURE, "clientID") == FieldValue{client});
+  CHECK(kms_field(*env.w, p, Provider::AZURE, "tenantID") == FieldValue{tenant});
+  CHECK(env.rec.count("ENCRYPTION_AT_REST_VALIDATION_SUCCEEDED") == checks + 1);  // revalidated at once
+  for (const sim::Record& r : env.rec.records)
+    for (const auto& [k, v] : r.fields) CHECK_MESSAGE(v.find("s3cret") == std::string::npos, k);
+  // One field alone changes only itself.
+  REQUIRE(env.w->patch_encryption_at_rest(p, Provider::AZURE, {{"tenantID", client}}).ok());
+  CHECK(kms_field(*env.w, p, Provider::AZURE, "clientID") == FieldValue{client});
+  CHECK(kms_field(*env.w, p, Provider::AZURE, "tenantID") == FieldValue{client});
+  CHECK(read_kms_patch(Provider::AZURE, {{"clientID", client}}).clientID == client);
+  CHECK(read_kms_patch(Provider::AZURE, {{"clientID", client}}).credentials);
 }
 
 // ---- item 13: key lifecycle codes ----

@@ -192,6 +192,18 @@ TEST_CASE("unset fields are left out, a KMS block's API text fields are null; da
   REQUIRE(record);
   for (const Field& f : *record)
     if (f.name == "keyVersionResourceID") CHECK(std::holds_alternative<Null>(f.value));
+  // The Azure block, never enabled: clientID and tenantID read null as seed 002's example shows
+  // them; both are nullable API text, and the client secret is no field at all.
+  const Observable azure{EntityKind::kms, p, Provider::AZURE};
+  for (const char* f : {"clientID", "tenantID"}) CHECK_MESSAGE(observe_field(*env.w, azure, f) == FieldValue{Null{}}, f);
+  std::size_t declared = 0;
+  for (const FieldInfo& info : fields_of(EntityKind::kms, Provider::AZURE)) {
+    CHECK(info.name != "secret");
+    if (info.name != "clientID" && info.name != "tenantID") continue;
+    ++declared;
+    CHECK((info.type == FieldType::text && info.nullable && info.origin == FieldOrigin::atlas_api));
+  }
+  CHECK(declared == 2);
   CHECK(text(*env.w, {EntityKind::project, p}, "created") == "2026-03-01T09:00:00Z");
   const ClusterIx c = env.cluster("p", "orders", Provider::AWS);
   env.run_for(min(90));

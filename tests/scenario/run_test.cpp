@@ -382,7 +382,7 @@ TEST_CASE("seed 002: unset KMS fields are JSON null in --state and `null` in exp
       "  - {at: 2h, do: patch_encryption_at_rest, provider: AWS, fields: {enabled: false}}\n"
       "expect:\n"
       "  - {at: 1h, kms: AWS, customerMasterKeyID: {not: null}, region: US_EAST_1}\n"
-      "  - {at: 1h, kms: AZURE, keyVaultName: null, subscriptionID: ~}\n"
+      "  - {at: 1h, kms: AZURE, keyVaultName: null, subscriptionID: ~, clientID: null, tenantID: ~}\n"
       "  - {at: 3h, kms: AWS, enabled: false, customerMasterKeyID: null, region: null}\n"
       "  - {at: 3h, kms: AWS, region: absent}\n");
   const Scenario s = parse(yaml, "t.yaml");
@@ -402,7 +402,7 @@ TEST_CASE("seed 002: unset KMS fields are JSON null in --state and `null` in exp
     REQUIRE_MESSAGE(ear["awsKms"].contains(f), f);
     CHECK_MESSAGE(ear["awsKms"][f].is_null(), f);
   }
-  for (const char* f : {"azureEnvironment", "keyVaultName", "keyIdentifier", "resourceGroupName", "subscriptionID"}) {
+  for (const char* f : {"azureEnvironment", "keyVaultName", "keyIdentifier", "resourceGroupName", "subscriptionID", "clientID", "tenantID"}) {
     REQUIRE_MESSAGE(ear["azureKeyVault"].contains(f), f);
     CHECK_MESSAGE(ear["azureKeyVault"][f].is_null(), f);
   }
