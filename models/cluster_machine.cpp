@@ -406,7 +406,9 @@ Outcome World::read_write(ClusterIx c) {
 }
 
 ClusterIx World::add_cluster(const ClusterSetup& cs) {
-  auto p = find_project(cs.project);
+  // A setup adds a project's clusters right after the project: that one first, then the lookup.
+  auto p = !projects_.empty() && projects_.back().name == cs.project ? std::optional<ProjectIx>(static_cast<ProjectIx>(projects_.size() - 1))
+                                                                      : find_project(cs.project);
   if (!p) throw std::invalid_argument(fmt::format("add_cluster: unknown project '{}'", cs.project));
   std::string key = projects_[*p].name + '\0' + cs.name;  // clusterByName_'s key, built once
   if (clusterByName_.contains(key)) throw std::invalid_argument(fmt::format("add_cluster: duplicate cluster '{}'", cs.name));

@@ -126,8 +126,10 @@ ProjectIx World::add_project(const ProjectSetup& ps) {
   pr.backupCompliancePolicy = ps.backupCompliancePolicy;
   projectByName_.emplace(ps.name, p);
   projects_[p].state = machine<ProjectState, ProjectEvent>(project_table(), project_subject(p), ps.state);
+  // A block the setup configures gets its machines there, so each machine is named once.
   for (std::size_t i = 0; i < kBlockCount; ++i)
-    init_block_machines(p, block_provider(i), key_table().initial(), credential_table().initial(), access_table().initial());
+    if (std::none_of(ps.kms.begin(), ps.kms.end(), [&](const KmsSetup& k) { return k.provider == block_provider(i); }))
+      init_block_machines(p, block_provider(i), key_table().initial(), credential_table().initial(), access_table().initial());
   for (const KmsSetup& k : ps.kms) setup_block(p, k);
   start_project_clocks(p, ps.validationPhase);
   return p;

@@ -139,6 +139,10 @@ TEST_CASE("spec §1: ids are 24 hex digits, deterministic, unique") {
     ids.insert(id);
   }
   CHECK(ids.size() == 100);
+  // The layout: a fixed prefix, the kind in 2 digits, the counter in 14 (wider past 14 digits).
+  CHECK(make_object_id(IdKind::Project, 0) == "65a0c0de0100000000000000");
+  CHECK(make_object_id(IdKind::Organization, 0xabc123) == "65a0c0de0600000000abc123");
+  CHECK(make_object_id(IdKind::Cluster, 0xfedcba9876543210) == "65a0c0de02fedcba9876543210");
 }
 
 TEST_CASE("RAWSPEC event types: the alerts emitted carry eventTypeName and the alert/event kind") {
