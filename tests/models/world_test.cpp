@@ -217,3 +217,23 @@ TEST_CASE("IllegalTransition is typed: firing an event a state does not allow th
   ClusterMachine c(cluster_table(), {}, "cluster/x", ClusterState::PAUSED);
   CHECK_THROWS_AS(c.fire(sim, ClusterEvent::Shutdown), sim::IllegalTransition);
 }
+
+TEST_CASE("setup: duplicate names are refused, and a cluster refused for another reason leaves its name free") {
+  Env env;
+  env.project("p", Provider::AWS);
+  ProjectSetup again;
+  again.name = "p";
+  CHECK_THROWS_AS(env.w->add_project(again), std::invalid_argument);
+  ClusterSetup tenant;
+  tenant.project = "p";
+  tenant.name = "c";
+  tenant.instanceSizeName = "M0";
+  tenant.encryptionAtRestProvider = Provider::AWS;
+  CHECK_THROWS_AS(env.w->add_cluster(tenant), std::invalid_argument);  // M0 cannot use a customer key
+  CHECK_FALSE(env.w->find_cluster("p", "c"));
+  const ClusterIx c = env.cluster("p", "c", Provider::AWS);
+  CHECK(env.w->find_cluster("p", "c") == c);
+  CHECK_THROWS_AS(env.cluster("p", "c", Provider::AWS), std::invalid_argument);
+  CHECK(env.w->projects().size() == 1);
+  CHECK(env.w->clusters().size() == 1);
+}
