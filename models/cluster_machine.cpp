@@ -407,20 +407,26 @@ Outcome World::read_write(ClusterIx c) {
 }
 
 ClusterIx World::add_cluster(const ClusterSetup& cs) {
-  auto p = find_project(cs.project);
+  // A setup adds a project's clusters right after the project: that one first, then the lookup.
+  auto p = !projects_.empty() && projects_.back().name == cs.project ? std::optional<ProjectIx>(static_cast<ProjectIx>(projects_.size() - 1))
+                                                                      : find_project(cs.project);
   if (!p) throw std::invalid_argument(fmt::format("add_cluster: unknown project '{}'", cs.project));
-  std::string key = projects_[*p].name + '\0' + cs.name;  // clusterByName_'s key, built once
-  if (clusterByName_.contains(key)) throw std::invalid_argument(fmt::format("add_cluster: duplicate cluster '{}'", cs.name));
+  const auto c = static_cast<ClusterIx>(clusters_.size());
+  // The name is claimed in one hash lookup, and given back if a later check refuses the setup.
+  const auto [named, fresh] = clusterByName_.try_emplace(projects_[*p].name + '\0' + cs.name, c);
+  if (!fresh) throw std::invalid_argument(fmt::format("add_cluster: duplicate cluster '{}'", cs.name));
+  const auto refuse = [&, named = named](const std::string& why) {
+    clusterByName_.erase(named);
+    throw std::invalid_argument(why);
+  };
   const std::uint64_t serial = ++idCounter_;
   if (cs.encryptionAtRestProvider != Provider::NONE) {
-    if (is_tenant_tier(cs.instanceSizeName))
-      throw std::invalid_argument(fmt::format("add_cluster: {} tier cannot use a customer key", cs.instanceSizeName));
+    if (is_tenant_tier(cs.instanceSizeName)) refuse(fmt::format("add_cluster: {} tier cannot use a customer key", cs.instanceSizeName));
     if (!projects_[*p].block(cs.encryptionAtRestProvider).enabled)
-      throw std::invalid_argument("add_cluster: the project has no Encryption at Rest for that provider");
+      refuse("add_cluster: the project has no Encryption at Rest for that provider");
   }
   if (cs.state != ClusterState::RUNNING && cs.state != ClusterState::PAUSED && cs.state != ClusterState::CREATING)
-    throw std::invalid_argument("add_cluster: a cluster starts RUNNING or PAUSED");
-  const auto c = static_cast<ClusterIx>(clusters_.size());
+    refuse("add_cluster: a cluster starts RUNNING or PAUSED");
   Cluster& cl = clusters_.emplace_back();  // built in place, once every check has passed
   cl.id = make_object_id(IdKind::Cluster, serial);
   cl.name = cs.name;
@@ -435,7 +441,6 @@ ClusterIx World::add_cluster(const ClusterSetup& cs) {
   if (cl.encryptionAtRestProvider != Provider::NONE) cl.privatePath = projects_[*p].block(cl.encryptionAtRestProvider).privatePath;
   cl.paused = cs.state == ClusterState::PAUSED;
   cl.runState = machine<ClusterState, ClusterEvent>(cluster_table(), cluster_subject(c), cs.state, entity_name(*p, cl.name));
-  clusterByName_.emplace(std::move(key), c);
   projects_[*p].clusterIxs.push_back(c);
   region_inputs_changed(*p);
   if (cs.state == ClusterState::PAUSED) schedule_auto_resume(c);

@@ -1,6 +1,6 @@
 #include "models/ids.h"
 
-#include <fmt/format.h>
+#include <array>
 
 namespace models {
 
@@ -34,8 +34,25 @@ std::string_view block_name(Provider p) {
 }
 
 std::string make_object_id(IdKind kind, std::uint64_t counter) {
-  // 8 hex digits of a fixed epoch-like prefix, 2 of kind, 14 of counter: 24 hex digits.
-  return fmt::format("65a0c0de{:02x}{:014x}", static_cast<unsigned>(kind), counter);
+  // 8 hex digits of a fixed epoch-like prefix, 2 of kind, 14 of counter: 24 hex digits (a counter
+  // past 14 digits widens the id). Written by hand: a fleet's setup makes one per entity.
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::array<char, 16> digits{};  // the counter's hex digits, least significant first
+  std::size_t n = 0;
+  do {
+    digits[n++] = kHex[counter & 0xF];
+    counter >>= 4;
+  } while (counter != 0);
+  const std::size_t width = n < 14 ? 14 : n;
+  std::string id;
+  id.reserve(10 + width);
+  id.append("65a0c0de");
+  const auto k = static_cast<unsigned>(kind);
+  id.push_back(kHex[(k >> 4) & 0xF]);
+  id.push_back(kHex[k & 0xF]);
+  id.append(width - n, '0');
+  while (n > 0) id.push_back(digits[--n]);
+  return id;
 }
 
 }  // namespace models

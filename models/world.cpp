@@ -118,16 +118,18 @@ void World::reserve(std::size_t projects, std::size_t clusters, std::size_t endp
 
 ProjectIx World::add_project(const ProjectSetup& ps) {
   if (ps.name.empty()) throw std::invalid_argument("add_project: a project needs a name");
-  if (projectByName_.contains(ps.name)) throw std::invalid_argument(fmt::format("add_project: duplicate project '{}'", ps.name));
   const auto p = static_cast<ProjectIx>(projects_.size());
+  if (!projectByName_.try_emplace(ps.name, p).second)  // one hash lookup: the check is the insertion
+    throw std::invalid_argument(fmt::format("add_project: duplicate project '{}'", ps.name));
   Project& pr = projects_.emplace_back();  // built in place: a Project is large (three blocks)
   pr.id = make_object_id(IdKind::Project, ++idCounter_);
   pr.name = ps.name;
   pr.backupCompliancePolicy = ps.backupCompliancePolicy;
-  projectByName_.emplace(ps.name, p);
   projects_[p].state = machine<ProjectState, ProjectEvent>(project_table(), project_subject(p), ps.state);
+  // A block the setup configures gets its machines there, so each machine is named once.
   for (std::size_t i = 0; i < kBlockCount; ++i)
-    init_block_machines(p, block_provider(i), key_table().initial(), credential_table().initial(), access_table().initial());
+    if (std::none_of(ps.kms.begin(), ps.kms.end(), [&](const KmsSetup& k) { return k.provider == block_provider(i); }))
+      init_block_machines(p, block_provider(i), key_table().initial(), credential_table().initial(), access_table().initial());
   for (const KmsSetup& k : ps.kms) setup_block(p, k);
   start_project_clocks(p, ps.validationPhase);
   return p;

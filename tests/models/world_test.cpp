@@ -139,6 +139,10 @@ TEST_CASE("spec §1: ids are 24 hex digits, deterministic, unique") {
     ids.insert(id);
   }
   CHECK(ids.size() == 100);
+  // The layout: a fixed prefix, the kind in 2 digits, the counter in 14 (wider past 14 digits).
+  CHECK(make_object_id(IdKind::Project, 0) == "65a0c0de0100000000000000");
+  CHECK(make_object_id(IdKind::Organization, 0xabc123) == "65a0c0de0600000000abc123");
+  CHECK(make_object_id(IdKind::Cluster, 0xfedcba9876543210) == "65a0c0de02fedcba9876543210");
 }
 
 TEST_CASE("RAWSPEC event types: the alerts emitted carry eventTypeName and the alert/event kind") {
@@ -212,4 +216,24 @@ TEST_CASE("IllegalTransition is typed: firing an event a state does not allow th
   CHECK_THROWS_AS(m.fire(sim, EndpointEvent::Delete), sim::IllegalTransition);
   ClusterMachine c(cluster_table(), {}, "cluster/x", ClusterState::PAUSED);
   CHECK_THROWS_AS(c.fire(sim, ClusterEvent::Shutdown), sim::IllegalTransition);
+}
+
+TEST_CASE("setup: duplicate names are refused, and a cluster refused for another reason leaves its name free") {
+  Env env;
+  env.project("p", Provider::AWS);
+  ProjectSetup again;
+  again.name = "p";
+  CHECK_THROWS_AS(env.w->add_project(again), std::invalid_argument);
+  ClusterSetup tenant;
+  tenant.project = "p";
+  tenant.name = "c";
+  tenant.instanceSizeName = "M0";
+  tenant.encryptionAtRestProvider = Provider::AWS;
+  CHECK_THROWS_AS(env.w->add_cluster(tenant), std::invalid_argument);  // M0 cannot use a customer key
+  CHECK_FALSE(env.w->find_cluster("p", "c"));
+  const ClusterIx c = env.cluster("p", "c", Provider::AWS);
+  CHECK(env.w->find_cluster("p", "c") == c);
+  CHECK_THROWS_AS(env.cluster("p", "c", Provider::AWS), std::invalid_argument);
+  CHECK(env.w->projects().size() == 1);
+  CHECK(env.w->clusters().size() == 1);
 }

@@ -71,7 +71,8 @@ int world(const std::vector<std::string>& args) {
       "  atlas  default settings (15-minute validation ticks per project, endpoints provisioning,\n"
       "         every 10th project's key disabled on day 3 and restored on day 4);\n"
       "  peer   the fleet of ../shared/bench/peers/fleet_simpy2.py (key incidents and KMS outages\n"
-      "         as renewal processes), printing disabled_cluster_minutes= and shutdowns= as it does.\n"
+      "         as renewal processes), printing disabled_cluster_minutes= and shutdowns= as it does;\n"
+      "         its endpoints are not built (an endpoint would put the key on its path): endpoints=0.\n"
       "Times setup and run together. Example:\n"
       "  cmksim-bench world --projects 1000 --clusters 10 --endpoints 2 --days 30\n\nOptions");
   opts.add_options()("help,h", "show this help")("projects", po::value(&projects)->default_value(projects),
@@ -85,11 +86,11 @@ int world(const std::vector<std::string>& args) {
       "fire every idle validation tick (fired= is the same; kernel_events= counts what the kernel fired)");
   if (!parse(args, opts)) return 0;
   if (workload == "peer") {
-    const bench::PeerFleetResult r = bench::run_peer_fleet(projects, clusters, endpoints, days, seed, !noFastForward);
+    const bench::PeerFleetResult r = bench::run_peer_fleet(projects, clusters, days, seed, !noFastForward);
     fmt::print("kernel=cmksim mode=world workload=peer fast_forward={} projects={} clusters={} endpoints={} days={} fired={} "
                "kernel_events={} seconds={:.3f} peak_rss_mb={:.1f} events_per_second={:.0f} disabled_cluster_minutes={:.0f} "
                "shutdowns={}\n",
-               !noFastForward, projects, projects * clusters, projects * endpoints, days, r.fired, r.kernel, r.seconds,
+               !noFastForward, projects, projects * clusters, r.endpoints, days, r.fired, r.kernel, r.seconds,
                static_cast<double>(status_bytes("VmHWM")) / (1024.0 * 1024.0), static_cast<double>(r.fired) / r.seconds,
                r.disabled_cluster_minutes, r.shutdowns);
     return 0;

@@ -1,7 +1,9 @@
 // The peer's fleet on the Atlas model. What the peer's docstring states, and how it maps here:
 //   - C CMK clusters per project: AWS key, one region, clusters RUNNING at time zero;
-//   - E endpoints created at time zero, ACTIVE 3..8 minutes later (t_aws_prov uniform 3-8 min);
-//     the key is not reached through them (requirePrivateNetworking off), as in the peer;
+//   - the peer's E endpoints per project are not built: they only change their own status there,
+//     while here an endpoint exists only under requirePrivateNetworking, and its first ACTIVE one
+//     moves every CMK cluster onto the private path to the key (spec §2.5), which the peer's keys
+//     are not on. So the model holds none, and `endpoints=` says so;
 //   - a validation phase in whole minutes uniform in [0, 15), then every 15 minutes;
 //   - the peer restarts a disabled cluster at the check that finds the key valid, at once:
 //     restart_duration 0;
@@ -83,9 +85,8 @@ models::Settings peer_settings() {
   return s;
 }
 
-// One project as the peer builds it: clusters, endpoints, then its validator phase.
-models::ProjectIx add_peer_project(models::World& world, sim::Random& random, std::uint64_t i, std::uint64_t clusters,
-                                   std::uint64_t endpoints) {
+// One project as the peer builds it (without its endpoints): clusters, then its validator phase.
+models::ProjectIx add_peer_project(models::World& world, sim::Random& random, std::uint64_t i, std::uint64_t clusters) {
   models::ProjectSetup ps;
   ps.name = "p" + std::to_string(i);
   ps.kms.push_back(models::KmsSetup{});  // AWS, US_EAST_1, public network
@@ -98,28 +99,25 @@ models::ProjectIx add_peer_project(models::World& world, sim::Random& random, st
     cs.encryptionAtRestProvider = models::Provider::AWS;
     world.add_cluster(cs);
   }
-  static const std::vector<std::string> regions{"US_EAST_1", "US_WEST_2", "EU_WEST_1", "EU_CENTRAL_1"};
-  for (std::uint64_t e = 0; e < endpoints; ++e)
-    world.create_endpoint(p, models::Provider::AWS, regions[e % regions.size()] + (e >= regions.size() ? std::to_string(e) : ""));
   return p;
 }
 
 }  // namespace
 
-PeerFleetResult run_peer_fleet(std::uint64_t projects, std::uint64_t clusters_per_project,
-                               std::uint64_t endpoints_per_project, std::uint64_t days, std::uint64_t seed,
-                               bool fast_forward) {
+PeerFleetResult run_peer_fleet(std::uint64_t projects, std::uint64_t clusters_per_project, std::uint64_t days,
+                               std::uint64_t seed, bool fast_forward) {
   const auto start = std::chrono::steady_clock::now();
   sim::Simulation sim(seed);
   models::World world(sim, peer_settings());
   world.set_fast_forward(fast_forward);
-  world.reserve(projects, projects * clusters_per_project, projects * endpoints_per_project);
+  world.reserve(projects, projects * clusters_per_project, 0);
   DisabledTally tally;
+  tally.disabledSince.assign(projects * clusters_per_project, -1.0);
   sim.add_observer(&tally);
   std::vector<Faults> faults;
   faults.reserve(projects);
   for (std::uint64_t i = 0; i < projects; ++i) {
-    const models::ProjectIx p = add_peer_project(world, sim.random(), i, clusters_per_project, endpoints_per_project);
+    const models::ProjectIx p = add_peer_project(world, sim.random(), i, clusters_per_project);
     faults.push_back(Faults{sim, world, p});
     faults.back().next_key_incident();
     faults.back().next_outage();
@@ -130,7 +128,8 @@ PeerFleetResult run_peer_fleet(std::uint64_t projects, std::uint64_t clusters_pe
   for (double since : tally.disabledSince)
     if (since >= 0) tally.disabledMs += static_cast<double>(horizon.ms()) - since;
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  return {sim.fired_count(), sim.fired_count() - world.ticks_elided(), seconds, tally.disabledMs / kMinute, tally.shutdowns};
+  return {sim.fired_count(), sim.fired_count() - world.ticks_elided(), seconds, tally.disabledMs / kMinute, tally.shutdowns,
+          world.endpoints().size()};
 }
 
 }  // namespace bench

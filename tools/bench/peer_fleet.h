@@ -13,11 +13,11 @@ struct PeerFleetResult {
   double seconds;                         // setup + run loop
   double disabled_cluster_minutes;        // clusters still disabled count up to the horizon
   std::uint64_t shutdowns;                // RUNNING -> DISABLED_EAR transitions
+  std::uint64_t endpoints;                // endpoints the model holds: none (peer_fleet.cpp says why)
 };
 
-// P projects x C clusters x E endpoints for D days at `seed`.
-PeerFleetResult run_peer_fleet(std::uint64_t projects, std::uint64_t clusters_per_project,
-                               std::uint64_t endpoints_per_project, std::uint64_t days, std::uint64_t seed,
-                               bool fast_forward = true);
+// P projects x C clusters for D days at `seed` (the peer's endpoints are not built).
+PeerFleetResult run_peer_fleet(std::uint64_t projects, std::uint64_t clusters_per_project, std::uint64_t days,
+                               std::uint64_t seed, bool fast_forward = true);
 
 }  // namespace bench
