@@ -98,11 +98,11 @@ bool World::any_region_kms_usable(const Cluster& c) const {
 // At a validation of the provider's block: each cluster on it learns which of its regions cannot
 // reach the key. Returns the regions cut only by a missing endpoint (spec §2.5: the alert names
 // them), sorted, each once.
-// The block's part of the answer is the same for all of them: found once. While no input changed
-// since the last walk (Project::regionsChecked), every cluster already holds its answer.
-std::vector<std::string> World::update_regions_without_key(ProjectIx p, Provider provider) {
+// The block's part of the answer is the same for all of them: keyUsable (block_key_usable's
+// answer). While no input changed since the last walk (Project::regionsChecked), every cluster
+// already holds its answer.
+std::vector<std::string> World::update_regions_without_key(ProjectIx p, Provider provider, bool keyUsable) {
   Project& pr = projects_[p];
-  const bool keyUsable = block_key_usable(pr, provider);
   const std::size_t i = block_index(provider);
   Project::RegionsChecked& last = pr.regionsChecked[i];
   if (last.inputs == pr.regionInputs && last.keyUsable == keyUsable) {

@@ -110,7 +110,10 @@ void World::validate_block(ProjectIx p, Provider provider, CheckKind kind) {
 
   // spec §2.5: a private-path node with no ACTIVE endpoint in its region cannot reach the KMS
   // (alert, no shutdown), while the other regions' nodes can; the block stays as its check found it.
-  const std::vector<std::string> cut = update_regions_without_key(p, provider);
+  // The key's part of every region's reach (block_key_usable): a valid verdict already proves it.
+  const bool keyUsable = v.verdict == Verdict::valid || block_key_usable(pr, provider);
+  assert(keyUsable == block_key_usable(pr, provider));
+  const std::vector<std::string> cut = update_regions_without_key(p, provider, keyUsable);
   if (v.verdict != Verdict::unreachable && cut.empty() && b.networkAccessDenied) {
     b.networkAccessDenied = false;
     alert(alerts::kKmsNetworkAccessRestored, entity);

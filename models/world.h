@@ -321,7 +321,7 @@ class World : private sim::ChangeListener {
   bool block_key_usable(const Project& pr, Provider provider) const;  // the part all regions share
   bool region_reaches_key(const Cluster& c, const ClusterRegion& r, bool keyUsable) const;
   bool any_region_kms_usable(const Cluster& c) const;
-  std::vector<std::string> update_regions_without_key(ProjectIx p, Provider provider);
+  std::vector<std::string> update_regions_without_key(ProjectIx p, Provider provider, bool keyUsable);
   void find_regions_without_key(const Cluster& cl, bool keyUsable, std::vector<std::string>& without,
                                 std::vector<std::string>& cut) const;
   bool regions_without_key_agree(ProjectIx p, Provider provider, bool keyUsable, const std::vector<std::string>& cut) const;
