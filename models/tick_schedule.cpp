@@ -153,7 +153,8 @@ void World::run_tick_fast(ProjectIx p) {
 
 // The first instant after now() at which a check of the project could find something else with
 // nothing else changing: the time-dependent inputs of assess() (current_key_problem: Azure key
-// exp and nbf), of update_regions_without_key (the same) and check_rotation_alert's key age.
+// exp and nbf), of the key usability update_regions_without_key is given (the same) and
+// check_rotation_alert's key age.
 sim::Time World::next_input_due(const Project& pr) const {
   const sim::Time now = sim_.now();
   sim::Time due = sim::Time::never();
