@@ -103,10 +103,11 @@ void World::validate_block(ProjectIx p, Provider provider, CheckKind kind) {
   const sim::Subject entity = block_subject(p, provider);
   const EarState before = b.ear.state();
   const bool scheduled = kind == CheckKind::scheduled;
-  if (!scheduled)  // a success has no reason: the field only when the check found one
-    alert(v.verdict == Verdict::valid ? alerts::kValidationSucceeded : alerts::kValidationFailed, entity,
-          v.reasonCode.empty() ? std::vector<std::pair<std::string, std::string>>{}
-                               : std::vector<std::pair<std::string, std::string>>{{"reason", v.reasonCode}});
+  if (!scheduled) {
+    std::vector<std::pair<std::string, std::string>> fields;
+    if (!v.reasonCode.empty()) fields.emplace_back("reason", v.reasonCode);  // a success has no reason
+    alert(v.verdict == Verdict::valid ? alerts::kValidationSucceeded : alerts::kValidationFailed, entity, std::move(fields));
+  }
 
   // spec §2.5: a private-path node with no ACTIVE endpoint in its region cannot reach the KMS
   // (alert, no shutdown), while the other regions' nodes can; the block stays as its check found it.
