@@ -26,6 +26,7 @@
 #include "models/settings.h"
 #include "models/subject.h"
 #include "models/tick_queue.h"
+#include "sim/bulk_allocator.h"
 #include "sim/simulation.h"
 #include "sim/wall_clock.h"
 
@@ -67,6 +68,11 @@ struct ClusterSetup {
   Provider encryptionAtRestProvider = Provider::NONE;
   ClusterState state = ClusterState::RUNNING;  // RUNNING or PAUSED at setup
 };
+
+// The entity tables: one element per project or cluster, for the whole run, so at fleet scale they
+// are the bulk of the model's memory (sim::BulkAllocator: huge pages where the kernel gives them).
+using Projects = std::vector<Project, sim::BulkAllocator<Project>>;
+using Clusters = std::vector<Cluster, sim::BulkAllocator<Cluster>>;
 
 class World : private sim::ChangeListener {
  public:
@@ -182,8 +188,8 @@ class World : private sim::ChangeListener {
   void set_wall_clock(sim::WallClock clock) { wallClock_ = clock; }
   sim::Simulation& simulation() { return sim_; }
   const sim::Simulation& simulation() const { return sim_; }  // for observers: which timers are pending
-  const std::vector<Project>& projects() const { return projects_; }
-  const std::vector<Cluster>& clusters() const { return clusters_; }
+  const Projects& projects() const { return projects_; }
+  const Clusters& clusters() const { return clusters_; }
   const std::vector<PrivateEndpoint>& endpoints() const { return endpoints_; }  // gone ones included
   const std::vector<Snapshot>& snapshots() const { return snapshots_; }
   const Project& project(ProjectIx p) const { return projects_.at(p); }
@@ -376,8 +382,8 @@ class World : private sim::ChangeListener {
   sim::Simulation& sim_;
   Settings settings_;
   sim::WallClock wallClock_;
-  std::vector<Project> projects_;
-  std::vector<Cluster> clusters_;
+  Projects projects_;
+  Clusters clusters_;
   std::vector<PrivateEndpoint> endpoints_;
   std::vector<Snapshot> snapshots_;
   std::unordered_map<std::string, ProjectIx> projectByName_;
