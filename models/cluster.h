@@ -101,7 +101,7 @@ struct Cluster {
   Provider encryptionAtRestProvider = Provider::NONE;
   bool paused = false;            // Atlas field
   // sim
-  ClusterMachine runState{cluster_table(), {}, ""};
+  ClusterMachine runState{cluster_table(), {}};
   std::vector<QueuedChange> queuedChanges;  // submitted while DISABLED_EAR (seed 003), applied after restore
   std::optional<QueuedChange> applying;     // the change UPDATING is applying
   bool privatePath = false;       // KMS reached through the private endpoints (spec §2.5)

@@ -440,7 +440,7 @@ ClusterIx World::add_cluster(const ClusterSetup& cs) {
   cl.encryptionAtRestProvider = cs.encryptionAtRestProvider;
   if (cl.encryptionAtRestProvider != Provider::NONE) cl.privatePath = projects_[*p].block(cl.encryptionAtRestProvider).privatePath;
   cl.paused = cs.state == ClusterState::PAUSED;
-  cl.runState = machine<ClusterState, ClusterEvent>(cluster_table(), cluster_subject(c), cs.state, entity_name(*p, cl.name));
+  cl.runState = machine<ClusterState, ClusterEvent>(cluster_table(), cluster_subject(c), cs.state);
   projects_[*p].clusterIxs.push_back(c);
   region_inputs_changed(*p);
   if (cs.state == ClusterState::PAUSED) schedule_auto_resume(c);

@@ -77,7 +77,7 @@ struct PrivateEndpoint {
   RegionId region = RegionId::none;  // sim: regionName interned by the World (new_endpoint)
   std::string errorMessage;
   std::string privateEndpointConnectionName;  // Azure: connection to approve; AWS: endpoint resource id
-  EndpointMachine status{endpoint_table(), {}, ""};
+  EndpointMachine status{endpoint_table(), {}};
   // sim
   // The scenario's name for it (`name:` / `as:`; Atlas endpoints have none), shown in every output
   // in place of the id; a replacement Atlas creates shows "<name>~2", "~3", ... (issue 15).

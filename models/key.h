@@ -118,9 +118,9 @@ struct CustomerKey {
   // Azure: secret expiry (<= 2 years, DOCS security-azure-kms); Time::never() when none.
   sim::Time secretExpiresAt = sim::Time::never();
   std::set<std::string> unreachableRegions;
-  sim::StateMachine<KeyState, KeyEvent> keyState{key_table(), {}, ""};
-  CredentialMachine credentials{credential_table(), {}, ""};
-  sim::StateMachine<AccessState, AccessEvent> access{access_table(), {}, ""};
+  sim::StateMachine<KeyState, KeyEvent> keyState{key_table(), {}};
+  CredentialMachine credentials{credential_table(), {}};
+  sim::StateMachine<AccessState, AccessEvent> access{access_table(), {}};
   // Pending scheduled transitions (deletion waiting period, recovery window).
   std::uint64_t keyTimerGeneration = 0;
   std::uint64_t rotationGeneration = 0;

@@ -173,7 +173,7 @@ std::vector<std::string> atlas_state_names() {
   std::vector<std::string> out;
   for (int i = 0; i <= static_cast<int>(ClusterState::DISABLED_MULTICLOUD); ++i) {
     Cluster c;
-    c.runState = ClusterMachine(cluster_table(), sim::Subject{}, "", static_cast<ClusterState>(i));
+    c.runState = ClusterMachine(cluster_table(), sim::Subject{}, static_cast<ClusterState>(i));
     const std::string name(c.stateName());
     if (std::find(out.begin(), out.end(), name) == out.end()) out.push_back(name);
   }

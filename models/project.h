@@ -75,8 +75,8 @@ struct KmsConfig {
   bool networkAccessDenied = false;  // last validation could not reach the KMS (alert raised)
   CustomerKey key;                   // the customer's key and credentials in the cloud
   // sim: machines
-  sim::StateMachine<EarState, EarEvent> ear{ear_table(), {}, ""};
-  PnMachine pn{pn_table(), {}, ""};
+  sim::StateMachine<EarState, EarEvent> ear{ear_table(), {}};
+  PnMachine pn{pn_table(), {}};
   // sim: the KMS region used for reachability (AWS region, Azure vault region, GCP key location).
   std::string kmsRegion;
   // AWS
@@ -129,7 +129,7 @@ struct Project {
 
   std::string id;    // 24-hex group id
   std::string name;
-  sim::StateMachine<ProjectState, ProjectEvent> state{project_table(), {}, ""};
+  sim::StateMachine<ProjectState, ProjectEvent> state{project_table(), {}};
   bool backupCompliancePolicy = false;
   bool enabledForSearchNodes = false;  // EncryptionAtRest.enabledForSearchNodes (RAWSPEC; spec §1)
   std::vector<std::uint32_t> clusterIxs;   // sim: the project's clusters (indices into World::clusters())

@@ -16,10 +16,14 @@
 
 namespace models {
 
-World::World(sim::Simulation& sim, Settings settings) : sim_(sim), settings_(std::move(settings)) { settings_.check(); }
+World::World(sim::Simulation& sim, Settings settings) : sim_(sim), settings_(std::move(settings)) {
+  settings_.check();
+  sim_.set_subject_namer(this);
+}
 
 World::~World() {
   if (sim_.change_listener() == this) sim_.set_change_listener(nullptr);
+  if (sim_.subject_namer() == this) sim_.set_subject_namer(nullptr);
 }
 
 std::string World::entity_name(sim::Subject s) const {

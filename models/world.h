@@ -74,7 +74,7 @@ struct ClusterSetup {
 using Projects = std::vector<Project, sim::BulkAllocator<Project>>;
 using Clusters = std::vector<Cluster, sim::BulkAllocator<Cluster>>;
 
-class World : private sim::ChangeListener {
+class World : private sim::ChangeListener, private sim::SubjectNamer {
  public:
   World(sim::Simulation& sim, Settings settings = {});
   ~World();
@@ -251,6 +251,8 @@ class World : private sim::ChangeListener {
   sim::Time next_input_due(const Project& pr) const;
   std::pair<std::int64_t, ProjectIx> tick_rank(ProjectIx p) const;
   void on_change(sim::Subject s) override;
+  // The records' entity names (sim::SubjectNamer): entity_name.
+  std::string name_of(sim::Subject s) const override { return entity_name(s); }
   void wake_subject(sim::Subject s);
   void wake(ProjectIx p);
   void set_tick_due(ProjectIx p, sim::Time at);
@@ -366,14 +368,13 @@ class World : private sim::ChangeListener {
   sim::Subject operation_subject(const ActionRequest& a) const;
   static std::string entity_name(EntityKind kind, std::string_view project, Provider provider);
   std::string entity_name(ProjectIx p, std::string_view cluster) const;
-  // A state machine for the subject, starting in `start`, recorded under its display name.
+  // A state machine for the subject, starting in `start` (its records name it by name_of).
   template <class S, class E, class C>
-  sim::StateMachine<S, E, C> machine(const sim::TransitionTable<S, E, C>& table, sim::Subject subject, S start,
-                                     std::string name = {}) const {
-    return sim::StateMachine<S, E, C>(table, subject, name.empty() ? entity_name(subject) : std::move(name), start);
+  static sim::StateMachine<S, E, C> machine(const sim::TransitionTable<S, E, C>& table, sim::Subject subject, S start) {
+    return sim::StateMachine<S, E, C>(table, subject, start);
   }
   template <class S, class E, class C>
-  sim::StateMachine<S, E, C> machine(const sim::TransitionTable<S, E, C>& table, sim::Subject subject) const {
+  static sim::StateMachine<S, E, C> machine(const sim::TransitionTable<S, E, C>& table, sim::Subject subject) {
     return machine<S, E, C>(table, subject, table.initial());
   }
   sim::Duration sample(const sim::Distribution& d) { return d.sample(sim_.random()); }

@@ -5,7 +5,7 @@ namespace report {
 std::vector<InitialState> current_states(const models::World& world) {
   std::vector<InitialState> out;
   auto add = [&](const auto& machine, std::string_view state) {
-    if (!machine.entity().empty()) out.push_back({machine.subject(), machine.entity(), std::string(state)});
+    if (machine.subject() != sim::Subject{}) out.push_back({machine.subject(), world.entity_name(machine.subject()), std::string(state)});
   };
   for (const models::Cluster& c : world.clusters()) add(c.runState, models::cluster_state_name(c.state()));
   for (const models::PrivateEndpoint& e : world.endpoints())

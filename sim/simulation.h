@@ -12,6 +12,7 @@
 //   credit_fired(n)                     count n events a model proved need not fire (fast-forward)
 //                                       as fired, so fired_count() matches the run that fires them
 //   set_change_listener(l), changed(s)  a model hears of every state-machine move by subject
+//   set_subject_namer(n), name_of(s)    the model that owns the subjects names them for records
 //
 // Order of simultaneous events: by time, then by priority class (lower first), then in the order
 // they were scheduled (FIFO). Two runs with the same seed therefore always agree.
@@ -19,6 +20,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "sim/event_set.h"
@@ -36,6 +38,17 @@ class ChangeListener {
 
  protected:
   ~ChangeListener() = default;
+};
+
+// Names a subject for the records (Record::entity), e.g. "server/web-1": the model that owns the
+// subjects knows their names, so a state machine carries only its subject and a name is built
+// only for a record that is made.
+class SubjectNamer {
+ public:
+  virtual std::string name_of(Subject s) const = 0;
+
+ protected:
+  ~SubjectNamer() = default;
 };
 
 class Simulation {
@@ -70,6 +83,11 @@ class Simulation {
   void changed(Subject s) {
     if (changes_) changes_->on_change(s);
   }
+
+  // One namer (nullptr: none, and every subject's name is empty).
+  void set_subject_namer(const SubjectNamer* n) { namer_ = n; }
+  const SubjectNamer* subject_namer() const { return namer_; }
+  std::string name_of(Subject s) const { return namer_ ? namer_->name_of(s) : std::string(); }
 
   bool step() {
     if (events_.empty()) return false;
@@ -116,6 +134,7 @@ class Simulation {
   std::uint64_t fired_ = 0;
   std::vector<Observer*> observers_;
   ChangeListener* changes_ = nullptr;
+  const SubjectNamer* namer_ = nullptr;
 };
 
 }  // namespace sim

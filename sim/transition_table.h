@@ -146,20 +146,18 @@ class TransitionTable {
   EventName event_name_;
 };
 
-// One live instance of a table: the current state of one entity. Every change is recorded through
-// the simulation's observers as a "transition" Record naming the table row (for coverage).
+// One live instance of a table: the current state of one entity, known by its subject. Every change
+// is recorded through the simulation's observers as a "transition" Record naming the table row (for
+// coverage) and the entity by the simulation's subject namer.
 template <class State, class Event, class Ctx = NoContext>
 class StateMachine {
  public:
   using Table = TransitionTable<State, Event, Ctx>;
-  StateMachine(const Table& table, Subject subject, std::string entity)
-      : state_(table.initial()), subject_(subject), table_(&table), entity_(std::move(entity)) {}
-  StateMachine(const Table& table, Subject subject, std::string entity, State start)
-      : state_(start), subject_(subject), table_(&table), entity_(std::move(entity)) {}
+  StateMachine(const Table& table, Subject subject) : state_(table.initial()), subject_(subject), table_(&table) {}
+  StateMachine(const Table& table, Subject subject, State start) : state_(start), subject_(subject), table_(&table) {}
 
   State state() const { return state_; }
   Subject subject() const { return subject_; }
-  const std::string& entity() const { return entity_; }
   const Table& table() const { return *table_; }
   bool can(Event e) const { return table_->allows(state_, e); }
   bool can(Event e, const Ctx& ctx) const { return table_->allows(state_, e, &ctx); }
@@ -176,7 +174,7 @@ class StateMachine {
       r.at = sim.now();
       r.kind = RecordKind::transition;
       r.subject = subject_;
-      r.entity = entity_;
+      r.entity = sim.name_of(subject_);
       r.from = table_->state_name(from);
       r.to = table_->state_name(state_);
       r.cause = cause.empty() ? std::string(table_->event_name(e)) : std::string(cause);
@@ -191,7 +189,6 @@ class StateMachine {
   State state_;  // first: a model that reads many machines' states touches one line each
   Subject subject_;
   const Table* table_;
-  std::string entity_;
 };
 
 }  // namespace sim

@@ -212,9 +212,9 @@ TEST_CASE("queries: find by name, list endpoints, next validation on the 15-minu
 
 TEST_CASE("IllegalTransition is typed: firing an event a state does not allow throws") {
   sim::Simulation sim;
-  EndpointMachine m(endpoint_table(), {}, "endpoint/x");
+  EndpointMachine m(endpoint_table(), {});
   CHECK_THROWS_AS(m.fire(sim, EndpointEvent::Delete), sim::IllegalTransition);
-  ClusterMachine c(cluster_table(), {}, "cluster/x", ClusterState::PAUSED);
+  ClusterMachine c(cluster_table(), {}, ClusterState::PAUSED);
   CHECK_THROWS_AS(c.fire(sim, ClusterEvent::Shutdown), sim::IllegalTransition);
 }
 

@@ -130,7 +130,11 @@ TEST_CASE("a live machine records each transition with its row, and coverage sho
   sim::Simulation s;
   Coverage c;
   s.add_observer(&c);
-  sim::StateMachine<Door, Act, Visitor> door(door_table(), {}, "door/front");
+  struct Namer : sim::SubjectNamer {
+    std::string name_of(sim::Subject s) const override { return s.index == 7 ? "door/front" : "?"; }
+  } namer;
+  s.set_subject_namer(&namer);
+  sim::StateMachine<Door, Act, Visitor> door(door_table(), sim::Subject{.kind = 1, .part = 0, .index = 7});
   s.schedule_at(sim::Time::from_ms(1), [&] { door.fire(s, Act::Open, "wind"); });
   s.schedule_at(sim::Time::from_ms(2), [&] { door.fire(s, Act::Close); });
   s.run();
