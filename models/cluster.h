@@ -80,6 +80,10 @@ struct ClusterRegion {
   std::int64_t nodesDown = 0;
   // sim: regionName interned, set by the World when the region joins a cluster (none in requests).
   RegionId region = RegionId::none;
+  // sim: this region's nodes cannot reach the key, as the last validation of the cluster's block
+  // found it (spec §2.5: no ACTIVE endpoint in the region of a private-path cluster, or the key
+  // unusable); false until a validation says otherwise.
+  bool withoutKey = false;
 };
 
 struct QueuedChange {
@@ -107,9 +111,6 @@ struct Cluster {
   bool privatePath = false;       // KMS reached through the private endpoints (spec §2.5)
   bool pausedByAtlas = false;
   std::int64_t restartNodes = 0;  // nodes the running restart covers (0 = all)
-  // Regions whose nodes cannot reach the key, as the last validation found them (spec §2.5: no
-  // ACTIVE endpoint in the region of a private-path cluster); empty when every region can.
-  std::vector<std::string> regionsWithoutKey;
   sim::Time resumedAt = sim::Time::from_ms(-(std::int64_t{1} << 40));
   sim::EventHandle pending;       // the scheduled end of the current transitional state
   ClusterEvent pendingEvent = ClusterEvent::Created;
@@ -128,6 +129,9 @@ struct Cluster {
   std::int64_t nodesDown() const;
   // The regions with nodes down, in the cluster's order ("" when none), e.g. "US_WEST_2,EU_WEST_1".
   std::string regionsDown() const;
+  // The regions whose nodes cannot reach the key as the last validation found them
+  // (ClusterRegion::withoutKey), in the same form; "" when every region can.
+  std::string regionsWithoutKey() const;
   // Atlas stateName (IDLE, CREATING, UPDATING, REPAIRING): no "disabled" value exists (spec §1).
   std::string_view stateName() const;
   // Reads and writes are served: RUNNING or UPDATING with processes up (seed 003: none while disabled).

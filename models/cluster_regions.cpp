@@ -56,6 +56,13 @@ std::string Cluster::regionsDown() const {
   return joined(names);
 }
 
+std::string Cluster::regionsWithoutKey() const {
+  std::vector<std::string> names;
+  for (const ClusterRegion& r : regions)
+    if (r.withoutKey) names.push_back(r.regionName);
+  return joined(names);
+}
+
 // ---- which nodes reach the key ----
 
 // Ids in order of first use; a handful of names per World, so a linear search.
@@ -112,12 +119,11 @@ std::vector<std::string> World::update_regions_without_key(ProjectIx p, Provider
   std::vector<std::string> cut;
   for (ClusterIx c : pr.clusterIxs) {
     Cluster& cl = clusters_[c];
-    if (cl.encryptionAtRestProvider != provider) {
-      if (cl.encryptionAtRestProvider == Provider::NONE) cl.regionsWithoutKey.clear();
-      continue;
+    if (cl.encryptionAtRestProvider == provider) {
+      for (ClusterRegion& r : cl.regions) r.withoutKey = region_without_key(cl, r, keyUsable, cut);
+    } else if (cl.encryptionAtRestProvider == Provider::NONE) {
+      for (ClusterRegion& r : cl.regions) r.withoutKey = false;
     }
-    cl.regionsWithoutKey.clear();
-    find_regions_without_key(cl, keyUsable, cl.regionsWithoutKey, cut);
   }
   std::sort(cut.begin(), cut.end());
   last = {pr.regionInputs, keyUsable, !cut.empty()};
@@ -125,18 +131,15 @@ std::vector<std::string> World::update_regions_without_key(ProjectIx p, Provider
   return cut;
 }
 
-// One cluster's part of update_regions_without_key: appends its regions that cannot reach the key
-// to without, and those cut only by a missing endpoint to cut (each once).
-void World::find_regions_without_key(const Cluster& cl, bool keyUsable, std::vector<std::string>& without,
-                                     std::vector<std::string>& cut) const {
+// One region's part of update_regions_without_key: whether its nodes cannot reach the key; if only
+// a missing endpoint cuts it, its name joins cut (each once).
+bool World::region_without_key(const Cluster& cl, const ClusterRegion& r, bool keyUsable, std::vector<std::string>& cut) const {
+  if (region_reaches_key(cl, r, keyUsable)) return false;
   const Provider provider = cl.encryptionAtRestProvider;
-  for (const ClusterRegion& r : cl.regions) {
-    if (region_reaches_key(cl, r, keyUsable)) continue;
-    without.push_back(r.regionName);
-    if (cl.privatePath && provider != Provider::GCP && !region_has_active_endpoint(cl.project, provider, r.region) &&
-        std::find(cut.begin(), cut.end(), r.regionName) == cut.end())
-      cut.push_back(r.regionName);
-  }
+  if (cl.privatePath && provider != Provider::GCP && !region_has_active_endpoint(cl.project, provider, r.region) &&
+      std::find(cut.begin(), cut.end(), r.regionName) == cut.end())
+    cut.push_back(r.regionName);
+  return true;
 }
 
 // Debug check of a reused answer (a missed region_inputs_changed): a fresh walk finds the same
@@ -145,11 +148,10 @@ bool World::regions_without_key_agree(ProjectIx p, Provider provider, bool keyUs
   std::vector<std::string> fresh;
   for (ClusterIx c : projects_[p].clusterIxs) {
     const Cluster& cl = clusters_[c];
-    if (cl.encryptionAtRestProvider == Provider::NONE && !cl.regionsWithoutKey.empty()) return false;
-    if (cl.encryptionAtRestProvider != provider) continue;
-    std::vector<std::string> without;
-    find_regions_without_key(cl, keyUsable, without, fresh);
-    if (without != cl.regionsWithoutKey) return false;
+    for (const ClusterRegion& r : cl.regions) {
+      if (cl.encryptionAtRestProvider == Provider::NONE && r.withoutKey) return false;
+      if (cl.encryptionAtRestProvider == provider && region_without_key(cl, r, keyUsable, fresh) != r.withoutKey) return false;
+    }
   }
   std::sort(fresh.begin(), fresh.end());
   return fresh == cut;

@@ -200,7 +200,7 @@ const Table<Cluster>& cluster_fields() {
         .number("nodesDown", kSim, [](const Cluster& c) { return c.nodesDown(); })
         // spec §2.5: which regions' nodes are down, and which cannot reach the key (last check)
         .text("regionsDown", kSim, [](const Cluster& c) { return c.regionsDown(); })
-        .text("regionsWithoutKey", kSim, [](const Cluster& c) { return fmt::format("{}", fmt::join(c.regionsWithoutKey, ",")); })
+        .text("regionsWithoutKey", kSim, [](const Cluster& c) { return c.regionsWithoutKey(); })
         .number("queuedChanges", kSim, [](const Cluster& c) { return c.queuedChanges.size(); })
         .flag("pausedByAtlas", kSim, [](const Cluster& c) { return c.pausedByAtlas; })
         .flag("servesReadsWrites", kSim, [](const Cluster& c) { return c.servesReadsWrites(); })

@@ -172,7 +172,8 @@ void World::validate_block(ProjectIx p, Provider provider, CheckKind kind) {
 }
 
 void World::shut_down_clusters(ProjectIx p, Provider provider, const std::string& reason) {
-  std::vector<std::string> names;
+  const bool observed = sim_.observed();
+  std::string names;  // the email's list, "a,b", kept only for an observed run
   for (ClusterIx c : projects_[p].clusterIxs) {
     Cluster& cl = clusters_[c];
     if (cl.encryptionAtRestProvider != provider) continue;
@@ -188,14 +189,12 @@ void World::shut_down_clusters(ProjectIx p, Provider provider, const std::string
     for (ClusterRegion& r : cl.regions) r.nodesDown = r.nodes;
     remove_search_nodes(c);  // spec §2.7: Search Nodes paused and removed (DOCS KMS page)
     projects_[p].clustersToRecover = true;
-    names.push_back(cl.name);
+    if (observed) names.append(names.empty() ? "" : ",").append(cl.name);
   }
-  if (!names.empty() && sim_.observed()) {
-    std::string list;
-    for (const std::string& n : names) list += (list.empty() ? "" : ",") + n;
+  if (!names.empty()) {  // some cluster shut down and the run is observed
     // seed 003: "Atlas sends an email to the Project Owner listing all affected clusters."
     alert(alerts::kClustersShutDownEmail, project_subject(p),
-          {{"to", "Project Owner"}, {"clusters", list}, {"reason", reason}});
+          {{"to", "Project Owner"}, {"clusters", std::move(names)}, {"reason", reason}});
   }
 }
 

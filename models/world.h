@@ -330,8 +330,7 @@ class World : private sim::ChangeListener, private sim::SubjectNamer {
   bool region_reaches_key(const Cluster& c, const ClusterRegion& r, bool keyUsable) const;
   bool any_region_kms_usable(const Cluster& c) const;
   std::vector<std::string> update_regions_without_key(ProjectIx p, Provider provider, bool keyUsable);
-  void find_regions_without_key(const Cluster& cl, bool keyUsable, std::vector<std::string>& without,
-                                std::vector<std::string>& cut) const;
+  bool region_without_key(const Cluster& cl, const ClusterRegion& r, bool keyUsable, std::vector<std::string>& cut) const;
   bool regions_without_key_agree(ProjectIx p, Provider provider, bool keyUsable, const std::vector<std::string>& cut) const;
   // A cluster's key provider, private path or regions, or the project's ACTIVE endpoint regions
   // changed: update_regions_without_key walks the clusters again at its next call.
