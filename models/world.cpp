@@ -84,22 +84,20 @@ std::optional<ProjectIx> World::project_of(sim::Subject s) const {
 void World::note(sim::RecordKind kind, sim::Subject subject, std::string_view cause,
                  std::vector<std::pair<std::string, std::string>> fields) {
   wake_subject(subject);  // a recorded happening may change what the project's next check finds
-  if (!sim_.observed()) return;
-  sim::Record r;
-  r.at = sim_.now();
-  r.kind = kind;
-  r.subject = subject;
-  r.entity = entity_name(subject);
-  r.cause = std::string(cause);
-  r.fields = std::move(fields);
-  sim_.record(r);
+  sim_.emit(kind, [&](sim::Record& r) {
+    r.subject = subject;
+    r.entity = entity_name(subject);
+    r.cause.assign(cause);
+    r.fields = std::move(fields);
+  });
 }
 
 void World::alert(std::string_view eventTypeName, sim::Subject subject, std::vector<std::pair<std::string, std::string>> fields) {
   wake_subject(subject);
-  if (!sim_.observed()) return;
+  const sim::RecordKind kind = alerts::kind_of(eventTypeName);
+  if (!sim_.observed(kind)) return;
   fields.insert(fields.begin(), {"eventTypeName", std::string(eventTypeName)});
-  note(alerts::kind_of(eventTypeName), subject, eventTypeName, std::move(fields));
+  note(kind, subject, eventTypeName, std::move(fields));
 }
 
 std::optional<AtlasError> World::project_active_guard(ProjectIx p) const {

@@ -61,6 +61,20 @@ struct Record {
   int row = -1;           // the table row that fired, for coverage
   std::vector<std::pair<std::string, std::string>> fields{};
 
+  // Back to a default record, keeping the strings' capacity (Simulation::emit reuses one record).
+  void clear() {
+    at = {};
+    kind = RecordKind::transition;
+    subject = {};
+    entity.clear();
+    from.clear();
+    to.clear();
+    cause.clear();
+    machine.clear();
+    row = -1;
+    fields.clear();
+  }
+
   // The value of a field, or nullptr.
   const std::string* field(std::string_view key) const {
     for (const auto& [k, v] : fields)
@@ -69,11 +83,16 @@ struct Record {
   }
 };
 
+// A record handed to on_record lives only for that call (Simulation::emit reuses it): an observer
+// that keeps one keeps a copy.
 class Observer {
  public:
   virtual ~Observer() = default;
   virtual void on_fired(const FiredEvent&) {}
   virtual void on_record(const Record&) {}
+  // The kinds of record this observer keys on (all, unless it says otherwise): it is handed only
+  // those, and a record no observer wants is never built. Asked once, by add_observer.
+  virtual bool wants(RecordKind) const { return true; }
 };
 
 }  // namespace sim

@@ -13,6 +13,8 @@
 //                                       as fired, so fired_count() matches the run that fires them
 //   set_change_listener(l), changed(s)  a model hears of every state-machine move by subject
 //   set_subject_namer(n), name_of(s)    the model that owns the subjects names them for records
+//   add_observer(o), observed([kind])   observers; whether any is there (and wants that kind)
+//   emit(kind, fill), record(r)         hand a record to the observers that want its kind
 //
 // Order of simultaneous events: by time, then by priority class (lower first), then in the order
 // they were scheduled (FIFO). Two runs with the same seed therefore always agree.
@@ -20,6 +22,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -109,14 +112,54 @@ class Simulation {
     return fired_ - before;
   }
 
-  void add_observer(Observer* o) { observers_.push_back(o); }
-  void remove_observer(Observer* o) { std::erase(observers_, o); }
+  void add_observer(Observer* o) {
+    observers_.push_back(o);
+    std::uint16_t mask = 0;
+    for (RecordKind k : kRecordKinds)
+      if (o->wants(k)) mask |= bit(k);
+    wants_.push_back(mask);
+    wanted_ |= mask;
+  }
+  void remove_observer(Observer* o) {
+    for (std::size_t i = observers_.size(); i-- > 0;)
+      if (observers_[i] == o) {
+        observers_.erase(observers_.begin() + static_cast<std::ptrdiff_t>(i));
+        wants_.erase(wants_.begin() + static_cast<std::ptrdiff_t>(i));
+      }
+    wanted_ = 0;
+    for (std::uint16_t m : wants_) wanted_ |= m;
+  }
   bool observed() const { return !observers_.empty(); }
+  bool observed(RecordKind k) const { return (wanted_ & bit(k)) != 0; }
   void record(const Record& r) {
-    for (Observer* o : observers_) o->on_record(r);
+    for (std::size_t i = 0; i < observers_.size(); ++i)
+      if (wants_[i] & bit(r.kind)) observers_[i]->on_record(r);
+  }
+  // Builds a record of kind k at now() and hands it over, if some observer wants that kind.
+  // fill(r) sets the rest on a record reused from one record to the next (cleared first; its
+  // strings keep their capacity, so a record costs no allocation once warm). A record made while
+  // observers handle another gets a record of its own.
+  template <class Fill>
+  void emit(RecordKind k, Fill&& fill) {
+    if (!observed(k)) return;
+    if (emitting_ == scratch_.size()) scratch_.push_back(std::make_unique<Record>());
+    Record& r = *scratch_[emitting_];
+    struct Nest {
+      std::size_t& depth;
+      explicit Nest(std::size_t& d) : depth(++d) {}
+      ~Nest() { --depth; }
+    } nest(emitting_);
+    r.clear();
+    r.at = now_;
+    r.kind = k;
+    fill(r);
+    record(r);
   }
 
  private:
+  static constexpr std::uint16_t bit(RecordKind k) { return static_cast<std::uint16_t>(1U << static_cast<unsigned>(k)); }
+  static_assert(kRecordKinds.size() <= 16);
+
   void fire_next() {
     EventSet::Fired f = events_.take_top();
     now_ = f.at;
@@ -133,6 +176,10 @@ class Simulation {
   Time now_;
   std::uint64_t fired_ = 0;
   std::vector<Observer*> observers_;
+  std::vector<std::uint16_t> wants_;  // per observer, the kinds it wants (bit per RecordKind)
+  std::uint16_t wanted_ = 0;          // their union
+  std::vector<std::unique_ptr<Record>> scratch_;  // emit's records, one per nesting depth
+  std::size_t emitting_ = 0;
   ChangeListener* changes_ = nullptr;
   const SubjectNamer* namer_ = nullptr;
 };

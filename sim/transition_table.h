@@ -169,19 +169,15 @@ class StateMachine {
     const State from = state_;
     state_ = table_->row(i).to;
     sim.changed(subject_);
-    if (sim.observed()) {
-      Record r;
-      r.at = sim.now();
-      r.kind = RecordKind::transition;
+    sim.emit(RecordKind::transition, [&](Record& r) {
       r.subject = subject_;
       r.entity = sim.name_of(subject_);
-      r.from = table_->state_name(from);
-      r.to = table_->state_name(state_);
-      r.cause = cause.empty() ? std::string(table_->event_name(e)) : std::string(cause);
-      r.machine = std::string(table_->name());
+      r.from.assign(table_->state_name(from));
+      r.to.assign(table_->state_name(state_));
+      r.cause.assign(cause.empty() ? table_->event_name(e) : cause);
+      r.machine.assign(table_->name());
       r.row = static_cast<int>(i);
-      sim.record(r);
-    }
+    });
     return state_;
   }
 

@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <functional>
 #include <memory>
 #include <string>
 #include <thread>
@@ -225,6 +227,71 @@ TEST_CASE("observers see every fired event and every record") {
   CHECK(tape.records == std::vector<std::string>{"alert:x"});
   s.remove_observer(&tape);
   CHECK_FALSE(s.observed());
+}
+
+namespace {
+// Wants only the kinds it is given; keeps "kind:entity:cause:fields" of each record it is handed.
+struct Picky : sim::Observer {
+  std::vector<sim::RecordKind> kinds;
+  std::vector<std::string> seen;
+  std::function<void(const sim::Record&)> also;
+  bool wants(sim::RecordKind k) const override { return std::find(kinds.begin(), kinds.end(), k) != kinds.end(); }
+  void on_record(const sim::Record& r) override {
+    std::string line = std::string(sim::record_kind_name(r.kind)) + ":" + r.entity + ":" + r.cause + ":";
+    for (const auto& [k, v] : r.fields) line += k + "=" + v + ";";
+    seen.push_back(line);
+    if (also) also(r);
+  }
+};
+}  // namespace
+
+TEST_CASE("emit builds a record only for a kind some observer wants, and hands it only to those") {
+  Simulation s;
+  int built = 0;
+  auto alert = [&](std::string entity) {
+    s.emit(sim::RecordKind::alert, [&](sim::Record& r) {
+      ++built;
+      r.entity = entity;
+    });
+  };
+  alert("nobody");  // no observer: nothing is built
+  Picky transitions, alerts;
+  transitions.kinds = {sim::RecordKind::transition};
+  alerts.kinds = {sim::RecordKind::alert};
+  s.add_observer(&transitions);
+  alert("only-transitions");  // the one observer does not want alerts: still nothing built
+  CHECK(built == 0);
+  CHECK_FALSE(s.observed(sim::RecordKind::alert));
+  s.add_observer(&alerts);
+  CHECK(s.observed(sim::RecordKind::alert));
+  alert("a");
+  s.emit(sim::RecordKind::transition, [](sim::Record& r) { r.entity = "t"; });
+  CHECK(built == 1);
+  CHECK(alerts.seen == std::vector<std::string>{"alert:a::"});
+  CHECK(transitions.seen == std::vector<std::string>{"transition:t::"});
+  s.remove_observer(&alerts);
+  CHECK_FALSE(s.observed(sim::RecordKind::alert));
+  CHECK(s.observed(sim::RecordKind::transition));
+}
+
+TEST_CASE("emit reuses its record: nothing of one record shows in the next, nor in one made while observers handle it") {
+  Simulation s;
+  Picky all;
+  all.kinds = {sim::kRecordKinds.begin(), sim::kRecordKinds.end()};
+  s.add_observer(&all);
+  all.also = [&](const sim::Record& r) {
+    if (r.cause != "outer") return;
+    s.emit(sim::RecordKind::effect, [](sim::Record& inner) { inner.entity = "inner"; });
+    CHECK(r.entity == "first");  // the outer record is intact after the nested one
+    CHECK(r.fields.size() == 1);
+  };
+  s.emit(sim::RecordKind::alert, [](sim::Record& r) {
+    r.entity = "first";
+    r.cause = "outer";
+    r.fields = {{"reason", "KEY_DISABLED"}};
+  });
+  s.emit(sim::RecordKind::event, [](sim::Record& r) { r.entity = "second"; });
+  CHECK(all.seen == std::vector<std::string>{"alert:first:outer:reason=KEY_DISABLED;", "effect:inner::", "event:second::"});
 }
 
 namespace {

@@ -38,6 +38,7 @@ struct DisabledTally : sim::Observer {
   std::vector<double> disabledSince;  // ms, per cluster; < 0 while not disabled
   double disabledMs = 0;
   std::uint64_t shutdowns = 0;
+  bool wants(sim::RecordKind k) const override { return k == sim::RecordKind::transition; }
   void on_record(const sim::Record& r) override {
     if (r.kind != sim::RecordKind::transition || models::entity_of(r.subject).kind != models::EntityKind::cluster) return;
     const std::uint32_t c = r.subject.index;
