@@ -411,7 +411,7 @@ void InvariantChecker::check_new_cluster_regions(sim::Time now) {
   for (; clustersSeen_ < clusters.size(); ++clustersSeen_) {
     const models::Cluster& cl = clusters[clustersSeen_];
     if (cl.state() != ClusterState::CREATING) continue;  // setup clusters
-    check_regions_approved(cl.project, cl.name, cl.regions, cl.encryptionAtRestProvider, now);
+    check_regions_approved(cl.project, cl.name, models::region_span(cl.regions), cl.encryptionAtRestProvider, now);
   }
 }
 
@@ -419,7 +419,7 @@ void InvariantChecker::check_new_cluster_regions(sim::Time now) {
 // networking on and one of its endpoints ACTIVE, a node on that cloud, or using its key, lands only
 // in a region where an endpoint of that cloud is ACTIVE.
 void InvariantChecker::check_regions_approved(models::ProjectIx p, const std::string& cluster,
-                                              const std::vector<models::ClusterRegion>& regions, Provider ear, sim::Time now) {
+                                              std::span<const models::ClusterRegion> regions, Provider ear, sim::Time now) {
   for (Provider cloud : {Provider::AWS, Provider::AZURE}) {
     const models::KmsConfig& b = world_.project(p).block(cloud);
     bool anyActive = false;

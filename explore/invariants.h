@@ -77,7 +77,7 @@ class InvariantChecker : public sim::Observer {
   bool cluster_kms_usable(const models::Cluster& c, sim::Time at) const;
   bool region_kms_usable(const models::Cluster& c, const models::ClusterRegion& r, sim::Time at) const;
   bool active_endpoint_in(models::ProjectIx p, models::Provider cloud, const std::string& region) const;
-  void check_regions_approved(models::ProjectIx p, const std::string& cluster, const std::vector<models::ClusterRegion>& regions,
+  void check_regions_approved(models::ProjectIx p, const std::string& cluster, std::span<const models::ClusterRegion> regions,
                               models::Provider ear, sim::Time now);
   std::vector<models::ClusterRegion> requested_regions(const std::string& text) const;
   void scan(sim::Time now, sim::Time seen, bool force);

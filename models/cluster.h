@@ -3,9 +3,12 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include <boost/container/small_vector.hpp>
 
 #include "models/ids.h"
 #include "models/search_nodes.h"
@@ -94,6 +97,12 @@ struct QueuedChange {
   std::vector<ClusterRegion> regions;  // AddRegions: nodes to add, per region (new or existing)
 };
 
+// A cluster's regions, in the order they joined (only ever appended). Most clusters have one, kept
+// inside the Cluster: the checks that walk a project's clusters then read no second allocation.
+using ClusterRegions = boost::container::small_vector<ClusterRegion, 1>;
+// The regions as a span, for the checks that also read requested regions (a std::vector).
+inline std::span<const ClusterRegion> region_span(const ClusterRegions& r) { return {r.data(), r.size()}; }
+
 struct Cluster {
   std::string id;                 // 24-hex
   std::string name;
@@ -101,7 +110,7 @@ struct Cluster {
   Provider providerName = Provider::AWS;     // cloud of the first region
   std::string instanceSizeName = "M10";
   std::int64_t diskSizeGB = 10;
-  std::vector<ClusterRegion> regions;
+  ClusterRegions regions;
   Provider encryptionAtRestProvider = Provider::NONE;
   bool paused = false;            // Atlas field
   // sim

@@ -252,17 +252,17 @@ Outcome World::create_cluster(const ClusterSetup& cs) {
   Cluster shape;
   shape.name = cs.name;
   shape.instanceSizeName = cs.instanceSizeName;
-  shape.regions = cs.regions;
+  shape.regions.assign(cs.regions.begin(), cs.regions.end());
   if (shape.regions.empty()) shape.regions.push_back({"US_EAST_1", Provider::AWS, settings_.nodes_per_region});
   shape.providerName = shape.regions.front().providerName;
   if (cs.encryptionAtRestProvider != Provider::NONE)
     if (auto err = cluster_provider_guard(*p, shape, cs.encryptionAtRestProvider)) return *err;
   // seed 004: "Atlas creates all new clusters only in the regions with approved private endpoints".
-  if (auto err = region_guard(*p, shape.regions, cs.encryptionAtRestProvider)) return *err;
+  if (auto err = region_guard(*p, region_span(shape.regions), cs.encryptionAtRestProvider)) return *err;
   // seed 000/004 §'Limitations'; DOCS AWS (aws-kms-over-private-endpoint) (spec §2.5 topology).
-  if (auto err = topology_guard(*p, shape.name, shape.regions, cs.encryptionAtRestProvider)) return *err;
+  if (auto err = topology_guard(*p, shape.name, region_span(shape.regions), cs.encryptionAtRestProvider)) return *err;
   ClusterSetup setup = cs;
-  setup.regions = shape.regions;
+  setup.regions.assign(shape.regions.begin(), shape.regions.end());
   setup.state = ClusterState::CREATING;
   const ClusterIx c = add_cluster(setup);
   schedule_cluster(c, sample(settings_.cluster_create_duration), ClusterEvent::Created);
@@ -299,7 +299,7 @@ Outcome World::enable_cluster_cmk(ClusterIx c, Provider provider) {
   // No region guard: seed 004 §'Enable Customer Key Management...' migrates existing clusters to
   // the private endpoints (regions without one cannot reach the key, spec §2.5); the topology
   // limits still hold (seed 000 §'Limitations'; DOCS AWS (aws-kms-over-private-endpoint)).
-  if (auto err = topology_guard(cl.project, cl.name, cl.regions, provider)) return *err;
+  if (auto err = topology_guard(cl.project, cl.name, region_span(cl.regions), provider)) return *err;
   QueuedChange ch;
   ch.kind = QueuedChange::Kind::SetProvider;
   ch.provider = provider;
@@ -433,7 +433,7 @@ ClusterIx World::add_cluster(const ClusterSetup& cs) {
   cl.project = *p;
   cl.instanceSizeName = cs.instanceSizeName;
   cl.diskSizeGB = cs.diskSizeGB;
-  cl.regions = cs.regions;
+  cl.regions.assign(cs.regions.begin(), cs.regions.end());
   if (cl.regions.empty()) cl.regions.push_back({"US_EAST_1", Provider::AWS, settings_.nodes_per_region});
   for (ClusterRegion& r : cl.regions) r.region = region_id(r.regionName);
   cl.providerName = cl.regions.front().providerName;

@@ -18,7 +18,7 @@ namespace {
 std::string joined(const std::vector<std::string>& names) { return fmt::format("{}", fmt::join(names, ",")); }
 
 // The clouds of a cluster's nodes, as "AWS and AZURE" (for messages that say where nodes are).
-std::string clouds_of(const std::vector<ClusterRegion>& regions) {
+std::string clouds_of(std::span<const ClusterRegion> regions) {
   std::vector<std::string> clouds;
   for (const ClusterRegion& r : regions) {
     std::string c(provider_name(r.providerName));
@@ -27,7 +27,7 @@ std::string clouds_of(const std::vector<ClusterRegion>& regions) {
   return fmt::format("{}", fmt::join(clouds, " and "));
 }
 
-bool multi_cloud(const std::vector<ClusterRegion>& regions) {
+bool multi_cloud(std::span<const ClusterRegion> regions) {
   for (const ClusterRegion& r : regions)
     if (r.providerName != regions.front().providerName) return true;
   return false;
@@ -200,7 +200,7 @@ void World::restart_recovered_regions(ClusterIx c) {
 // private networking on and an endpoint of it approved, a new node on that cloud, or using that
 // cloud's key, goes only where an endpoint of that cloud is ACTIVE. Every cluster, with a key or
 // not; the cloud of the region decides which endpoints count [inferred].
-std::optional<AtlasError> World::region_guard(ProjectIx p, const std::vector<ClusterRegion>& regions, Provider ear) const {
+std::optional<AtlasError> World::region_guard(ProjectIx p, std::span<const ClusterRegion> regions, Provider ear) const {
   std::vector<std::string> missing;
   for (Provider cloud : {Provider::AWS, Provider::AZURE}) {
     const KmsConfig& b = projects_[p].block(cloud);
@@ -219,7 +219,7 @@ std::optional<AtlasError> World::region_guard(ProjectIx p, const std::vector<Clu
 // DOCS AWS (security/aws-kms-over-private-endpoint) (spec §2.5, §8.8: not for a multi-region cluster on
 // a single-Region key); seed 004 §'Limitations' (no multi-cloud cluster with Azure Key Vault over
 // private endpoints: an existing one is disabled, a new one refused [inferred]).
-std::optional<AtlasError> World::topology_guard(ProjectIx p, const std::string& name, const std::vector<ClusterRegion>& regions,
+std::optional<AtlasError> World::topology_guard(ProjectIx p, const std::string& name, std::span<const ClusterRegion> regions,
                                                 Provider ear) const {
   const KmsConfig& az = projects_[p].block(Provider::AZURE);
   if (multi_cloud(regions) && az.enabled && az.requirePrivateNetworking)
@@ -232,7 +232,7 @@ std::optional<AtlasError> World::topology_guard(ProjectIx p, const std::string& 
 }
 
 // The AWS PrivateLink limits for one cluster using the AWS key (sources: topology_guard).
-std::optional<AtlasError> World::aws_topology_error(const std::string& name, const std::vector<ClusterRegion>& regions,
+std::optional<AtlasError> World::aws_topology_error(const std::string& name, std::span<const ClusterRegion> regions,
                                                     const std::string& customerMasterKeyID) const {
   if (multi_cloud(regions))
     return errors::topology_unsupported(fmt::format(
@@ -259,11 +259,11 @@ std::optional<AtlasError> World::private_networking_guard(ProjectIx p, Provider 
     const Cluster& cl = clusters_[c];
     if (cl.encryptionAtRestProvider != provider && provider_after_queue(cl) != provider) continue;
     if (provider == Provider::AWS) {
-      if (auto err = aws_topology_error(cl.name, cl.regions, b.customerMasterKeyID)) return err;
+      if (auto err = aws_topology_error(cl.name, region_span(cl.regions), b.customerMasterKeyID)) return err;
     } else if (std::none_of(cl.regions.begin(), cl.regions.end(), [](const ClusterRegion& r) { return r.providerName == Provider::AZURE; })) {
       return errors::topology_unsupported(fmt::format(
           "Cluster {} runs on {} only: Azure Key Vault over private networking is not supported for AWS or GCP clusters.", cl.name,
-          clouds_of(cl.regions)));
+          clouds_of(region_span(cl.regions))));
     }
   }
   return std::nullopt;
@@ -292,7 +292,7 @@ Outcome World::add_cluster_regions(ClusterIx c, const std::vector<ClusterRegion>
     return errors::cluster_not_idle(cl.name, std::string(cluster_state_name(cl.state())));
   // The shape the cluster would have: a topology it cannot have at all is refused first, then
   // nodes where no endpoint is approved (seed 004, region_guard) [order inferred].
-  std::vector<ClusterRegion> after = cl.regions;
+  std::vector<ClusterRegion> after(cl.regions.begin(), cl.regions.end());
   for (const QueuedChange& q : cl.queuedChanges)
     if (q.kind == QueuedChange::Kind::AddRegions) after.insert(after.end(), q.regions.begin(), q.regions.end());
   after.insert(after.end(), regions.begin(), regions.end());
@@ -300,14 +300,14 @@ Outcome World::add_cluster_regions(ClusterIx c, const std::vector<ClusterRegion>
   if (auto err = region_guard(cl.project, regions, provider_after_queue(cl))) return *err;
   QueuedChange ch;
   ch.kind = QueuedChange::Kind::AddRegions;
-  ch.regions = regions;
+  ch.regions.assign(regions.begin(), regions.end());
   queue_change(c, ch, "add_cluster_regions_queued");
   return Outcome::success();
 }
 
 // The nodes join once the change is applied: an existing region (same name and cloud) grows, a new
 // one is appended. New nodes that cannot reach the key cannot start (spec §2.5) [inferred].
-void World::add_regions_now(ClusterIx c, const std::vector<ClusterRegion>& regions) {
+void World::add_regions_now(ClusterIx c, std::span<const ClusterRegion> regions) {
   Cluster& cl = clusters_[c];
   for (const ClusterRegion& add : regions) {
     auto it = std::find_if(cl.regions.begin(), cl.regions.end(), [&](const ClusterRegion& r) {

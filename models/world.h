@@ -343,14 +343,14 @@ class World : private sim::ChangeListener, private sim::SubjectNamer {
   }
   bool restart_nodes_without_key(Cluster& cl);
   void restart_recovered_regions(ClusterIx c);
-  std::optional<AtlasError> region_guard(ProjectIx p, const std::vector<ClusterRegion>& regions, Provider ear) const;
-  std::optional<AtlasError> topology_guard(ProjectIx p, const std::string& name, const std::vector<ClusterRegion>& regions,
+  std::optional<AtlasError> region_guard(ProjectIx p, std::span<const ClusterRegion> regions, Provider ear) const;
+  std::optional<AtlasError> topology_guard(ProjectIx p, const std::string& name, std::span<const ClusterRegion> regions,
                                            Provider ear) const;
-  std::optional<AtlasError> aws_topology_error(const std::string& name, const std::vector<ClusterRegion>& regions,
+  std::optional<AtlasError> aws_topology_error(const std::string& name, std::span<const ClusterRegion> regions,
                                                const std::string& customerMasterKeyID) const;
   std::optional<AtlasError> private_networking_guard(ProjectIx p, Provider provider) const;
   void schedule_multicloud_disable(ProjectIx p);
-  void add_regions_now(ClusterIx c, const std::vector<ClusterRegion>& regions);
+  void add_regions_now(ClusterIx c, std::span<const ClusterRegion> regions);
   // key transitions
   void fire_key(ProjectIx p, Provider provider, KeyEvent ev, std::string_view cause = {});
   void on_key_timer(ProjectIx p, Provider provider, std::uint64_t generation, KeyEvent ev);
