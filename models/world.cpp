@@ -84,9 +84,7 @@ std::optional<ProjectIx> World::project_of(sim::Subject s) const {
 void World::note(sim::RecordKind kind, sim::Subject subject, std::string_view cause,
                  std::vector<std::pair<std::string, std::string>> fields) {
   wake_subject(subject);  // a recorded happening may change what the project's next check finds
-  sim_.emit(kind, [&](sim::Record& r) {
-    r.subject = subject;
-    r.entity = entity_name(subject);
+  sim_.emit(kind, subject, [&](sim::Record& r) {  // entity: entity_name(subject), through name_of
     r.cause.assign(cause);
     r.fields = std::move(fields);
   });

@@ -93,6 +93,10 @@ class Observer {
   // The kinds of record this observer keys on (all, unless it says otherwise): it is handed only
   // those, and a record no observer wants is never built. Asked once, by add_observer.
   virtual bool wants(RecordKind) const { return true; }
+  // Whether it reads Record::entity, the display name (yes, unless it says otherwise). One that
+  // keys on Record::subject only says no: a record that no observer of its kind reads by name is
+  // handed over with entity empty, and the name is never built. Asked once, by add_observer.
+  virtual bool wants_names() const { return true; }
 };
 
 }  // namespace sim

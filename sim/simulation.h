@@ -14,7 +14,7 @@
 //   set_change_listener(l), changed(s)  a model hears of every state-machine move by subject
 //   set_subject_namer(n), name_of(s)    the model that owns the subjects names them for records
 //   add_observer(o), observed([kind])   observers; whether any is there (and wants that kind)
-//   emit(kind, fill), record(r)         hand a record to the observers that want its kind
+//   emit(kind, subject, fill), record(r)  hand a record to the observers that want its kind
 //
 // Order of simultaneous events: by time, then by priority class (lower first), then in the order
 // they were scheduled (FIFO). Two runs with the same seed therefore always agree.
@@ -118,16 +118,20 @@ class Simulation {
     for (RecordKind k : kRecordKinds)
       if (o->wants(k)) mask |= bit(k);
     wants_.push_back(mask);
+    named_.push_back(o->wants_names() ? mask : std::uint16_t{0});
     wanted_ |= mask;
+    namedWanted_ |= named_.back();
   }
   void remove_observer(Observer* o) {
     for (std::size_t i = observers_.size(); i-- > 0;)
       if (observers_[i] == o) {
         observers_.erase(observers_.begin() + static_cast<std::ptrdiff_t>(i));
         wants_.erase(wants_.begin() + static_cast<std::ptrdiff_t>(i));
+        named_.erase(named_.begin() + static_cast<std::ptrdiff_t>(i));
       }
-    wanted_ = 0;
+    wanted_ = namedWanted_ = 0;
     for (std::uint16_t m : wants_) wanted_ |= m;
+    for (std::uint16_t m : named_) namedWanted_ |= m;
   }
   bool observed() const { return !observers_.empty(); }
   bool observed(RecordKind k) const { return (wanted_ & bit(k)) != 0; }
@@ -135,12 +139,13 @@ class Simulation {
     for (std::size_t i = 0; i < observers_.size(); ++i)
       if (wants_[i] & bit(r.kind)) observers_[i]->on_record(r);
   }
-  // Builds a record of kind k at now() and hands it over, if some observer wants that kind.
-  // fill(r) sets the rest on a record reused from one record to the next (cleared first; its
-  // strings keep their capacity, so a record costs no allocation once warm). A record made while
-  // observers handle another gets a record of its own.
+  // Builds a record of kind k about subject s at now() and hands it over, if some observer wants
+  // that kind; its entity is name_of(s) if one of them reads names. fill(r) sets the rest on a
+  // record reused from one record to the next (cleared first; its strings keep their capacity, so
+  // a record costs no allocation once warm). A record made while observers handle another gets a
+  // record of its own.
   template <class Fill>
-  void emit(RecordKind k, Fill&& fill) {
+  void emit(RecordKind k, Subject s, Fill&& fill) {
     if (!observed(k)) return;
     if (emitting_ == scratch_.size()) scratch_.push_back(std::make_unique<Record>());
     Record& r = *scratch_[emitting_];
@@ -152,6 +157,8 @@ class Simulation {
     r.clear();
     r.at = now_;
     r.kind = k;
+    r.subject = s;
+    if (namedWanted_ & bit(k)) r.entity = name_of(s);
     fill(r);
     record(r);
   }
@@ -177,7 +184,8 @@ class Simulation {
   std::uint64_t fired_ = 0;
   std::vector<Observer*> observers_;
   std::vector<std::uint16_t> wants_;  // per observer, the kinds it wants (bit per RecordKind)
-  std::uint16_t wanted_ = 0;          // their union
+  std::vector<std::uint16_t> named_;  // per observer, the kinds it reads by entity name
+  std::uint16_t wanted_ = 0, namedWanted_ = 0;  // the unions of both
   std::vector<std::unique_ptr<Record>> scratch_;  // emit's records, one per nesting depth
   std::size_t emitting_ = 0;
   ChangeListener* changes_ = nullptr;

@@ -169,9 +169,7 @@ class StateMachine {
     const State from = state_;
     state_ = table_->row(i).to;
     sim.changed(subject_);
-    sim.emit(RecordKind::transition, [&](Record& r) {
-      r.subject = subject_;
-      r.entity = sim.name_of(subject_);
+    sim.emit(RecordKind::transition, subject_, [&](Record& r) {
       r.from.assign(table_->state_name(from));
       r.to.assign(table_->state_name(state_));
       r.cause.assign(cause.empty() ? table_->event_name(e) : cause);

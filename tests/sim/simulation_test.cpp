@@ -249,7 +249,7 @@ TEST_CASE("emit builds a record only for a kind some observer wants, and hands i
   Simulation s;
   int built = 0;
   auto alert = [&](std::string entity) {
-    s.emit(sim::RecordKind::alert, [&](sim::Record& r) {
+    s.emit(sim::RecordKind::alert, {}, [&](sim::Record& r) {
       ++built;
       r.entity = entity;
     });
@@ -265,13 +265,39 @@ TEST_CASE("emit builds a record only for a kind some observer wants, and hands i
   s.add_observer(&alerts);
   CHECK(s.observed(sim::RecordKind::alert));
   alert("a");
-  s.emit(sim::RecordKind::transition, [](sim::Record& r) { r.entity = "t"; });
+  s.emit(sim::RecordKind::transition, {}, [](sim::Record& r) { r.entity = "t"; });
   CHECK(built == 1);
   CHECK(alerts.seen == std::vector<std::string>{"alert:a::"});
   CHECK(transitions.seen == std::vector<std::string>{"transition:t::"});
   s.remove_observer(&alerts);
   CHECK_FALSE(s.observed(sim::RecordKind::alert));
   CHECK(s.observed(sim::RecordKind::transition));
+}
+
+TEST_CASE("emit names the subject through the namer only for a kind some observer of it reads by name") {
+  Simulation s;
+  struct Namer : sim::SubjectNamer {
+    mutable int calls = 0;
+    std::string name_of(sim::Subject x) const override {
+      ++calls;
+      return "thing/" + std::to_string(x.index);
+    }
+  } namer;
+  s.set_subject_namer(&namer);
+  struct SubjectsOnly : Picky {
+    bool wants_names() const override { return false; }
+  } bySubject;
+  bySubject.kinds = {sim::RecordKind::transition, sim::RecordKind::alert};
+  Picky named;
+  named.kinds = {sim::RecordKind::alert};
+  s.add_observer(&bySubject);
+  s.add_observer(&named);
+  s.emit(sim::RecordKind::transition, sim::Subject{.kind = 1, .part = 0, .index = 3}, [](sim::Record&) {});
+  CHECK(namer.calls == 0);  // only bySubject wants transitions, and it reads no names
+  s.emit(sim::RecordKind::alert, sim::Subject{.kind = 1, .part = 0, .index = 4}, [](sim::Record&) {});
+  CHECK(namer.calls == 1);
+  CHECK(bySubject.seen == std::vector<std::string>{"transition:::", "alert:thing/4::"});
+  CHECK(named.seen == std::vector<std::string>{"alert:thing/4::"});
 }
 
 TEST_CASE("emit reuses its record: nothing of one record shows in the next, nor in one made while observers handle it") {
@@ -281,16 +307,16 @@ TEST_CASE("emit reuses its record: nothing of one record shows in the next, nor 
   s.add_observer(&all);
   all.also = [&](const sim::Record& r) {
     if (r.cause != "outer") return;
-    s.emit(sim::RecordKind::effect, [](sim::Record& inner) { inner.entity = "inner"; });
+    s.emit(sim::RecordKind::effect, {}, [](sim::Record& inner) { inner.entity = "inner"; });
     CHECK(r.entity == "first");  // the outer record is intact after the nested one
     CHECK(r.fields.size() == 1);
   };
-  s.emit(sim::RecordKind::alert, [](sim::Record& r) {
+  s.emit(sim::RecordKind::alert, {}, [](sim::Record& r) {
     r.entity = "first";
     r.cause = "outer";
     r.fields = {{"reason", "KEY_DISABLED"}};
   });
-  s.emit(sim::RecordKind::event, [](sim::Record& r) { r.entity = "second"; });
+  s.emit(sim::RecordKind::event, {}, [](sim::Record& r) { r.entity = "second"; });
   CHECK(all.seen == std::vector<std::string>{"alert:first:outer:reason=KEY_DISABLED;", "effect:inner::", "event:second::"});
 }
 

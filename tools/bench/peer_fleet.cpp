@@ -39,6 +39,7 @@ struct DisabledTally : sim::Observer {
   double disabledMs = 0;
   std::uint64_t shutdowns = 0;
   bool wants(sim::RecordKind k) const override { return k == sim::RecordKind::transition; }
+  bool wants_names() const override { return false; }  // keys on the subject
   void on_record(const sim::Record& r) override {
     if (r.kind != sim::RecordKind::transition || models::entity_of(r.subject).kind != models::EntityKind::cluster) return;
     const std::uint32_t c = r.subject.index;
