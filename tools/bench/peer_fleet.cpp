@@ -15,6 +15,7 @@
 #include <chrono>
 #include <cmath>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "models/subject.h"
@@ -44,10 +45,11 @@ struct DisabledTally : sim::Observer {
     if (r.kind != sim::RecordKind::transition || models::entity_of(r.subject).kind != models::EntityKind::cluster) return;
     const std::uint32_t c = r.subject.index;
     if (c >= disabledSince.size()) disabledSince.resize(c + 1, -1.0);
-    if (r.to == "DISABLED_EAR" && r.from != "DISABLED_EAR") {
+    const std::string_view disabled = models::cluster_state_name(models::ClusterState::DISABLED_EAR);
+    if (r.to == disabled && r.from != disabled) {
       ++shutdowns;
       disabledSince[c] = static_cast<double>(r.at.ms());
-    } else if (r.from == "DISABLED_EAR" && r.to != "DISABLED_EAR" && disabledSince[c] >= 0) {
+    } else if (r.from == disabled && r.to != disabled && disabledSince[c] >= 0) {
       disabledMs += static_cast<double>(r.at.ms()) - disabledSince[c];
       disabledSince[c] = -1.0;
     }
