@@ -31,8 +31,15 @@
 // Radix buckets are chains of fixed-size blocks drawn from one pool, so redistribution frees
 // blocks as fast as it fills others and memory stays close to 16 + 32 bytes per pending event.
 //
+// Beside the heap side, a FIFO lane (push_in_order) holds keys that a caller expects to come in
+// firing order, such as periodic ticks that each schedule their successor one period on: a key
+// later than the lane's last joins it in O(1), any other key goes to the heap side, and a take
+// compares the lane's front with the heap side's top. A model with n sources ticking on one
+// period then pays O(1) per tick instead of O(log n): the heap's sift_down was 36% of a
+// 1,000-project fleet's naive run. Sets that never use the lane pay one empty check per take.
+//
 // Cancellation is lazy: the slot's action is dropped and its generation bumped; the stale key is
-// discarded when it reaches the top of the front heap or at a handover.
+// discarded when it reaches the top of the front heap or the lane's front, or at a handover.
 //
 // Per event the fixed cost is kept to the heap's: push is forced inline (the radix queue's push,
 // the handovers, renumbering and slot-table growth stay out of line), the action moves into its
@@ -46,6 +53,8 @@
 #include <memory>
 #include <stdexcept>
 #include <vector>
+
+#include <boost/circular_buffer.hpp>
 
 #include "sim/action.h"
 #include "sim/key_heap.h"
@@ -94,23 +103,33 @@ class EventSet {
 
   // Precondition: at >= the time of the last event taken (events never go back in time).
   [[gnu::always_inline]] EventHandle push(Time at, Priority p, Action&& action) {
-    if (at.ms() < static_cast<std::int64_t>(clock_)) [[unlikely]]  // clock_ < 2^63: catches negative times too
-      throw std::invalid_argument("an event cannot be scheduled before the current time");
-    if (p.level > 7) [[unlikely]] throw std::invalid_argument("event priority must be 0..7");
-    if (next_seq_ == kSeqEnd) [[unlikely]] renumber();
-    const std::uint32_t s = free_head_ != kNoSlot ? free_head_ : add_slot();
-    Slot& slot = slots_[s];
-    free_head_ = slot.next_free;
-    slot.action.fill(std::move(action));
-    const Key k{(std::uint64_t{p.level} << 61) | (next_seq_++ << kSlotBits) | s, static_cast<std::uint64_t>(at.ms())};
-    ++live_;
+    const Key k = make_key(at, p, std::move(action));
     if (k.hi <= front_max_) [[likely]] {
       heap_.push(k);
       if (heap_.size() > kHeapMax) [[unlikely]] to_radix();
     } else {
       push_later(k);
     }
-    return {s, slot.generation};
+    return {slot_of(k), slots_[slot_of(k)].generation};
+  }
+
+  // As push, for an event that usually comes in firing order: a periodic tick that schedules its
+  // successor one period on, when every source's period is the same. While such events do come
+  // in order they queue in a FIFO lane, O(1) each way instead of the heap's O(log n); one that
+  // fires before the lane's last key goes to the heap. Any order stays correct: the lane only
+  // changes where a key waits, and every take compares the lane's front with the heap's top.
+  [[gnu::always_inline]] EventHandle push_in_order(Time at, Priority p, Action&& action) {
+    const Key k = make_key(at, p, std::move(action));
+    if (lane_.empty() || fires_before(lane_.back(), k)) [[likely]] {
+      if (lane_.full()) [[unlikely]] grow_lane();
+      lane_.push_back(k);
+    } else if (k.hi <= front_max_) {
+      heap_.push(k);
+      if (heap_.size() > kHeapMax) [[unlikely]] to_radix();
+    } else {
+      push_later(k);
+    }
+    return {slot_of(k), slots_[slot_of(k)].generation};
   }
 
   bool cancel(EventHandle h) {
@@ -128,6 +147,7 @@ class EventSet {
   // Time of the next event, without taking it. Precondition: !empty().
   Time next_time() {
     for (;;) {
+      if (lane_first()) [[unlikely]] return Time::from_ms(static_cast<std::int64_t>(lane_.front().hi));
       if (heap_.empty()) [[unlikely]] advance();
       const Key& k = heap_.top();
       if (live(k)) [[likely]] return Time::from_ms(static_cast<std::int64_t>(k.hi));
@@ -174,10 +194,30 @@ class EventSet {
   bool live(const Key& k) const { return static_cast<bool>(slots_[slot_of(k)].action); }
   bool radix() const { return front_max_ != kAll; }
 
-  // The earliest live key, taken lazily from the heap (the next push replaces it); stale keys on
-  // the way are discarded, and an empty front is refilled from the radix queue.
+  // The key for a new event, its action placed in a free slot; counts it live.
+  [[gnu::always_inline]] Key make_key(Time at, Priority p, Action&& action) {
+    if (at.ms() < static_cast<std::int64_t>(clock_)) [[unlikely]]  // clock_ < 2^63: catches negative times too
+      throw std::invalid_argument("an event cannot be scheduled before the current time");
+    if (p.level > 7) [[unlikely]] throw std::invalid_argument("event priority must be 0..7");
+    if (next_seq_ == kSeqEnd) [[unlikely]] renumber();
+    const std::uint32_t s = free_head_ != kNoSlot ? free_head_ : add_slot();
+    Slot& slot = slots_[s];
+    free_head_ = slot.next_free;
+    slot.action.fill(std::move(action));
+    ++live_;
+    return {(std::uint64_t{p.level} << 61) | (next_seq_++ << kSlotBits) | s, static_cast<std::uint64_t>(at.ms())};
+  }
+
+  // The earliest live key, taken from the lane or lazily from the heap (the next push replaces
+  // it); stale keys on the way are discarded, and an empty front is refilled from the radix queue.
   Key take_front() {
     for (;;) {
+      if (lane_first()) [[unlikely]] {
+        const Key k = lane_.front();
+        lane_.pop_front();
+        clock_ = k.hi;
+        return k;
+      }
       if (heap_.empty()) [[unlikely]] advance();
       const Key k = heap_.take_top_lazily();
       if (live(k)) [[likely]] {
@@ -185,6 +225,24 @@ class EventSet {
         return k;
       }
       release_slot(slot_of(k));
+    }
+  }
+
+  // Whether the earliest live key is the lane's front: discards the lane's stale front keys,
+  // then compares with the top of the heap side (refilled from the radix queue if need be; a
+  // stale top there is no later than the live keys behind it, so the answer stays right).
+  // False when the lane is empty: then the heap side holds every live key.
+  bool lane_first() {
+    for (;;) {
+      if (lane_.empty()) [[likely]] return false;
+      const Key& f = lane_.front();
+      if (!live(f)) {
+        release_slot(slot_of(f));
+        lane_.pop_front();
+        continue;
+      }
+      if (heap_.empty() && !(radix() && advance())) return true;
+      return fires_before(f, heap_.top());
     }
   }
 
@@ -203,12 +261,14 @@ class EventSet {
     if (b < lowest_) lowest_ = b;
   }
 
-  // The front heap ran dry (radix queue in use, some key pending): refills it from the lowest
-  // non-empty bucket. A bucket of at most kFrontKeys keys, or of one time only, moves whole;
-  // a larger one is redistributed around its smallest time first, each key into a lower bucket.
-  [[gnu::noinline]] void advance() {
+  // The front heap ran dry (radix queue in use): refills it from the lowest non-empty bucket, and
+  // returns false if every bucket is empty (the lane then holds every key). A bucket of at most
+  // kFrontKeys keys, or of one time only, moves whole; a larger one is redistributed around its
+  // smallest time first, each key into a lower bucket.
+  [[gnu::noinline]] bool advance() {
     for (;;) {
-      while (buckets_[lowest_] == nullptr) ++lowest_;
+      while (lowest_ < kBuckets && buckets_[lowest_] == nullptr) ++lowest_;
+      if (lowest_ == kBuckets) return false;
       const unsigned from = lowest_;
       Block* chain = std::exchange(buckets_[from], nullptr);
       if (from == 0 || holds_at_most(chain, kFrontKeys)) {
@@ -221,7 +281,7 @@ class EventSet {
           b = free_block(b);
         }
         front_max_ = latest;  // later buckets hold only later times
-        return;
+        return true;
       }
       std::uint64_t earliest = kAll;
       for (const Block* b = chain; b; b = b->next)
@@ -310,6 +370,8 @@ class EventSet {
     return next;
   }
 
+  [[gnu::noinline]] void grow_lane() { lane_.set_capacity(std::max<std::size_t>(64, 2 * lane_.capacity())); }
+
   // A new slot at the end of the table, for when no released one is free; its next_free is
   // kNoSlot, so the free list stays empty after push takes it.
   [[gnu::noinline]] std::uint32_t add_slot() {
@@ -330,6 +392,8 @@ class EventSet {
   [[gnu::noinline]] void renumber() {
     std::vector<Key> all = heap_.release();
     drain_buckets(all);
+    all.insert(all.end(), lane_.begin(), lane_.end());  // the lane refills with later pushes
+    lane_.clear();
     sort_by_firing(all);
     constexpr std::uint64_t kSeqMask = ((std::uint64_t{1} << kSeqBits) - 1) << kSlotBits;
     next_seq_ = 0;
@@ -340,7 +404,10 @@ class EventSet {
     heap_.assign_sorted(all);
   }
 
-  // The front: every key with time <= front_max_ (all of them while the radix queue is unused).
+  // The lane: keys pushed in order (push_in_order), strictly increasing from front to back.
+  boost::circular_buffer<Key> lane_;
+  // The heap side. The front: every key with time <= front_max_ (all of the heap side's while the
+  // radix queue is unused).
   KeyHeap heap_;
   std::uint64_t front_max_ = kAll;
   // The radix queue: keys later than front_max_, by their highest bit differing from base_.

@@ -1,9 +1,10 @@
 // The event set against a plain sorted reference: the same firing order in either shape (small
-// heap, radix queue) and across the handovers between them.
+// heap, radix queue), across the handovers between them, and with keys in the FIFO lane.
 #include <doctest/doctest.h>
 
 #include <cstdint>
 #include <map>
+#include <set>
 #include <tuple>
 #include <vector>
 
@@ -34,6 +35,14 @@ struct Driver {
     const RefKey key{t, level, scheduled++};
     reference[key] = id;
     handles.emplace_back(set.push(Time::from_ms(t), Priority{level}, [this, id] { last_fired = id; }), key);
+  }
+  // Through the FIFO lane: in order when t is the latest pending time, out of order otherwise.
+  int push_in_order(std::int64_t t, std::uint8_t level) {
+    const int id = static_cast<int>(scheduled);
+    const RefKey key{t, level, scheduled++};
+    reference[key] = id;
+    handles.emplace_back(set.push_in_order(Time::from_ms(t), Priority{level}, [this, id] { last_fired = id; }), key);
+    return id;
   }
   void cancel_one(sim::Random& r) {
     if (handles.empty()) return;
@@ -119,4 +128,54 @@ TEST_CASE("in the radix queue, an event scheduled after next_time() looked ahead
   }
   while (!d.set.empty()) d.take();
   CHECK(d.reference.empty());
+}
+
+TEST_CASE("periodic ticks through the lane fire in reference order among random events, with cancels") {
+  // n sources tick every `period` ms from random phases (the first ticks come out of order and go
+  // to the heap), mixed with random one-off events and cancellations; the one-offs grow the heap
+  // side past the handover, so the lane is checked against the radix queue's front too.
+  sim::Random r(31);
+  for (const std::size_t sources : {std::size_t{1}, std::size_t{50}, std::size_t{3000}}) {
+    Driver d;
+    const std::int64_t period = 900;
+    std::set<int> ticks;  // ids of pending ticks
+    for (std::size_t i = 0; i < sources; ++i) ticks.insert(d.push_in_order(r.uniform_int(0, period), 7));
+    for (int step = 0; step < 60'000; ++step) {
+      const bool grow = step < 30'000;
+      if (r.bernoulli(grow ? 0.6 : 0.2)) d.push(r, r.bernoulli(0.5) ? 2 * period : 50);
+      if (r.bernoulli(0.002)) d.cancel_one(r);  // a cancelled tick ends its source
+      if (d.set.empty()) break;
+      d.take();
+      if (ticks.erase(d.last_fired) == 1) ticks.insert(d.push_in_order(d.now + period, 7));
+    }
+    while (!d.set.empty()) d.take();
+    CHECK(d.reference.empty());
+  }
+}
+
+TEST_CASE("a key later than the lane's last joins it; an earlier one waits in the heap and fires first") {
+  EventSet set;
+  std::vector<int> order;
+  set.push_in_order(Time::from_ms(100), Priority::normal(), [&] { order.push_back(2); });
+  set.push_in_order(Time::from_ms(200), Priority::normal(), [&] { order.push_back(4); });
+  set.push_in_order(Time::from_ms(50), Priority::normal(), [&] { order.push_back(1); });    // out of order
+  set.push_in_order(Time::from_ms(100), Priority::late(), [&] { order.push_back(3); });     // same time, later class
+  set.push(Time::from_ms(200), Priority::normal(), [&] { order.push_back(5); });            // a tie, scheduled later
+  const sim::EventHandle gone = set.push_in_order(Time::from_ms(300), Priority::normal(), [&] { order.push_back(9); });
+  CHECK(set.cancel(gone));
+  CHECK(set.size() == 5);
+  while (!set.empty()) set.take_top().action();
+  CHECK(order == std::vector<int>{1, 2, 3, 4, 5});
+}
+
+TEST_CASE("renumbering near overflow keeps the lane's keys in FIFO order with the heap's") {
+  EventSet set;
+  std::vector<int> order;
+  for (int i = 0; i < 3; ++i) set.push_in_order(Time::from_ms(10), Priority::normal(), [&order, i] { order.push_back(i); });
+  set.debug_set_next_sequence((std::uint64_t{1} << EventSet::kSeqBits) - 1);
+  set.push(Time::from_ms(10), Priority::normal(), [&] { order.push_back(3); });
+  set.push_in_order(Time::from_ms(10), Priority::normal(), [&] { order.push_back(4); });  // renumbers first
+  set.push(Time::from_ms(10), Priority::normal(), [&] { order.push_back(5); });
+  while (!set.empty()) set.take_top().action();
+  CHECK(order == std::vector<int>{0, 1, 2, 3, 4, 5});
 }
