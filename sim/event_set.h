@@ -279,6 +279,9 @@ class EventSet {
           for (std::uint32_t i = 0; i < b->count; ++i) {
             heap_.push(b->keys[i]);
             latest = std::max(latest, b->keys[i].hi);
+            // These keys fire next, and each take reads its slot: fetch the slots now, while
+            // they fire one by one, instead of one cache miss per take at a large table.
+            __builtin_prefetch(&slots_[slot_of(b->keys[i])]);
           }
           b = free_block(b);
         }
