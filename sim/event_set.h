@@ -35,8 +35,8 @@
 // firing order, such as periodic ticks that each schedule their successor one period on: a key
 // later than the lane's last joins it in O(1), any other key goes to the heap side, and a take
 // compares the lane's front with the heap side's top. A model with n sources ticking on one
-// period then pays O(1) per tick instead of O(log n): the heap's sift_down was 36% of a
-// 1,000-project fleet's naive run. Sets that never use the lane pay one empty check per take.
+// period then pays O(1) per tick instead of O(log n): the heap's sift_down was 36% of a model's
+// naive run with 1,000 ticking sources. Sets that never use the lane pay one empty check per take.
 //
 // Cancellation is lazy: the slot's action is dropped and its generation bumped; the stale key is
 // discarded when it reaches the top of the front heap or the lane's front, or at a handover.
