@@ -14,7 +14,7 @@ std::optional<AtlasError> World::restore_guard(const Cluster& target, const Snap
   if (target.state() == ClusterState::PAUSED) return errors::cluster_paused_cannot_restore();
   if (target.encryptionAtRestProvider != snap.encryptionAtRestProvider) return errors::invalid_snapshot_restore_encryption();
   // seed 003 §'Encrypted Backups': the snapshot needs the key version that encrypted it (key_versions.cpp).
-  if (snap.encryptionAtRestProvider != Provider::NONE && !snapshot_key_usable(snap)) return errors::snapshot_key_invalid(snap.id);
+  if (snap.encryptionAtRestProvider != Provider::NONE && !snapshot_key_usable(snap)) return errors::snapshot_key_invalid(snap.id.str());
   return std::nullopt;
 }
 

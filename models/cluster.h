@@ -104,7 +104,7 @@ using ClusterRegions = boost::container::small_vector<ClusterRegion, 1>;
 inline std::span<const ClusterRegion> region_span(const ClusterRegions& r) { return {r.data(), r.size()}; }
 
 struct Cluster {
-  std::string id;                 // 24-hex
+  ObjectId id;                    // 24-hex
   std::string name;
   ProjectIx project = 0;
   Provider providerName = Provider::AWS;     // cloud of the first region
@@ -148,7 +148,7 @@ struct Cluster {
 };
 
 struct Snapshot {
-  std::string id;
+  ObjectId id;
   ClusterIx cluster = 0;
   Provider encryptionAtRestProvider = Provider::NONE;  // key that encrypted it (seed 003 §'Encrypted Backups')
   std::uint32_t keyVersion = 0;

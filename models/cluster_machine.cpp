@@ -248,7 +248,7 @@ void World::set_multicloud_disabled(ProjectIx p, bool on) {
 Outcome World::create_cluster(const ClusterSetup& cs) {
   auto p = find_project(cs.project);
   if (!p) throw ActionError("create_cluster", "project", fmt::format("unknown project '{}'", cs.project));
-  if (find_cluster(cs.project, cs.name)) return errors::cluster_exists(cs.name, projects_[*p].id);
+  if (find_cluster(cs.project, cs.name)) return errors::cluster_exists(cs.name, projects_[*p].id.str());
   Cluster shape;
   shape.name = cs.name;
   shape.instanceSizeName = cs.instanceSizeName;
@@ -266,7 +266,7 @@ Outcome World::create_cluster(const ClusterSetup& cs) {
   setup.state = ClusterState::CREATING;
   const ClusterIx c = add_cluster(setup);
   schedule_cluster(c, sample(settings_.cluster_create_duration), ClusterEvent::Created);
-  return Outcome::success(201).with_created(clusters_[c].id);
+  return Outcome::success(201).with_created(clusters_[c].id.str());
 }
 
 // The provider the cluster will have once its queue (and the change applying now) is through.
@@ -384,8 +384,8 @@ Outcome World::take_snapshot(ClusterIx c) {
   snapshots_.push_back(s);
   if (sim_.observed())
     alert(alerts::kSnapshotTaken, cluster_subject(c),
-          {{"snapshotId", s.id}, {"encryptionAtRestProvider", std::string(provider_name(s.encryptionAtRestProvider))}});
-  return Outcome::success(202).with_created(s.id);
+          {{"snapshotId", s.id.str()}, {"encryptionAtRestProvider", std::string(provider_name(s.encryptionAtRestProvider))}});
+  return Outcome::success(202).with_created(s.id.str());
 }
 
 Outcome World::restore_snapshot(ClusterIx c, std::string_view snapshotId) {
@@ -396,7 +396,7 @@ Outcome World::restore_snapshot(ClusterIx c, std::string_view snapshotId) {
   if (!snap) return errors::snapshot_not_found(std::string(snapshotId), cl.name);
   if (auto err = restore_guard(cl, *snap)) return *err;  // seed 003 §'Encrypted Backups'; api-errors
   if (!cl.servesReadsWrites()) return errors::cluster_disabled_no_reads(cl.name);
-  if (sim_.observed()) alert(alerts::kSnapshotRestored, cluster_subject(c), {{"snapshotId", snap->id}});
+  if (sim_.observed()) alert(alerts::kSnapshotRestored, cluster_subject(c), {{"snapshotId", snap->id.str()}});
   return Outcome::success(202);
 }
 

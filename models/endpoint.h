@@ -71,7 +71,7 @@ const EndpointTable& endpoint_table();
 bool endpoint_guard_on_cloud(const EndpointTable::Guard& g, Provider cloud);
 
 struct PrivateEndpoint {
-  std::string id;                 // 24-hex
+  ObjectId id;                    // 24-hex
   Provider cloudProvider = Provider::AWS;  // AWS | AZURE only
   std::string regionName;
   RegionId region = RegionId::none;  // sim: regionName interned by the World (new_endpoint)

@@ -151,7 +151,7 @@ EndpointIx World::new_endpoint(ProjectIx p, Provider cloud, std::string_view reg
   // connection request reaches the vault (PENDING_ACCEPTANCE).
   if (cloud == Provider::AWS) ep.privateEndpointConnectionName = fmt::format("vpce-{:017x}", idCounter_);
   const auto e = static_cast<EndpointIx>(endpoints_.size());
-  endpointById_.emplace(ep.id, e);
+  endpointById_.emplace(ep.id.str(), e);
   endpoints_.push_back(std::move(ep));
   projects_[p].endpointIxs.push_back(e);
   endpoints_[e].status = machine<EndpointStatus, EndpointEvent>(endpoint_table(), endpoint_subject(e));
@@ -231,7 +231,7 @@ void World::spawn_replacement(EndpointIx old) {
   fire_endpoint(e, EndpointEvent::Create, "atlas_recreates");
   if (settings_.endpoint_event_emit == EndpointEventEmit::on_request)
     alert(alerts::kPrivateEndpointCreated, endpoint_subject(e),
-          {{"regionName", endpoints_[e].regionName}, {"replaces", endpoints_[old].id}});
+          {{"regionName", endpoints_[e].regionName}, {"replaces", endpoints_[old].id.str()}});
   start_provisioning(e);
 }
 
@@ -312,7 +312,7 @@ namespace {
 // naming the id when there is one; nullopt for a live endpoint.
 std::optional<AtlasError> missing_endpoint(const std::vector<PrivateEndpoint>& endpoints, EndpointIx e) {
   if (e < endpoints.size() && !endpoints[e].gone()) return std::nullopt;
-  return errors::endpoint_not_found(e < endpoints.size() ? endpoints[e].id : std::string("?"));
+  return errors::endpoint_not_found(e < endpoints.size() ? endpoints[e].id.str() : std::string("?"));
 }
 }  // namespace
 
@@ -336,7 +336,7 @@ Outcome World::create_endpoint(ProjectIx p, Provider cloud, std::string_view reg
   if (settings_.endpoint_event_emit == EndpointEventEmit::on_request)
     alert(alerts::kPrivateEndpointCreated, endpoint_subject(e), {{"regionName", std::string(region)}});
   start_provisioning(e);
-  return Outcome::success(202).with_created(endpoints_[e].id);
+  return Outcome::success(202).with_created(endpoints_[e].id.str());
 }
 
 // RAWSPEC GET .../privateEndpoints/{id}: the EARPrivateEndpoint's read fields, 404 once gone.
@@ -355,10 +355,10 @@ Outcome World::delete_endpoint(EndpointIx e) {
   // Which states take a DELETE is the table's rule (its delete guards: G-EP-D [observed CIREP],
   // spec §5); here only the answer when it refuses.
   if (!ep.status.can(EndpointEvent::Delete, EndpointGuardContext{ep, settings_})) {
-    if (ep.state() != EndpointStatus::DELETING) return errors::endpoint_delete_blocked_during_provisioning(ep.id);
+    if (ep.state() != EndpointStatus::DELETING) return errors::endpoint_delete_blocked_during_provisioning(ep.id.str());
     // spec §5 [inferred]: DELETE while DELETING, no row: a no-op 204 or a refusal.
     if (settings_.delete_while_deleting == DeleteWhileDeleting::accept_204_noop) return Outcome::success(204);
-    return errors::endpoint_already_deleting(ep.id);
+    return errors::endpoint_already_deleting(ep.id.str());
   }
   sim_.cancel(ep.pending);
   ep.pending = {};
@@ -374,7 +374,7 @@ Outcome World::approve_endpoint(EndpointIx e) {
   if (auto err = missing_endpoint(endpoints_, e)) return *err;
   PrivateEndpoint& ep = endpoints_[e];
   if (ep.state() != EndpointStatus::PENDING_ACCEPTANCE)
-    return errors::endpoint_not_pending_acceptance(ep.id, std::string(ep.statusName()));
+    return errors::endpoint_not_pending_acceptance(ep.id.str(), std::string(ep.statusName()));
   if (ep.approvedInCloud) return Outcome::success();
   ep.approvedInCloud = true;
   // seed 004: "it can take Atlas up to three minutes to reflect the current status" (t_reflect).
@@ -386,7 +386,7 @@ Outcome World::remove_connection(EndpointIx e, std::string_view cause) {
   if (auto err = missing_endpoint(endpoints_, e)) return *err;
   PrivateEndpoint& ep = endpoints_[e];
   if (ep.state() != EndpointStatus::ACTIVE && ep.state() != EndpointStatus::PENDING_ACCEPTANCE)
-    return errors::endpoint_not_active(ep.id, std::string(ep.statusName()));
+    return errors::endpoint_not_active(ep.id.str(), std::string(ep.statusName()));
   sim_.cancel(ep.pending);
   ep.pending = {};
   const bool wasActive = ep.state() == EndpointStatus::ACTIVE;
@@ -414,7 +414,7 @@ Outcome World::remove_endpoint_connection(EndpointIx e) { return remove_connecti
 Outcome World::fail_endpoint_creation(EndpointIx e, std::string_view errorMessage) {
   if (auto err = missing_endpoint(endpoints_, e)) return *err;
   PrivateEndpoint& ep = endpoints_[e];
-  if (ep.state() != EndpointStatus::INITIATING) return errors::endpoint_not_initiating(ep.id, std::string(ep.statusName()));
+  if (ep.state() != EndpointStatus::INITIATING) return errors::endpoint_not_initiating(ep.id.str(), std::string(ep.statusName()));
   sim_.cancel(ep.pending);
   ep.pending = {};
   fire_endpoint(e, EndpointEvent::CreationFailed, "fail_endpoint_creation");
@@ -425,7 +425,7 @@ Outcome World::fail_endpoint_creation(EndpointIx e, std::string_view errorMessag
 Outcome World::fail_endpoint_deletion(EndpointIx e) {
   if (auto err = missing_endpoint(endpoints_, e)) return *err;
   PrivateEndpoint& ep = endpoints_[e];
-  if (ep.state() != EndpointStatus::DELETING) return errors::endpoint_already_deleting(ep.id);
+  if (ep.state() != EndpointStatus::DELETING) return errors::endpoint_already_deleting(ep.id.str());
   sim_.cancel(ep.pending);
   ep.pending = {};
   fire_endpoint(e, EndpointEvent::DeletionFailed, "fail_endpoint_deletion");

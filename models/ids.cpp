@@ -1,6 +1,7 @@
 #include "models/ids.h"
 
 #include <array>
+#include <cassert>
 
 namespace models {
 
@@ -33,7 +34,7 @@ std::string_view block_name(Provider p) {
   }
 }
 
-std::string make_object_id(IdKind kind, std::uint64_t counter) {
+ObjectId make_object_id(IdKind kind, std::uint64_t counter) {
   // 8 hex digits of a fixed epoch-like prefix, 2 of kind, 14 of counter: 24 hex digits (a counter
   // past 14 digits widens the id). Written by hand: a fleet's setup makes one per entity.
   static constexpr char kHex[] = "0123456789abcdef";
@@ -44,14 +45,16 @@ std::string make_object_id(IdKind kind, std::uint64_t counter) {
     counter >>= 4;
   } while (counter != 0);
   const std::size_t width = n < 14 ? 14 : n;
-  std::string id;
-  id.reserve(10 + width);
-  id.append("65a0c0de");
+  ObjectId id;
+  char* out = id.text_.data();
+  for (char c : std::string_view("65a0c0de")) *out++ = c;
   const auto k = static_cast<unsigned>(kind);
-  id.push_back(kHex[(k >> 4) & 0xF]);
-  id.push_back(kHex[k & 0xF]);
-  id.append(width - n, '0');
-  while (n > 0) id.push_back(digits[--n]);
+  *out++ = kHex[(k >> 4) & 0xF];
+  *out++ = kHex[k & 0xF];
+  for (std::size_t i = n; i < width; ++i) *out++ = '0';
+  while (n > 0) *out++ = digits[--n];
+  id.size_ = static_cast<std::uint8_t>(out - id.text_.data());
+  assert(id.size_ == 10 + width && id.size_ <= ObjectId::kMaxSize);
   return id;
 }
 

@@ -170,7 +170,7 @@ std::optional<AtlasError> World::credential_fields_guard(ProjectIx p, Provider p
 std::optional<AtlasError> World::patch_guard(ProjectIx p, Provider provider, const KmsPatch& x) const {
   const KmsConfig& b = projects_[p].block(provider);
   if (x.azureEnvironment && *x.azureEnvironment != "AZURE" && *x.azureEnvironment != "AZURE_CHINA" && *x.azureEnvironment != "AZURE_GERMANY")
-    return errors::key_unusable("AZURE_KEY_VAULT_ENVIRONMENT_NOT_SUPPORTED", projects_[p].id);  // RAWSPEC enum; api-errors
+    return errors::key_unusable("AZURE_KEY_VAULT_ENVIRONMENT_NOT_SUPPORTED", projects_[p].id.str());  // RAWSPEC enum; api-errors
   if (x.accessKeys && !settings_.aws_allow_credentials_auth) return errors::aws_credentials_auth_deprecated();  // seed 000; spec §8.6
   if (provider == Provider::AZURE)
     if (auto err = vault_field_guard(p, x)) return err;

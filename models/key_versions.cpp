@@ -100,20 +100,20 @@ std::optional<AtlasError> World::new_key_guard(ProjectIx p, Provider provider, c
   const KmsConfig& b = pr.block(provider);
   if (provider == Provider::AZURE) {
     const std::optional<std::string> vault = azure_key_vault_of(id);
-    if (!vault) return errors::key_unusable("AZURE_KEY_VAULT_KEY_IDENTIFIER_INVALID_FORMAT", pr.id);
+    if (!vault) return errors::key_unusable("AZURE_KEY_VAULT_KEY_IDENTIFIER_INVALID_FORMAT", pr.id.str());
     // seed 004 §'Rotate...': "The encryption key must belong to the Key Vault configured for the
     // project"; Atlas looks the key up there, so another vault's key is not found [inferred code].
-    if (*vault != where) return errors::key_unusable("AZURE_KEY_VAULT_KEY_NOT_FOUND", pr.id);
+    if (*vault != where) return errors::key_unusable("AZURE_KEY_VAULT_KEY_NOT_FOUND", pr.id.str());
   }
   if (provider == Provider::AWS) {
-    if (!is_region(Provider::AWS, where)) return errors::key_unusable("AWS_KMS_REGION_NOT_SUPPORTED", pr.id);  // api-errors
+    if (!is_region(Provider::AWS, where)) return errors::key_unusable("AWS_KMS_REGION_NOT_SUPPORTED", pr.id.str());  // api-errors
     // An ARN names its region; the KMS of another region does not hold that key [inferred code].
     const std::string_view arnRegion = aws_arn_region(id);
-    if (!arnRegion.empty() && arnRegion != aws_region_code(where)) return errors::key_unusable("AWS_CUSTOMER_MASTER_KEY_NOT_FOUND", pr.id);
+    if (!arnRegion.empty() && arnRegion != aws_region_code(where)) return errors::key_unusable("AWS_CUSTOMER_MASTER_KEY_NOT_FOUND", pr.id.str());
   }
   const std::optional<KeyVersion> k = find_key(b, provider, id, where);
-  if (!k) return errors::key_unusable(key_state_code(provider, KeyState::DELETED), pr.id);  // the NOT_FOUND code
-  if (auto code = key_unusable_code(provider, *k, true)) return errors::key_unusable(*code, pr.id);
+  if (!k) return errors::key_unusable(key_state_code(provider, KeyState::DELETED), pr.id.str());  // the NOT_FOUND code
+  if (auto code = key_unusable_code(provider, *k, true)) return errors::key_unusable(*code, pr.id.str());
   return std::nullopt;
 }
 

@@ -127,7 +127,7 @@ struct Project {
 
   std::array<KmsConfig, kBlockCount> blocks;  // index block_index(Provider)
 
-  std::string id;    // 24-hex group id
+  ObjectId id;       // 24-hex group id
   std::string name;
   sim::StateMachine<ProjectState, ProjectEvent> state{project_table(), {}};
   bool backupCompliancePolicy = false;

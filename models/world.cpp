@@ -34,7 +34,7 @@ std::string World::entity_name(sim::Subject s) const {
     case EntityKind::cluster: return entity_name(clusters_.at(x.index).project, clusters_[x.index].name);
     case EntityKind::endpoint: {
       const PrivateEndpoint& ep = endpoints_.at(x.index);
-      return "endpoint/" + (ep.label.empty() ? ep.id : ep.label);
+      return "endpoint/" + (ep.label.empty() ? ep.id.str() : ep.label);
     }
     default: return entity_name(x.kind, projects_.at(x.index).name, x.provider);
   }

@@ -216,7 +216,7 @@ ReadingNote TerraformClient::poll_note(const std::string& address, const std::st
 
 std::string TerraformClient::project_path(const std::string& project) const {
   const auto p = world_.find_project(project);
-  return "/groups/" + (p ? world_.project(*p).id : project);
+  return "/groups/" + (p ? world_.project(*p).id.str() : project);
 }
 
 sim::Duration TerraformClient::timeout_or_default(const std::optional<sim::Duration>& t) const {

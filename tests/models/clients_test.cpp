@@ -108,7 +108,7 @@ TEST_CASE("spec §7 EAR create: a role that never becomes valid: 19 PATCHes, the
   CHECK(*tf.last()->finished == at(sec(180)));
   const Diagnostic* d = first_error(tf);
   REQUIRE(d);
-  CHECK(d->summary == "error creating Encryption At Rest: " + env.w->project(p).id);
+  CHECK(d->summary == "error creating Encryption At Rest: " + env.w->project(p).id.str());
   CHECK(d->detail == "timeout while waiting for state to become 'COMPLETED, ERROR' (last state: 'PENDING', timeout: 3m0s)");
   CHECK(tf.state_ids().empty());
 }

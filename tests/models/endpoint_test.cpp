@@ -84,7 +84,7 @@ TEST_CASE("PR #2544 (recreation_mode=same_record): the same endpoint goes back t
   Env env(s);
   const ProjectIx p = env.project("p", Provider::AZURE, true);
   const EndpointIx e = env.w->add_endpoint("p", Provider::AZURE, "US_EAST_2", EndpointStatus::ACTIVE);
-  const std::string id = env.w->endpoint(e).id;
+  const std::string id = env.w->endpoint(e).id.str();
   REQUIRE(env.w->remove_endpoint_connection(e).ok());
   CHECK(env.status(e) == EndpointStatus::PENDING_RECREATION);
   CHECK_FALSE(env.w->endpoint(e).errorMessage.empty());
@@ -152,7 +152,7 @@ TEST_CASE("seed 000/004 §Reject or Remove: DELETE -> DELETING (204) -> gone (40
   CHECK(env.w->delete_endpoint(e).code() == "SIM_PRIVATE_ENDPOINT_NOT_FOUND");
   CHECK(env.rec.count(std::string(alerts::kPrivateEndpointDeleted)) == 1);
   // Every endpoint operation answers the same 404 for a gone endpoint, naming it.
-  const std::string id = env.w->endpoint(e).id;
+  const std::string id = env.w->endpoint(e).id.str();
   for (const Outcome& gone : {env.w->delete_endpoint(e), env.w->approve_endpoint(e), env.w->reject_endpoint(e),
                               env.w->remove_endpoint_connection(e), env.w->fail_endpoint_creation(e),
                               env.w->fail_endpoint_deletion(e)}) {

@@ -203,7 +203,7 @@ TEST_CASE("G-CL spec §3.1: CMK must be on the project first; tenant tiers refus
   const Outcome dup = env.w->create_cluster(ok);
   CHECK(dup.code() == "DUPLICATE_CLUSTER_NAME");
   CHECK(dup.httpStatus() == 400);
-  CHECK(dup.error().message == "A cluster named m10 is already present in group " + env.w->project(p).id + ".");
+  CHECK(dup.error().message == "A cluster named m10 is already present in group " + env.w->project(p).id.str() + ".");
   REQUIRE(env.w->enable_cluster_cmk(c, Provider::AWS).ok());
   CHECK(env.state(c) == ClusterState::UPDATING);  // initial sync
   env.run_for(min(30));

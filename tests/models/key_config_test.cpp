@@ -44,7 +44,7 @@ TEST_CASE("spec §2.8 / DOCS security-aws-kms: PATCH awsKms region + replica ARN
   REQUIRE_FALSE(o.ok());  // no replica in us-west-2 yet
   CHECK(o.code() == "AWS_CUSTOMER_MASTER_KEY_NOT_FOUND");
   CHECK(o.httpStatus() == 404);
-  CHECK(o.error().message == "No AWS customer master key found for group " + env.w->project(p).id + ".");
+  CHECK(o.error().message == "No AWS customer master key found for group " + env.w->project(p).id.str() + ".");
   CHECK(env.w->project(p).awsKms().region == "US_EAST_1");  // nothing applied
   REQUIRE(env.w->create_key(p, Provider::AWS, key(kReplica, "US_WEST_2")).ok());
   o = env.w->patch_encryption_at_rest(p, Provider::AWS, failover);

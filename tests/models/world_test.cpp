@@ -123,7 +123,7 @@ TEST_CASE("determinism: same seed, same ids, states and record stream") {
     env.run_to(sim::Duration::hours(2));
     std::string out;
     for (const auto& r : env.rec.records) out += std::to_string(r.at.ms()) + std::string(sim::record_kind_name(r.kind)) + r.entity + r.to + ";";
-    for (const auto& e : env.w->endpoints()) out += e.id + std::string(e.statusName());
+    for (const auto& e : env.w->endpoints()) out += e.id.str() + std::string(e.statusName());
     return out;
   };
   CHECK(run(5) == run(5));
@@ -133,7 +133,7 @@ TEST_CASE("determinism: same seed, same ids, states and record stream") {
 TEST_CASE("spec §1: ids are 24 hex digits, deterministic, unique") {
   std::set<std::string> ids;
   for (std::uint64_t i = 0; i < 100; ++i) {
-    const std::string id = make_object_id(IdKind::Endpoint, i);
+    const std::string id = make_object_id(IdKind::Endpoint, i).str();
     CHECK(id.size() == 24);
     CHECK(id.find_first_not_of("0123456789abcdef") == std::string::npos);
     ids.insert(id);
@@ -143,6 +143,15 @@ TEST_CASE("spec §1: ids are 24 hex digits, deterministic, unique") {
   CHECK(make_object_id(IdKind::Project, 0) == "65a0c0de0100000000000000");
   CHECK(make_object_id(IdKind::Organization, 0xabc123) == "65a0c0de0600000000abc123");
   CHECK(make_object_id(IdKind::Cluster, 0xfedcba9876543210) == "65a0c0de02fedcba9876543210");
+  // Held in place and read as text: empty until made, formatted and compared as its digits.
+  CHECK(ObjectId{}.empty());
+  CHECK(ObjectId{}.view().empty());
+  const ObjectId id = make_object_id(IdKind::Cluster, 0x2a);
+  CHECK(id.size() == 24);
+  CHECK(fmt::format("[{}]", id) == "[65a0c0de020000000000002a]");
+  CHECK(id.substr(16) == "0000002a");
+  CHECK(id == make_object_id(IdKind::Cluster, 0x2a));
+  CHECK_FALSE(id == make_object_id(IdKind::Project, 0x2a));
 }
 
 TEST_CASE("RAWSPEC event types: the alerts emitted carry eventTypeName and the alert/event kind") {
