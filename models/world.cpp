@@ -107,6 +107,11 @@ std::optional<AtlasError> World::project_active_guard(ProjectIx p) const {
 // ---- setup ----
 
 void World::reserve(std::size_t projects, std::size_t clusters, std::size_t endpoints) {
+  // A fleet's name nodes go into huge pages once they would fill a quarter of one (about 7,300
+  // names: a node and a bucket each); a smaller world keeps operator new (sim/bulk_arena.h).
+  constexpr std::size_t kNameBytes = 64 + sizeof(void*);
+  const std::size_t nameBytes = (projects + clusters + endpoints) * kNameBytes;
+  if (nameBytes >= sim::bulk::kHugePage / 4) names_.reserve(nameBytes);
   projects_.reserve(projects);
   clusters_.reserve(clusters);
   endpoints_.reserve(endpoints);

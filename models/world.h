@@ -27,6 +27,7 @@
 #include "models/subject.h"
 #include "models/tick_queue.h"
 #include "sim/bulk_allocator.h"
+#include "sim/bulk_arena.h"
 #include "sim/simulation.h"
 #include "sim/wall_clock.h"
 
@@ -386,9 +387,11 @@ class World : private sim::ChangeListener, private sim::SubjectNamer {
   Clusters clusters_;
   std::vector<PrivateEndpoint> endpoints_;
   std::vector<Snapshot> snapshots_;
-  std::unordered_map<std::string, ProjectIx> projectByName_;
-  std::unordered_map<std::string, ClusterIx> clusterByName_;  // key: project + '\0' + name
-  std::unordered_map<std::string, EndpointIx> endpointById_;
+  // The name indexes: one node per entity, from names_ (an arena once reserve() expects a fleet).
+  sim::BulkArena names_;
+  std::pmr::unordered_map<std::string, ProjectIx> projectByName_{&names_};
+  std::pmr::unordered_map<std::string, ClusterIx> clusterByName_{&names_};  // key: project + '\0' + name
+  std::pmr::unordered_map<std::string, EndpointIx> endpointById_{&names_};
   // action name -> (code, answers still owed), oldest injection first
   std::unordered_map<std::string, std::deque<std::pair<std::string, std::int64_t>>> injectedErrors_;
   std::vector<std::string> regionNames_;  // index: RegionId (region_id)
